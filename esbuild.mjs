@@ -1,0 +1,30 @@
+// One build, a context per bundle. `node esbuild.mjs --watch` rebuilds on change.
+import * as esbuild from 'esbuild';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'info',
+  // ESM-only dependencies (fdir) read import.meta.url, which a CommonJS bundle must supply.
+  define: { 'import.meta.url': '__import_meta_url' },
+  banner: { js: "const __import_meta_url = require('url').pathToFileURL(__filename).href;" },
+};
+
+const bundles = [
+  { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js' },
+];
+
+const contexts = await Promise.all(bundles.map((b) => esbuild.context(b)));
+if (watch) {
+  await Promise.all(contexts.map((c) => c.watch()));
+} else {
+  await Promise.all(contexts.map((c) => c.rebuild()));
+  await Promise.all(contexts.map((c) => c.dispose()));
+}

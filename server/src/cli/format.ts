@@ -1,0 +1,101 @@
+import { formatMinutes } from '../core/duration';
+import type { Metrics } from '../core/metrics';
+import type { MarkerKind } from '../core/model';
+import type { Diagnostic } from '../core/rules/rule';
+import { RULES } from '../core/rules';
+
+export interface FileResult {
+  file: string;
+  diagnostics: Diagnostic[];
+}
+
+/** `file:line:col severity message [rule]`, 1-based like every compiler's output. */
+export function formatText(results: FileResult[]): string {
+  const lines: string[] = [];
+  for (const { file, diagnostics } of results) {
+    for (const d of diagnostics) lines.push(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.message} [${d.code}]`);
+  }
+  return lines.join('\n');
+}
+
+/** The contract: `[{file, diagnostics: [{code, severity, message, range}]}]`, 0-based as in LSP. */
+export function formatJson(results: FileResult[]): string {
+  return JSON.stringify(
+    results.map(({ file, diagnostics }) => ({
+      file,
+      diagnostics: diagnostics.map(({ code, severity, message, range }) => ({ code, severity, message, range })),
+    })),
+    null,
+    2,
+  );
+}
+
+const SARIF_LEVEL = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
+
+/** SARIF 2.1.0, for code-scanning uploads; paths relative to the working folder, as URIs. */
+export function formatSarif(results: FileResult[], version: string): string {
+  const ruleIndex = new Map(RULES.map((r, i) => [r.id, i]));
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'postmortem',
+            version,
+            rules: RULES.map((r) => ({ id: r.id, shortDescription: { text: r.description }, defaultConfiguration: { level: r.severity === 'error' ? 'error' : r.severity === 'hint' ? 'note' : 'warning' } })),
+          },
+        },
+        results: results.flatMap(({ file, diagnostics }) =>
+          diagnostics.map((d) => ({
+            ruleId: d.code,
+            ruleIndex: ruleIndex.get(d.code),
+            level: SARIF_LEVEL[d.severity],
+            message: { text: d.message },
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: file.split(/[\\/]/).map(encodeURIComponent).join('/') },
+                  region: { startLine: d.range.start.line + 1, startColumn: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1 },
+                },
+              },
+            ],
+          })),
+        ),
+      },
+    ],
+  };
+  return JSON.stringify(sarif, null, 2);
+}
+
+export interface FileMetrics {
+  file: string;
+  metrics: Metrics;
+}
+
+const MARKER_NAMES: Record<MarkerKind, string> = {
+  start: 'start', detection: 'detection', acknowledged: 'acknowledged', declared: 'declared', rootCause: 'root cause',
+  mitigated: 'mitigated', fix: 'fix', restored: 'restored', resolved: 'resolved', other: 'other',
+};
+
+export function formatMetricsText(results: FileMetrics[]): string {
+  const minutes = (m: number | null) => (m === null ? '—' : formatMinutes(m));
+  return results
+    .map(({ file, metrics: m }) => {
+      const others = Object.entries(m.timeToMarkerMinutes)
+        .filter(([kind]) => kind !== 'detection' && kind !== 'resolved')
+        .map(([kind, v]) => `${MARKER_NAMES[kind as MarkerKind]} ${formatMinutes(v)}`);
+      const priorities = Object.entries(m.actionItems.byPriority).map(([p, n]) => `${p} ${n}`);
+      return [
+        file,
+        `  MTTD          ${minutes(m.mttdMinutes)}`,
+        `  MTTR          ${minutes(m.mttrMinutes)}`,
+        `  Duration      ${minutes(m.durationMinutes)}`,
+        ...(others.length ? [`  Time to       ${others.join(', ')}`] : []),
+        `  Action items  ${m.actionItems.total} (${m.actionItems.withoutOwner} without owner)${priorities.length ? ` · ${priorities.join(', ')}` : ''}`,
+        `  Completeness  ${Math.round(m.completeness * 100)}% (${m.placeholdersLeft} placeholders left)`,
+      ].join('\n');
+    })
+    .join('\n\n');
+}

@@ -1,0 +1,41 @@
+import { type Config, defaultConfig } from './config';
+import { computeMetrics, type Metrics } from './metrics';
+import type { PostMortem } from './model';
+import { parse } from './parse';
+import { RULES } from './rules';
+import { compareRanges } from './rules/ranges';
+import type { Diagnostic, FixContext, Severity } from './rules/rule';
+import type { SourceText } from './text';
+
+export interface Analysis {
+  model: PostMortem;
+  src: SourceText;
+  metrics: Metrics;
+  diagnostics: Diagnostic[];
+}
+
+export interface AnalyzeOptions {
+  config?: Config;
+  fix?: FixContext;
+}
+
+const LEVEL: Record<string, Severity | undefined> = { hint: 'hint', info: 'information', warning: 'warning', error: 'error' };
+
+/** The one analysis: parse, measure, check. Every face (server, CLI, preview) calls this. */
+export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  const config = options.config ?? defaultConfig();
+  const { model, src } = parse(text);
+  const metrics = computeMetrics(model);
+  const byStatus: Severity = model.metadata.statusValue === 'Draft' ? 'warning' : 'error';
+  const diagnostics: Diagnostic[] = [];
+  for (const rule of RULES) {
+    const level = config.rules[rule.id];
+    if (level === 'off') continue;
+    for (const finding of rule.check({ model, src, metrics, config, fix: options.fix ?? {} })) {
+      const severity = (level && LEVEL[level]) ?? finding.severity ?? (rule.severity === 'status' ? byStatus : rule.severity);
+      diagnostics.push({ ...finding, code: rule.id, severity });
+    }
+  }
+  diagnostics.sort((a, b) => compareRanges(a.range, b.range));
+  return { model, src, metrics, diagnostics };
+}

@@ -1,0 +1,70 @@
+import Ajv from 'ajv';
+import schema from '../../../schemas/postmortemrc.schema.json';
+import { defaultRequiredSections } from './template';
+
+export type RuleLevel = 'off' | 'hint' | 'info' | 'warning' | 'error';
+
+/** `.postmortemrc.json`: every key optional; what is missing takes the default. */
+export interface Config {
+  /** Per-rule level, overriding the rule's own (which may follow the document's status). */
+  rules: Partial<Record<string, RuleLevel>>;
+  /** Sections a post-mortem that follows the template must have, as the template names them. */
+  requiredSections: string[];
+  /** Allowed values of the Severity field. */
+  severities: string[];
+  /** People who own action items, offered when an owner is missing. */
+  owners: string[];
+}
+
+export const CONFIG_FILE_NAME = '.postmortemrc.json';
+
+export function defaultConfig(): Config {
+  return { rules: {}, requiredSections: defaultRequiredSections(), severities: ['P0', 'P1', 'P2', 'P3', 'P4'], owners: [] };
+}
+
+let validate: ReturnType<Ajv['compile']> | undefined;
+
+/**
+ * Reads a configuration file's text. A file that is not JSON or does not match the schema is
+ * reported (the reason, with its line where JSON gives one) and the defaults are used instead.
+ */
+export function parseConfig(text: string): { config: Config; problems: string[] } {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (e) {
+    return { config: defaultConfig(), problems: [`not valid JSON: ${jsonError(e as Error, text)}`] };
+  }
+  validate ??= new Ajv({ allErrors: true, strict: true }).compile(schema);
+  if (!validate(data)) {
+    const problems = (validate.errors ?? []).map((err) => {
+      const where = err.instancePath ? `"${err.instancePath.slice(1).replace(/\//g, '.')}"` : 'the top level';
+      const allowed = (err.params as { allowedValues?: unknown[] }).allowedValues;
+      const extra = (err.params as { additionalProperty?: string }).additionalProperty;
+      const detail = allowed ? `: use one of ${allowed.join(', ')}` : extra ? `: "${extra}" is not a known setting` : '';
+      return `${where} ${err.message}${detail}`;
+    });
+    return { config: defaultConfig(), problems };
+  }
+  const given = data as Partial<Config>;
+  return { config: { ...defaultConfig(), ...given, rules: { ...given.rules } }, problems: [] };
+}
+
+/** Settings from the editor first, then the file beside the document on top. */
+export function mergeConfig(base: Config, over: Partial<Config>): Config {
+  return {
+    rules: { ...base.rules, ...over.rules },
+    requiredSections: over.requiredSections ?? base.requiredSections,
+    severities: over.severities ?? base.severities,
+    owners: [...new Set([...(over.owners ?? []), ...base.owners])],
+  };
+}
+
+function jsonError(e: Error, text: string): string {
+  const m = /position (\d+)/.exec(e.message);
+  if (!m) return e.message;
+  const before = text.slice(0, Number(m[1]));
+  const line = before.split('\n').length;
+  const column = before.length - before.lastIndexOf('\n');
+  return `${e.message.replace(/\s*in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '')} at line ${line}, column ${column}`;
+}

@@ -1,0 +1,48 @@
+import type { Token } from 'markdown-it';
+import type { Section } from '../model';
+import type { SourceText } from '../text';
+import type { TextViews } from '../views';
+
+/** What every extractor reads: the source, its tokens, the blanked views and the section tree. */
+export interface DocumentContext {
+  src: SourceText;
+  tokens: Token[];
+  views: TextViews;
+  sections: Section[];
+  /** Innermost section of each line (-1 before the first heading). */
+  sectionOfLine: Int32Array;
+}
+
+/** Line `line` of a view: the same columns as the source line. */
+export function viewLine(ctx: DocumentContext, view: string, line: number): string {
+  const start = ctx.src.lineStart(line);
+  return view.slice(start, start + ctx.src.lines[line].length);
+}
+
+/** The section index a line belongs to, or undefined before the first heading. */
+export function sectionAt(ctx: DocumentContext, line: number): number | undefined {
+  const index = ctx.sectionOfLine[line];
+  return index < 0 ? undefined : index;
+}
+
+/** True when the line lies in a section of `kind` or in one of its subsections. */
+export function withinKind(ctx: DocumentContext, line: number, kind: Section['kind']): boolean {
+  return ancestorOfKind(ctx, sectionAt(ctx, line), kind) !== undefined;
+}
+
+export function ancestorOfKind(ctx: DocumentContext, index: number | undefined, kind: Section['kind']): number | undefined {
+  for (let i = index; i !== undefined; i = ctx.sections[i].parent) {
+    if (ctx.sections[i].kind === kind) return i;
+  }
+  return undefined;
+}
+
+/** Markdown emphasis and code marks around a short text: `**Incident ID**` → `Incident ID`. */
+export function plain(text: string): string {
+  return text.replace(/^[*_`~\s]+|[*_`~\s]+$/g, '');
+}
+
+/** A label as a matching key: lower case, punctuation folded to single spaces. */
+export function keyOf(label: string): string {
+  return label.toLowerCase().replace(/[^a-z0-9#]+/g, ' ').trim();
+}

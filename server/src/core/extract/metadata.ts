@@ -1,0 +1,50 @@
+import { parseDuration } from '../duration';
+import type { Field, Metadata, MetricKind, Section, StatedMetric, Status } from '../model';
+
+const STATUSES: Status[] = ['Draft', 'In Review', 'Final', 'Approved'];
+
+/**
+ * Metadata: the header blockquote (`> **Status:** Draft`) before the first section, and the
+ * `Field | Value` table or label lines of the metadata section. Section 1's table wins over the
+ * header when both give a field.
+ */
+export function extractMetadata(fields: Field[], sections: Section[]): Metadata {
+  const isMetadata = (f: Field) => f.section === undefined || sections[f.section].level === 1 || sections[f.section].kind === 'metadata';
+  const metadataFields = fields.filter(isMetadata);
+  const pick = (key: RegExp) => {
+    const matches = metadataFields.filter((f) => key.test(f.key));
+    return matches.find((f) => f.source === 'table') ?? matches[0];
+  };
+  const status = pick(/^status$/);
+  return {
+    fields: metadataFields,
+    incidentId: pick(/^incident (id|number|#)$/),
+    severity: pick(/^severity$/),
+    status,
+    statusValue: statusOf(status?.value.text),
+  };
+}
+
+/** A status as written, or Draft when it is missing, unresolved (`Draft / In Review / Final`) or unknown. */
+export function statusOf(text: string | undefined): Status {
+  const t = (text ?? '').replace(/[*_`]/g, '').trim().toLowerCase();
+  return STATUSES.find((s) => s.toLowerCase() === t) ?? 'Draft';
+}
+
+const METRIC_LABELS: [MetricKind, RegExp][] = [
+  ['mttd', /^mttd\b|^(mean )?time to detect(ion)?\b/],
+  ['mttr', /^mttr\b|^(mean )?time to (resolve|resolution|recover|recovery|restore)\b/],
+  ['duration', /^(total )?duration$/],
+];
+
+/** `**MTTD (Mean Time to Detect):** 12 minutes`, `Time to recovery: 13 minutes`, the impact table's Total duration. */
+export function extractStatedMetrics(fields: Field[]): StatedMetric[] {
+  const metrics: StatedMetric[] = [];
+  for (const field of fields) {
+    const kind = METRIC_LABELS.find(([, re]) => re.test(field.key))?.[0];
+    if (!kind) continue;
+    const text = field.value.text;
+    metrics.push({ kind, field, stated: text.startsWith('{{') ? undefined : parseDuration(text) });
+  }
+  return metrics;
+}

@@ -1,0 +1,255 @@
+import type { Token } from 'markdown-it';
+import type { Marker, MarkerKind, SectionKind, Table, Timeline, TimelineEntry, TimelineSource } from '../model';
+import { type CalendarDate, TimelineClock, type TimeValue, parseDate, parseLeadingTime, parseTime, zoneName } from '../time';
+import { type Range, type Span, range, span } from '../text';
+import { type DocumentContext, ancestorOfKind, sectionAt, viewLine, withinKind } from './context';
+import { column } from './tables';
+
+const TIME_HEADER = /^(?:date\s*(?:\/|and|&)?\s*)?(?:time(?:stamp)?|date|when)\b/i;
+const EVENT_HEADER = /event|what|note|action|description|detail|happen|impact/i;
+const MARKER_HEADER = /marker|milestone|mttd|mttr|phase/i;
+/** Tables with a date column that are not timelines. */
+const NOT_TIMELINE: SectionKind[] = ['history', 'approval', 'actions', 'followUp'];
+const ZONE_PHRASE = /\btimes?\s+(?:are\s+|is\s+)?(?:(?:shown|given|written|listed)\s+)?in\s+(?:the\s+)?([A-Za-z][\w/+:-]*)/gi;
+const INLINE_MARKER = /\s*(?:←|<-{1,2})\s*([^←<]*?)\s*\)?\s*$/;
+
+/** Marker words, checked in this order ("Incident declared resolved" is a resolution). */
+const MARKER_KINDS: [MarkerKind, RegExp][] = [
+  ['start', /\bstart|\bbegin|\bbegan|onset|impact begins/i],
+  ['detection', /detect/i],
+  ['rootCause', /root\s*cause|diagnos|identif/i],
+  ['mitigated', /mitigat/i],
+  ['fix', /\bfix|remediat|deploy/i],
+  ['restored', /restor|recover/i],
+  ['resolved', /resolv|closed|all.clear/i],
+  ['acknowledged', /\back/i],
+  ['declared', /declar/i],
+];
+
+/** A time or date line as found, before it is placed on the calendar. */
+type Item =
+  | { kind: 'date'; date: CalendarDate; line: number }
+  | { kind: 'entry'; value?: TimeValue; time: Span; event: Span; marker?: Marker; startLine: number; endLine: number };
+
+/**
+ * Timelines from the timeline table (time, event and marker columns), from ```mermaid
+ * `timeline` blocks (`time : event`), from lists whose items start with a time, and from
+ * headings that start with a time inside a timeline section (`### 13:35`), as real post-mortems
+ * write them. Each timeline is placed on the calendar on its own.
+ */
+export function extractTimelines(ctx: DocumentContext, tables: Table[]): Timeline[] {
+  const zone = documentZone(ctx);
+  const timelines: Timeline[] = [];
+  const add = (source: TimelineSource, items: Item[], section: number | undefined, defaultZone = zone) => {
+    const entries = place(items, defaultZone);
+    if (entries.length) timelines.push({ source, entries, startLine: entries[0].startLine, endLine: Math.max(...entries.map((e) => e.endLine)), section });
+  };
+  for (const table of tables) {
+    const items = tableItems(ctx, table);
+    if (items) add('table', items.items, table.section, items.zone ?? zone);
+  }
+  for (const token of ctx.tokens) {
+    if (token.type === 'fence' && token.map && /^mermaid\b/i.test(token.info.trim())) {
+      const items = mermaidItems(ctx, token);
+      if (items) add('mermaid', items, sectionAt(ctx, token.map[0]));
+    }
+  }
+  for (const group of listGroups(ctx)) add('list', group.items, group.section);
+  for (const group of headingGroups(ctx)) add('headings', group.items, group.section);
+  return timelines.sort((a, b) => a.startLine - b.startLine);
+}
+
+function documentZone(ctx: DocumentContext): string | undefined {
+  let fallback: string | undefined;
+  for (const m of ctx.views.visible.matchAll(ZONE_PHRASE)) {
+    const zone = zoneName(m[1]);
+    if (!zone) continue;
+    if (withinKind(ctx, ctx.src.positionAt(m.index).line, 'timeline')) return zone;
+    fallback ??= zone;
+  }
+  return fallback;
+}
+
+function tableItems(ctx: DocumentContext, table: Table): { items: Item[]; zone?: string } | undefined {
+  const header = table.header.cells;
+  const timeColumn = header.slice(0, 2).findIndex((c) => TIME_HEADER.test(c.text.replace(/[*_`]/g, '').trim()));
+  if (timeColumn < 0 || header.length < 2) return undefined;
+  const inTimeline = withinKind(ctx, table.startLine, 'timeline');
+  let eventColumn = column(table, EVENT_HEADER);
+  if (!inTimeline && eventColumn < 0) return undefined;
+  if (NOT_TIMELINE.some((k) => withinKind(ctx, table.startLine, k))) return undefined;
+  if (eventColumn < 0 || eventColumn === timeColumn) eventColumn = timeColumn === 0 ? 1 : 0;
+  const markerColumn = column(table, MARKER_HEADER);
+  const headerText = header[timeColumn].text;
+  const zone = zoneName(/\(([^)]+)\)/.exec(headerText)?.[1] ?? /\bin\s+(\S+)\s*$/i.exec(headerText)?.[1] ?? '');
+  const items: Item[] = [];
+  for (const row of table.rows) {
+    if (row.cells.every((c) => !c.text)) continue;
+    const time = row.cells[timeColumn] ?? { text: '', range: range(row.line, 0, 0) };
+    const event = row.cells[eventColumn] ?? { text: '', range: time.range };
+    const markerCell = markerColumn >= 0 && markerColumn !== eventColumn ? row.cells[markerColumn] : undefined;
+    const marker = markerCell?.text ? markerOf(markerCell.text.replace(/^\s*(?:←|<-{1,2})\s*/, ''), markerCell.range) : inlineMarker(event);
+    items.push({ kind: 'entry', value: parseTime(bare(time.text)), time, event, marker, startLine: row.line, endLine: row.line + 1 });
+  }
+  return { items, zone };
+}
+
+/** Mermaid `timeline` entries: `time : event [: event]`, with `: event` continuation lines. */
+function mermaidItems(ctx: DocumentContext, token: Token): Item[] | undefined {
+  const [from, to] = token.map!;
+  let first = from + 1;
+  while (first < to && !ctx.src.lines[first].trim()) first++;
+  if (first >= to || ctx.src.lines[first].trim() !== 'timeline') return undefined;
+  const items: Item[] = [];
+  for (let line = first + 1; line < to; line++) {
+    const text = viewLine(ctx, ctx.views.visible, line);
+    const trimmed = text.trim();
+    if (!trimmed || /^(title|section|%%|accTitle|accDescr|```|~~~)/.test(trimmed)) continue;
+    const last = items[items.length - 1];
+    if (trimmed.startsWith(':')) {
+      if (last?.kind === 'entry') last.endLine = line + 1;
+      continue;
+    }
+    const sep = /:(?=\s|$)/.exec(text);
+    const timeEnd = sep ? sep.index : text.length;
+    const time = span(line, text, 0, timeEnd);
+    const event = span(line, text, sep ? sep.index + 1 : text.length, text.length);
+    items.push({ kind: 'entry', value: parseTime(bare(time.text).replace(/^(\d{1,2})[.h](\d{2})$/, '$1:$2')), time, event, marker: inlineMarker(event), startLine: line, endLine: line + 1 });
+  }
+  return items;
+}
+
+interface Group {
+  items: Item[];
+  section?: number;
+}
+
+/**
+ * Lists in which at least two items, and at least half, start with a time. Lists in the same
+ * timeline section (or, outside one, the same section) form one timeline, with date lines
+ * between them ("2019-01-22" above a list of "2:54 PM" items) setting the day.
+ */
+function listGroups(ctx: DocumentContext): Group[] {
+  const groups = new Map<number, Group>();
+  const dates: { line: number; date: CalendarDate }[] = [];
+  const stack: { items: Item[]; total: number }[] = [];
+  const tokens = ctx.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.type === 'bullet_list_open' || t.type === 'ordered_list_open') {
+      stack.push({ items: [], total: 0 });
+    } else if (t.type === 'list_item_open' && t.map) {
+      stack[stack.length - 1].total++;
+      const item = listEntry(ctx, t.map[0], t.map[1]);
+      if (item) stack[stack.length - 1].items.push(item);
+    } else if ((t.type === 'bullet_list_close' || t.type === 'ordered_list_close') && stack.length) {
+      const list = stack.pop()!;
+      if (list.items.length < 2 || list.items.length * 2 < list.total) continue;
+      const first = (list.items[0] as { startLine: number }).startLine;
+      const key = groupKey(ctx, first);
+      const group = groups.get(key) ?? { items: [], section: sectionAt(ctx, first) };
+      group.items.push(...list.items);
+      groups.set(key, group);
+    } else if (t.type === 'paragraph_open' && t.map && stack.length === 0) {
+      const date = parseDate(bare(viewLine(ctx, ctx.views.visible, t.map[0])));
+      if (date && t.map[1] - t.map[0] === 1) dates.push({ line: t.map[0], date });
+    } else if (t.type === 'heading_open' && t.map) {
+      const date = parseDate(bare(tokens[i + 1]?.content ?? ''));
+      if (date) dates.push({ line: t.map[0], date });
+    }
+  }
+  return [...groups.entries()].map(([key, group]) => withDates(group, dates.filter((d) => groupKey(ctx, d.line) === key)));
+}
+
+function groupKey(ctx: DocumentContext, line: number): number {
+  const section = sectionAt(ctx, line);
+  return ancestorOfKind(ctx, section, 'timeline') ?? section ?? -1;
+}
+
+function listEntry(ctx: DocumentContext, startLine: number, endLine: number): Item | undefined {
+  const text = viewLine(ctx, ctx.views.visible, startLine);
+  const lead = /^[ \t]*(?:>[ \t]?)*[ \t]*(?:[-*+]|\d+[.)])[ \t]+(?:\[[ xX]?\][ \t]+)?/.exec(text);
+  if (!lead) return undefined;
+  return leadingTimeEntry(text, startLine, lead[0].length, endLine);
+}
+
+/** Headings inside a timeline section that start with a time: `### 2018-01-18 4:19`, `### 13:35`. */
+function headingGroups(ctx: DocumentContext): Group[] {
+  const groups = new Map<number, Group>();
+  for (const section of ctx.sections) {
+    const owner = section.parent === undefined ? undefined : ancestorOfKind(ctx, section.parent, 'timeline');
+    if (owner === undefined) continue;
+    const text = viewLine(ctx, ctx.views.visible, section.line);
+    const lead = /^[ \t]*#{1,6}[ \t]+/.exec(text);
+    const group = groups.get(owner) ?? { items: [], section: owner };
+    const date = lead ? parseDate(bare(text.slice(lead[0].length))) : undefined;
+    const item = date ? ({ kind: 'date', date, line: section.line } as const) : lead && leadingTimeEntry(text, section.line, lead[0].length, section.endLine);
+    if (!item) continue;
+    group.items.push(item);
+    groups.set(owner, group);
+  }
+  return [...groups.values()].filter((g) => g.items.filter((i) => i.kind === 'entry').length >= 2);
+}
+
+/** An entry whose text starts with a time, followed by a separator and the event. */
+function leadingTimeEntry(text: string, line: number, start: number, endLine: number): Item | undefined {
+  const emphasis = /^(?:\*\*|__|\*|_|`|\[)?/.exec(text.slice(start))![0].length;
+  const value = parseLeadingTime(text.slice(start + emphasis));
+  if (!value || value.seconds === undefined && !value.date) return undefined;
+  const timeEnd = start + emphasis + value.length;
+  const rest = text.slice(timeEnd);
+  if (!/^(?:\*\*|__|\*|_|`|\])?(?:\s|$|[:\-–—|),.])/.test(rest)) return undefined;
+  const closing = /^(?:\*\*|__|\*|_|`|\]\([^)]*\)|\])?/.exec(rest)![0].length;
+  const time = span(line, text, start + emphasis, timeEnd);
+  const eventStart = timeEnd + closing + /^\s*[:\-–—|,.]?\s*/.exec(rest.slice(closing))![0].length;
+  const event = span(line, text, eventStart, text.length);
+  return { kind: 'entry', value, time, event, marker: inlineMarker(event), startLine: line, endLine };
+}
+
+function withDates(group: Group, dates: { line: number; date: CalendarDate }[]): Group {
+  const items = [...group.items, ...dates.map((d) => ({ kind: 'date', ...d }) as Item)];
+  const lineOf = (i: Item) => (i.kind === 'date' ? i.line : i.startLine);
+  return { ...group, items: items.sort((a, b) => lineOf(a) - lineOf(b)) };
+}
+
+function place(items: Item[], zone: string | undefined): TimelineEntry[] {
+  const clock = new TimelineClock(zone);
+  const entries: TimelineEntry[] = [];
+  for (const item of items) {
+    if (item.kind === 'date') {
+      clock.setDate(item.date);
+      continue;
+    }
+    const placeholder = item.time.text.includes('{{');
+    entries.push({
+      index: entries.length + 1,
+      time: item.time,
+      at: item.value && !placeholder ? clock.place(item.value) : undefined,
+      placeholder,
+      event: item.event,
+      marker: item.marker,
+      startLine: item.startLine,
+      endLine: item.endLine,
+    });
+  }
+  return entries;
+}
+
+/** A time cell without emphasis, code marks or a link around it. */
+function bare(text: string): string {
+  return text.replace(/^[*_`[\s]+|[*_`\]\s]+$/g, '');
+}
+
+function markerOf(label: string, r: Range): Marker {
+  const text = label.replace(/\(.*\)/, '').trim();
+  const kind = MARKER_KINDS.find(([, re]) => re.test(text))?.[0] ?? 'other';
+  return { kind, label: label.trim(), range: r };
+}
+
+function inlineMarker(event: Span): Marker | undefined {
+  const m = INLINE_MARKER.exec(event.text);
+  if (!m || !m[1]) return undefined;
+  const line = event.range.start.line;
+  const start = event.range.start.character + m.index;
+  return markerOf(m[1], range(line, start + m[0].length - m[0].trimStart().length, event.range.end.character));
+}

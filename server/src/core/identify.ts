@@ -1,0 +1,26 @@
+import picomatch from 'picomatch';
+import type { PostMortem } from './model';
+
+export const DEFAULT_FILE_GLOBS = ['**/*post-mortem*.md', '**/*postmortem*.md', '**/postmortems/**/*.md', '**/post-mortems/**/*.md'];
+
+const TITLE = /post.?mortem|incident review/i;
+
+const matchers = new Map<string, (path: string) => boolean>();
+
+/**
+ * A Markdown document is a post-mortem when its path matches one of the globs, or its content
+ * says so: an H1 with Post-Mortem, Postmortem or Incident Review, or an Incident ID in its metadata.
+ */
+export function isPostMortem(model: PostMortem, path?: string, globs: string[] = DEFAULT_FILE_GLOBS): boolean {
+  return (path !== undefined && pathMatches(path, globs)) || TITLE.test(model.title?.text ?? '') || model.metadata.incidentId !== undefined;
+}
+
+export function pathMatches(path: string, globs: string[]): boolean {
+  const key = globs.join('\u0000');
+  let match = matchers.get(key);
+  if (!match) {
+    match = picomatch(globs, { dot: true, nocase: true });
+    matchers.set(key, match);
+  }
+  return match(path.replace(/\\/g, '/').replace(/^[a-z]:/i, '').replace(/^\/+/, ''));
+}

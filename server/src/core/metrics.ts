@@ -1,0 +1,77 @@
+import type { MarkerKind, PostMortem, Timeline, TimelineEntry } from './model';
+import { minutesBetween } from './time';
+import { countedPlaceholders, template } from './template';
+import { isMissingOwner } from './owners';
+
+export interface MarkerTime {
+  kind: MarkerKind;
+  label: string;
+  /** 0-based line of the timeline entry. */
+  line: number;
+  time: string;
+  minutesFromStart: number | null;
+}
+
+export interface Metrics {
+  mttdMinutes: number | null;
+  mttrMinutes: number | null;
+  durationMinutes: number | null;
+  /** Minutes from the incident start to each other marker the timeline has. */
+  timeToMarkerMinutes: Partial<Record<MarkerKind, number>>;
+  /** Every marked entry of the timeline the metrics come from, start first. */
+  markers: MarkerTime[];
+  actionItems: { total: number; withoutOwner: number; byPriority: Record<string, number> };
+  /** Share of the template's placeholders filled in, 0 to 1. */
+  completeness: number;
+  placeholdersLeft: number;
+}
+
+/**
+ * MTTD = detection − start, MTTR = resolved − start and duration = resolved (else restored) − start,
+ * from the marker rows of the timeline that marks the incident start (the table, in the template).
+ */
+export function computeMetrics(model: PostMortem): Metrics {
+  const timeline = primaryTimeline(model.timelines);
+  const marked = timeline?.entries.filter((e) => e.marker) ?? [];
+  const first = (kind: MarkerKind) => marked.find((e) => e.marker!.kind === kind);
+  const start = first('start');
+  const since = (entry: TimelineEntry | undefined): number | null =>
+    start?.at && entry?.at && start.at.precision !== 'day' && entry.at.precision !== 'day' ? round(minutesBetween(start.at, entry.at)) : null;
+
+  const timeToMarkerMinutes: Partial<Record<MarkerKind, number>> = {};
+  for (const entry of marked) {
+    const kind = entry.marker!.kind;
+    const minutes = since(entry);
+    if (kind !== 'start' && kind !== 'other' && minutes !== null && !(kind in timeToMarkerMinutes)) timeToMarkerMinutes[kind] = minutes;
+  }
+
+  const byPriority: Record<string, number> = {};
+  for (const item of model.actionItems) {
+    const priority = item.priority?.text.replace(/[*_`]/g, '').trim() || 'Unset';
+    byPriority[priority] = (byPriority[priority] ?? 0) + 1;
+  }
+  const left = countedPlaceholders(model);
+  const total = template().placeholderCount;
+
+  return {
+    mttdMinutes: since(first('detection')),
+    mttrMinutes: since(first('resolved')),
+    durationMinutes: since(first('resolved') ?? first('restored')),
+    timeToMarkerMinutes,
+    markers: marked.map((e) => ({ kind: e.marker!.kind, label: e.marker!.label, line: e.startLine, time: e.time.text, minutesFromStart: since(e) })),
+    actionItems: { total: model.actionItems.length, withoutOwner: model.actionItems.filter((i) => isMissingOwner(i.owner?.text)).length, byPriority },
+    completeness: round(Math.max(0, 1 - left / total), 2),
+    placeholdersLeft: left,
+  };
+}
+
+/** The timeline that marks the incident start, with the most markers; else the first one. */
+export function primaryTimeline(timelines: Timeline[]): Timeline | undefined {
+  const score = (t: Timeline) => (t.entries.some((e) => e.marker?.kind === 'start') ? 1000 : 0) + t.entries.filter((e) => e.marker).length;
+  return timelines.reduce<Timeline | undefined>((best, t) => (!best || score(t) > score(best) ? t : best), undefined);
+}
+
+function round(n: number, digits = 2): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}

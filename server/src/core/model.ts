@@ -1,0 +1,182 @@
+import type { Range, Span } from './text';
+import type { HtmlComment } from './views';
+import type { ResolvedTime } from './time';
+import type { StatedDuration } from './duration';
+
+/** What a section is in the template, whatever its number or exact wording. */
+export type SectionKind =
+  | 'history' | 'blameless' | 'metadata' | 'summary' | 'impact' | 'timeline' | 'rootCause' | 'whys' | 'factors'
+  | 'trigger' | 'wentWell' | 'wentWrong' | 'lucky' | 'actions' | 'followUp' | 'recurrence' | 'signoff'
+  | 'related' | 'approval';
+
+export interface Section {
+  /** The heading as written, without `#` marks. */
+  heading: string;
+  /** The heading without numbering and emphasis: "4. **Detailed Timeline**" → "Detailed Timeline". */
+  title: string;
+  number?: string;
+  level: number;
+  kind?: SectionKind;
+  /** The heading's line; the section runs until `endLine` (exclusive). */
+  line: number;
+  endLine: number;
+  range: Range;
+  /** Index of the enclosing section in `PostMortem.sections`. */
+  parent?: number;
+}
+
+export interface Cell extends Span {
+  /** Text between the pipes, untrimmed: where an edit that fills an empty cell goes. */
+  inner: Range;
+}
+
+export interface TableRow {
+  line: number;
+  cells: Cell[];
+}
+
+export interface Table {
+  header: TableRow;
+  rows: TableRow[];
+  /** Lines of the whole table, header to last row (end exclusive). */
+  startLine: number;
+  endLine: number;
+  section?: number;
+}
+
+/** A `Label: value` pair, from a line (`**MTTD:** 12 minutes`, `> **Status:** Draft`) or a two-column table row. */
+export interface Field {
+  label: string;
+  /** Lower-case label without punctuation, for matching. */
+  key: string;
+  labelRange: Range;
+  value: Span;
+  line: number;
+  source: 'line' | 'table';
+  section?: number;
+}
+
+export type MarkerKind = 'start' | 'detection' | 'acknowledged' | 'declared' | 'rootCause' | 'mitigated' | 'fix' | 'restored' | 'resolved' | 'other';
+
+export interface Marker {
+  kind: MarkerKind;
+  label: string;
+  range: Range;
+}
+
+export type TimelineSource = 'table' | 'mermaid' | 'list' | 'headings';
+
+export interface TimelineEntry {
+  /** 1-based position in its timeline, as a writer counts rows. */
+  index: number;
+  time: Span;
+  /** Undefined when the time cannot be read (or is a placeholder: see `placeholder`). */
+  at?: ResolvedTime;
+  placeholder: boolean;
+  event: Span;
+  marker?: Marker;
+  /** The lines this entry occupies (end exclusive), moved as a whole when the timeline is sorted. */
+  startLine: number;
+  endLine: number;
+}
+
+export interface Timeline {
+  source: TimelineSource;
+  entries: TimelineEntry[];
+  /** Lines that hold the entries (end exclusive). */
+  startLine: number;
+  endLine: number;
+  section?: number;
+}
+
+export type MetricKind = 'mttd' | 'mttr' | 'duration';
+
+export interface StatedMetric {
+  kind: MetricKind;
+  field: Field;
+  /** The duration as written; undefined when it is a placeholder or cannot be read. */
+  stated?: StatedDuration;
+}
+
+export type ActionGroup = 'short-term' | 'long-term' | 'process' | 'other';
+
+export interface ActionItem {
+  /** The `#` cell's number, or the row's position in its table. */
+  number: string;
+  group: ActionGroup;
+  /** The heading of the table's section ("Short-Term Fixes (This Sprint)"). */
+  tableTitle: string;
+  action?: Cell;
+  owner?: Cell;
+  due?: Cell;
+  priority?: Cell;
+  ticket?: Cell;
+  line: number;
+}
+
+export interface WhyRow {
+  label: string;
+  question?: Cell;
+  answer?: Cell;
+  line: number;
+}
+
+export interface ContributingFactor {
+  factor: Cell;
+  type?: Cell;
+  actionRequired?: Cell;
+  line: number;
+}
+
+export interface Approval {
+  role: Cell;
+  name?: Cell;
+  date?: Cell;
+  line: number;
+}
+
+export interface Placeholder {
+  /** Text between the braces, trimmed: `PROJECT_NAME`. */
+  name: string;
+  range: Range;
+}
+
+export interface Choice {
+  /** The options as written, in order: ["Yes", "No", "Partial"]. */
+  options: string[];
+  range: Range;
+}
+
+export type Status = 'Draft' | 'In Review' | 'Final' | 'Approved';
+
+export interface Metadata {
+  fields: Field[];
+  incidentId?: Field;
+  severity?: Field;
+  status?: Field;
+  /** The status the document is in; an unresolved or missing status counts as Draft. */
+  statusValue: Status;
+}
+
+export interface PostMortem {
+  title?: Span;
+  sections: Section[];
+  tables: Table[];
+  fields: Field[];
+  metadata: Metadata;
+  timelines: Timeline[];
+  statedMetrics: StatedMetric[];
+  whys: WhyRow[];
+  rootCause?: Field;
+  factors: ContributingFactor[];
+  actionItems: ActionItem[];
+  followUpOwner?: Field;
+  confidence?: Field;
+  approvals: Approval[];
+  placeholders: Placeholder[];
+  choices: Choice[];
+  comments: HtmlComment[];
+  /** `> Example: …` lines left from the template. */
+  examples: Range[];
+  lineCount: number;
+}

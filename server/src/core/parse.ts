@@ -1,0 +1,52 @@
+import { markdownIt } from './markdown';
+import type { PostMortem } from './model';
+import { SourceText, span } from './text';
+import { buildViews } from './views';
+import type { DocumentContext } from './extract/context';
+import { extractSections } from './extract/sections';
+import { extractTables } from './extract/tables';
+import { extractFields } from './extract/fields';
+import { extractMetadata, extractStatedMetrics } from './extract/metadata';
+import { extractTimelines } from './extract/timelines';
+import { extractActionItems, extractApprovals, extractFactors, extractWhys } from './extract/records';
+import { extractChoices, extractExamples, extractPlaceholders } from './extract/marks';
+
+export interface Parsed {
+  model: PostMortem;
+  src: SourceText;
+}
+
+/** Markdown text → the typed post-mortem model, every part with its exact source range. */
+export function parse(text: string): Parsed {
+  const src = new SourceText(text);
+  const tokens = markdownIt().parse(src.text, {});
+  const views = buildViews(src, tokens);
+  const { sections, sectionOfLine } = extractSections(src, tokens);
+  const ctx: DocumentContext = { src, tokens, views, sections, sectionOfLine };
+  const tables = extractTables(ctx);
+  const fields = extractFields(ctx, tables);
+  const h1 = sections.find((s) => s.level === 1);
+  const field = (key: RegExp) => fields.find((f) => key.test(f.key));
+  const model: PostMortem = {
+    title: h1 && span(h1.line, src.lines[h1.line], h1.range.start.character, h1.range.end.character),
+    sections,
+    tables,
+    fields,
+    metadata: extractMetadata(fields, sections),
+    timelines: extractTimelines(ctx, tables),
+    statedMetrics: extractStatedMetrics(fields),
+    whys: extractWhys(tables),
+    rootCause: field(/^root cause$/),
+    factors: extractFactors(tables),
+    actionItems: extractActionItems(ctx, tables),
+    followUpOwner: field(/^follow up owner$/),
+    confidence: field(/^confidence\b/),
+    approvals: extractApprovals(tables),
+    placeholders: extractPlaceholders(ctx),
+    choices: extractChoices(ctx, tables),
+    comments: views.comments,
+    examples: extractExamples(ctx),
+    lineCount: src.lineCount,
+  };
+  return { model, src };
+}

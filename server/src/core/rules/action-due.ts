@@ -1,0 +1,29 @@
+import { parseDate } from '../time';
+import type { Finding, Rule } from './rule';
+import { actionLabel } from './describe';
+
+/** Dates a due cell may hold besides a calendar date: a quarter, or a note that the item is done. */
+const OTHER_DUE = /^(q[1-4]\s+\d{4}|\d{4}[-\s]q[1-4]|done|completed?|✅)$/i;
+
+/** An action item whose due date is missing or cannot be read. */
+export const actionDue: Rule = {
+  id: 'action-due',
+  description: 'An action item without a readable due date.',
+  severity: 'status',
+  check({ model }) {
+    const findings: Finding[] = [];
+    for (const item of model.actionItems) {
+      if (!item.due) continue;
+      const text = item.due.text.replace(/[*_`~]/g, '').trim();
+      // A placeholder is reported once, as a placeholder.
+      if (text.includes('{{') || parseDate(text) || OTHER_DUE.test(text)) continue;
+      findings.push({
+        range: item.due.range,
+        message: text
+          ? `${actionLabel(item)} has due date "${text}", which cannot be read: write it as YYYY-MM-DD.`
+          : `${actionLabel(item)} has no due date: set one as YYYY-MM-DD.`,
+      });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,31 @@
+import { actionDue } from './action-due';
+import { leftoverGuidance } from './leftover-guidance';
+import { metadata } from './metadata';
+import { metricMismatch } from './metric-mismatch';
+import { missingOwner } from './missing-owner';
+import { missingSection } from './missing-section';
+import { placeholder } from './placeholder';
+import { rangeRule } from './range';
+import type { Rule } from './rule';
+import { signoff } from './signoff';
+import { tableCells } from './table-cells';
+import { timelineOrder } from './timeline-order';
+import { timelineTime } from './timeline-time';
+import { unresolvedChoice } from './unresolved-choice';
+
+/** Every rule, the one list: configuration, docs and the schema's rule names come from it. */
+export const RULES: readonly Rule[] = [
+  placeholder,
+  missingOwner,
+  timelineOrder,
+  timelineTime,
+  metricMismatch,
+  unresolvedChoice,
+  missingSection,
+  actionDue,
+  metadata,
+  signoff,
+  rangeRule,
+  leftoverGuidance,
+  tableCells,
+];

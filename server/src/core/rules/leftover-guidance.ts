@@ -1,0 +1,41 @@
+import type { Range, SourceText } from '../text';
+import type { Finding, Fix, Rule, TextEdit } from './rule';
+
+/** Template `<!-- GUIDANCE: … -->` comments and `> Example:` lines: a hint in a Draft, a warning once Final. */
+export const leftoverGuidance: Rule = {
+  id: 'leftover-guidance',
+  description: "The template's guidance comments and example lines left in the document.",
+  severity: 'hint',
+  check({ model, src }) {
+    const severity = model.metadata.statusValue === 'Final' || model.metadata.statusValue === 'Approved' ? 'warning' : 'hint';
+    const leftovers = [
+      ...model.comments.filter((c) => /^GUIDANCE:/i.test(c.text)).map((c) => ({ range: c.range, what: 'Template guidance' })),
+      ...model.examples.map((range) => ({ range, what: "The template's example" })),
+    ].sort((a, b) => a.range.start.line - b.range.start.line);
+    const removeAll: Fix = { title: 'Remove all guidance comments and example lines', edits: leftovers.map((l) => removal(l.range, src)), safe: true };
+    return leftovers.map(({ range, what }): Finding => ({
+      range,
+      severity,
+      message: `${what} is still here: remove it once the section is written.`,
+      fixes: [{ title: what === 'Template guidance' ? 'Remove this guidance comment' : 'Remove this example', edits: [removal(range, src)] }, ...(leftovers.length > 1 ? [removeAll] : [])],
+    }));
+  },
+};
+
+/**
+ * Deletes the text; when it fills its lines, the lines go too, with one blank line after them
+ * if a blank line also precedes them, so the paragraphs around close up as they were.
+ */
+function removal(r: Range, src: SourceText): TextEdit {
+  const before = src.lines[r.start.line].slice(0, r.start.character);
+  const after = src.lines[r.end.line].slice(r.end.character);
+  if (before.trim() || after.trim()) {
+    const start = before.endsWith(' ') && !after.trim() ? r.start.character - 1 : r.start.character;
+    return { range: { start: { line: r.start.line, character: start }, end: r.end }, newText: '' };
+  }
+  let endLine = r.end.line + 1;
+  const blankAbove = r.start.line > 0 && !src.lines[r.start.line - 1].trim();
+  if (blankAbove && endLine < src.lineCount - 1 && !src.lines[endLine].trim()) endLine++;
+  if (endLine >= src.lineCount) return { range: { start: { line: r.start.line, character: 0 }, end: { line: src.lineCount - 1, character: src.lines[src.lineCount - 1].length } }, newText: '' };
+  return { range: { start: { line: r.start.line, character: 0 }, end: { line: endLine, character: 0 } }, newText: '' };
+}

@@ -1,0 +1,68 @@
+import Ajv, { type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import schema from '../../../../schemas/postmortem-metadata.schema.json';
+import type { Field } from '../model';
+import { contains } from './ranges';
+import type { Finding, Rule } from './rule';
+
+type Property = keyof typeof schema.properties;
+
+const PROPERTY_OF_KEY: [RegExp, Property][] = [
+  [/^incident (id|number)$/, 'incidentId'],
+  [/^severity$/, 'severity'],
+  [/^status$/, 'status'],
+  [/^post mortem date$/, 'postMortemDate'],
+  [/^date$/, 'date'],
+];
+
+const HOW: Record<Property, (allowed: string) => string> = {
+  incidentId: () => 'write it as INC-YYYY-SEQ, like INC-2026-042',
+  severity: (allowed) => `use one of ${allowed}`,
+  status: (allowed) => `use one of ${allowed}`,
+  postMortemDate: () => 'write it as YYYY-MM-DD',
+  date: () => 'write it as YYYY-MM-DD',
+};
+
+const validators = new Map<string, ValidateFunction>();
+
+/** The severity list comes from the configuration, so one validator per list. */
+function validatorFor(severities: string[]): ValidateFunction {
+  const key = severities.join('\u0000');
+  let validate = validators.get(key);
+  if (!validate) {
+    const ajv = new Ajv({ allErrors: true, strict: true });
+    addFormats(ajv, ['date']);
+    validate = ajv.compile({ ...schema, properties: { ...schema.properties, severity: { ...schema.properties.severity, enum: severities } } });
+    validators.set(key, validate);
+  }
+  return validate;
+}
+
+/** Metadata validated against schemas/postmortem-metadata.schema.json: Incident ID, severity, status, dates. */
+export const metadata: Rule = {
+  id: 'metadata',
+  description: 'A metadata value of the wrong form: Incident ID, severity, status or date.',
+  severity: 'status',
+  check({ model, config }) {
+    const fields = new Map<Property, Field>();
+    for (const field of model.metadata.fields) {
+      const property = PROPERTY_OF_KEY.find(([re]) => re.test(field.key))?.[1];
+      const text = field.value.text;
+      // Placeholders and option lists are reported by their own rules.
+      if (!property || !text || text.includes('{{') || model.choices.some((c) => contains(field.value.range, c.range))) continue;
+      if (!fields.has(property) || field.source === 'table') fields.set(property, field);
+    }
+    const data = Object.fromEntries([...fields].map(([p, f]) => [p, f.value.text.replace(/[*_`]/g, '').trim()]));
+    const validate = validatorFor(config.severities);
+    if (validate(data)) return [];
+    const findings: Finding[] = [];
+    for (const error of validate.errors ?? []) {
+      const property = error.instancePath.slice(1) as Property;
+      const field = fields.get(property);
+      if (!field) continue;
+      const allowed = ((error.params as { allowedValues?: string[] }).allowedValues ?? []).join(', ');
+      findings.push({ range: field.value.range, message: `${field.label} "${data[property]}" is not valid: ${HOW[property](allowed)}.` });
+    }
+    return findings;
+  },
+};

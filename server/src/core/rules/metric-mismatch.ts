@@ -1,0 +1,37 @@
+import { disagrees, formatLike, formatMinutes } from '../duration';
+import type { MarkerKind, MetricKind } from '../model';
+import { range } from '../text';
+import type { Finding, Rule } from './rule';
+
+const NAMES: Record<MetricKind, string> = { mttd: 'MTTD', mttr: 'MTTR', duration: 'Total duration' };
+/** The marker each metric ends at (all start at the incident start). */
+const END: Record<MetricKind, MarkerKind[]> = { mttd: ['detection'], mttr: ['resolved'], duration: ['resolved', 'restored'] };
+
+/** A stated MTTD, MTTR or total duration that disagrees with what the timeline's markers give. */
+export const metricMismatch: Rule = {
+  id: 'metric-mismatch',
+  description: 'A stated MTTD, MTTR or duration that disagrees with the timeline.',
+  severity: 'status',
+  check({ model, metrics }) {
+    const computed: Record<MetricKind, number | null> = { mttd: metrics.mttdMinutes, mttr: metrics.mttrMinutes, duration: metrics.durationMinutes };
+    const findings: Finding[] = [];
+    for (const metric of model.statedMetrics) {
+      const minutes = computed[metric.kind];
+      const stated = metric.stated;
+      if (minutes === null || !stated || !disagrees(stated, minutes)) continue;
+      const value = metric.field.value;
+      const at = value.range.start.character;
+      const r = range(value.range.start.line, at + stated.start, at + stated.end);
+      const written = value.text.slice(stated.start, stated.end);
+      const corrected = formatLike(minutes, stated);
+      const start = metrics.markers.find((m) => m.kind === 'start')!;
+      const end = END[metric.kind].map((k) => metrics.markers.find((m) => m.kind === k)).find(Boolean)!;
+      findings.push({
+        range: r,
+        message: `${NAMES[metric.kind]} is stated as ${written} but the timeline gives ${formatMinutes(minutes)} (${start.time} start to ${end.time} ${end.kind}): change it to ${corrected}.`,
+        fixes: [{ title: `Change to ${corrected}`, edits: [{ range: r, newText: corrected }], safe: true }],
+      });
+    }
+    return findings;
+  },
+};

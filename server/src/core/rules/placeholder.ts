@@ -1,0 +1,41 @@
+import { describePlaceholder } from '../placeholders';
+import type { Fix, Rule, RuleContext } from './rule';
+import { contains } from './ranges';
+
+/** `{{NAME}}` left unfilled in prose, tables and mermaid blocks (not in comments or code). */
+export const placeholder: Rule = {
+  id: 'placeholder',
+  description: 'An unfilled {{PLACEHOLDER}} from the template.',
+  severity: 'status',
+  check({ model, fix }: RuleContext) {
+    // Owners are reported once, as missing-owner; examples once, as leftover guidance.
+    const reportedElsewhere = [
+      ...model.actionItems.flatMap((i) => (i.owner ? [i.owner.range] : [])),
+      ...(model.followUpOwner ? [model.followUpOwner.value.range] : []),
+      ...model.examples,
+    ];
+    return model.placeholders
+      .filter((p) => !reportedElsewhere.some((r) => contains(r, p.range)))
+      .map((p) => ({
+        range: p.range,
+        message: `Placeholder {{${p.name}}} is not filled in: replace it with ${describePlaceholder(p.name)}.`,
+        fixes: fillFixes(p.name, p.range, model.metadata.incidentId?.value.text, fix),
+      }));
+  },
+};
+
+function fillFixes(name: string, range: RuleContext['model']['placeholders'][number]['range'], incidentId: string | undefined, context: RuleContext['fix']): Fix[] {
+  const value = knownValue(name, incidentId, context);
+  return value ? [{ title: `Fill in ${value}`, edits: [{ range, newText: value }] }] : [];
+}
+
+/** Values a fix can know: today's date for DATE-like names, the author, the incident ID's parts. */
+function knownValue(name: string, incidentId: string | undefined, context: RuleContext['fix']): string | undefined {
+  if (/(^|_)DATE$/.test(name) && context.today) return context.today;
+  if (/^(AUTHOR|FACILITATOR)$/.test(name) && context.author) return context.author;
+  const id = /^INC-(\d{4})-(\d+)$/.exec(incidentId ?? '');
+  if (id && name === 'YYYY') return id[1];
+  if (id && name === 'SEQ') return id[2];
+  if (id && name === 'ID') return `${id[1]}-${id[2]}`;
+  return undefined;
+}

@@ -1,0 +1,37 @@
+import { range } from '../text';
+import type { Finding, Rule } from './rule';
+
+const PERCENT = /(-?\d+(?:[.,]\d+)?)\s*%/g;
+
+/** A confidence score outside 0–10, or a percentage outside 0–100 in the impact summary. */
+export const rangeRule: Rule = {
+  id: 'range',
+  description: 'A confidence outside 0–10 or a percentage outside 0–100.',
+  severity: 'error',
+  check({ model }) {
+    const findings: Finding[] = [];
+    const confidence = model.confidence?.value;
+    const score = confidence && /^(-?\d+(?:\.\d+)?)(?:\s*\/\s*10\b)?/.exec(confidence.text);
+    if (confidence && score && (Number(score[1]) < 0 || Number(score[1]) > 10)) {
+      const at = confidence.range.start.character;
+      findings.push({
+        range: range(confidence.range.start.line, at, at + score[0].length),
+        message: `Confidence in prevention is ${score[1]}, outside the scale: give a score from 0 to 10.`,
+      });
+    }
+    const impact = new Set(model.sections.flatMap((s, i) => (s.kind === 'impact' ? [i] : [])));
+    for (const field of model.fields) {
+      if (field.section === undefined || !impact.has(field.section)) continue;
+      for (const m of field.value.text.matchAll(PERCENT)) {
+        const value = Number(m[1].replace(',', '.'));
+        if (value >= 0 && value <= 100) continue;
+        const at = field.value.range.start.character + m.index;
+        findings.push({
+          range: range(field.line, at, at + m[0].length),
+          message: `${field.label} gives ${m[0].replace(/\s+/g, '')}, which cannot be a share: use a percentage from 0 to 100.`,
+        });
+      }
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,20 @@
+import { followsTemplate } from '../template';
+import type { Rule } from './rule';
+
+/** A post-mortem marked Final or Approved that nobody has signed off. */
+export const signoff: Rule = {
+  id: 'signoff',
+  description: 'Status Final or Approved with an empty approval table.',
+  severity: 'error',
+  check({ model, config }) {
+    const { status, statusValue } = model.metadata;
+    if (!status || (statusValue !== 'Final' && statusValue !== 'Approved')) return [];
+    const signed = model.approvals.some((a) => a.name && a.name.text && !a.name.text.includes('{{'));
+    if (signed || (model.approvals.length === 0 && !followsTemplate(model, config.requiredSections))) return [];
+    const where = model.approvals.length ? 'the Approval table has no names' : 'there is no Approval table';
+    return [{
+      range: status.value.range,
+      message: `Status is ${statusValue} but ${where}: get sign-off from the approvers or set Status back to In Review.`,
+    }];
+  },
+};

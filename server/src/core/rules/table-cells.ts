@@ -1,0 +1,19 @@
+import type { Rule } from './rule';
+
+/** A table row whose cell count differs from its header's: markdown-it drops or pads the difference. */
+export const tableCells: Rule = {
+  id: 'table-cells',
+  description: "A table row with more or fewer cells than the header.",
+  severity: 'warning',
+  check({ model, src }) {
+    return model.tables.flatMap((table) => {
+      const expected = table.header.cells.length;
+      return table.rows
+        .filter((row) => row.cells.length !== expected)
+        .map((row) => ({
+          range: src.trimmedLineRange(row.line),
+          message: `This row has ${row.cells.length} cells but the header has ${expected}: ${row.cells.length > expected ? 'remove the extra "|" or escape it as "\\|"' : 'add the missing cells'}.`,
+        }));
+    });
+  },
+};

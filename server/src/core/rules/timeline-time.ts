@@ -1,0 +1,22 @@
+import type { Rule } from './rule';
+
+const NOUN = { table: 'row', mermaid: 'entry', list: 'item', headings: 'entry' } as const;
+
+/** A timeline time that cannot be read (or does not exist, like 25:10). */
+export const timelineTime: Rule = {
+  id: 'timeline-time',
+  description: 'A timeline time that cannot be read.',
+  severity: 'warning',
+  check({ model }) {
+    return model.timelines.flatMap((timeline) =>
+      timeline.entries
+        .filter((e) => !e.at && !e.placeholder)
+        .map((e) => ({
+          range: e.time.range,
+          message: e.time.text
+            ? `Timeline ${NOUN[timeline.source]} ${e.index} has time "${e.time.text}", which cannot be read: write it as HH:MM, h:mm AM/PM or YYYY-MM-DD HH:MM.`
+            : `Timeline ${NOUN[timeline.source]} ${e.index} has no time: write one as HH:MM.`,
+        })),
+    );
+  },
+};

@@ -1,0 +1,15 @@
+import type { Rule } from './rule';
+
+/** A template option list left in place: `Yes / No / Partial`, `Draft | In Review | Approved`. */
+export const unresolvedChoice: Rule = {
+  id: 'unresolved-choice',
+  description: "The template's list of options left in place instead of one choice.",
+  severity: 'status',
+  check({ model, src }) {
+    return model.choices.map((choice) => ({
+      range: choice.range,
+      message: `"${src.getText(choice.range)}" still lists the template's options: keep the one that applies.`,
+      fixes: choice.options.map((option) => ({ title: `Keep "${option}"`, edits: [{ range: choice.range, newText: option }] })),
+    }));
+  },
+};

@@ -1,0 +1,105 @@
+/** Positions are LSP-style: 0-based lines, UTF-16 code-unit columns (JavaScript string indices). */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export function range(line: number, start: number, end: number, endLine = line): Range {
+  return { start: { line, character: start }, end: { line: endLine, character: end } };
+}
+
+/**
+ * The document text with a line index. A leading byte-order mark is dropped, as every editor
+ * hides it, so columns on the first line match what the writer sees.
+ */
+export class SourceText {
+  readonly text: string;
+  /** Line contents without their end-of-line characters (\n, \r\n or \r, as LSP counts them). */
+  readonly lines: string[];
+  /** The document's line ending, for text that edits insert. */
+  readonly eol: string;
+  private readonly starts: number[];
+
+  constructor(raw: string) {
+    this.text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+    this.lines = [];
+    this.starts = [];
+    const eol = /\r\n|\r|\n/g;
+    let start = 0;
+    for (let m = eol.exec(this.text); m; m = eol.exec(this.text)) {
+      this.starts.push(start);
+      this.lines.push(this.text.slice(start, m.index));
+      start = m.index + m[0].length;
+    }
+    this.starts.push(start);
+    this.lines.push(this.text.slice(start));
+    this.eol = this.text.includes('\r\n') ? '\r\n' : '\n';
+  }
+
+
+  get lineCount(): number {
+    return this.lines.length;
+  }
+
+  lineStart(line: number): number {
+    return this.starts[line];
+  }
+
+  positionAt(offset: number): Position {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: Math.min(offset - this.starts[lo], this.lines[lo].length) };
+  }
+
+  offsetAt(pos: Position): number {
+    const line = Math.max(0, Math.min(pos.line, this.lines.length - 1));
+    return this.starts[line] + Math.max(0, Math.min(pos.character, this.lines[line].length));
+  }
+
+  rangeOf(startOffset: number, endOffset: number): Range {
+    return { start: this.positionAt(startOffset), end: this.positionAt(endOffset) };
+  }
+
+  /** The whole content of a line, end-of-line excluded. */
+  lineRange(line: number): Range {
+    return range(line, 0, this.lines[line].length);
+  }
+
+  /** The line's content without leading and trailing white space; the whole line when blank. */
+  trimmedLineRange(line: number): Range {
+    const text = this.lines[line];
+    const start = text.length - text.trimStart().length;
+    const end = text.trimEnd().length;
+    return end > start ? range(line, start, end) : this.lineRange(line);
+  }
+
+  getText(r: Range): string {
+    return this.text.slice(this.offsetAt(r.start), this.offsetAt(r.end));
+  }
+}
+
+/** A trimmed slice of one line, with its range. */
+export interface Span {
+  text: string;
+  range: Range;
+}
+
+export function span(line: number, lineText: string, start: number, end: number): Span {
+  while (start < end && isBlank(lineText.charCodeAt(start))) start++;
+  while (end > start && isBlank(lineText.charCodeAt(end - 1))) end--;
+  return { text: lineText.slice(start, end), range: range(line, start, end) };
+}
+
+function isBlank(code: number): boolean {
+  return code === 0x20 || code === 0x09;
+}

@@ -1,0 +1,237 @@
+import { DateTime, IANAZone, Info } from 'luxon';
+
+/** A calendar date as written; `year` is missing for "July 22". */
+export interface CalendarDate {
+  year?: number;
+  month: number;
+  day: number;
+}
+
+export type Precision = 'day' | 'minute' | 'second';
+
+/** A time as written, before it is placed on the incident's calendar. */
+export interface TimeValue {
+  date?: CalendarDate;
+  /** Seconds since midnight; missing for a date alone or a masked time (`2019-12-03 --:--`). */
+  seconds?: number;
+  /** A luxon zone name (`UTC`, `UTC+2`, `America/Los_Angeles`), when the text names one. */
+  zone?: string;
+  /** How many characters of the input the time takes up. */
+  length: number;
+}
+
+/** A time placed on a timeline: an instant for comparisons and arithmetic. */
+export interface ResolvedTime {
+  /** Milliseconds since the epoch; times without a zone are read as UTC. */
+  epoch: number;
+  /** The local calendar day, as days since 1970-01-01, for comparing with date-only entries. */
+  day: number;
+  precision: Precision;
+  /** False when no date was written anywhere before this time: only differences are meaningful. */
+  dateKnown: boolean;
+}
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** Common zone abbreviations, as fixed offsets: the ones real post-mortems write after a time. */
+const ABBREVIATIONS: Record<string, string> = {
+  Z: 'UTC', UTC: 'UTC', GMT: 'UTC', UT: 'UTC',
+  PST: 'UTC-8', PDT: 'UTC-7', MST: 'UTC-7', MDT: 'UTC-6', CST: 'UTC-6', CDT: 'UTC-5', EST: 'UTC-5', EDT: 'UTC-4',
+  AKST: 'UTC-9', AKDT: 'UTC-8', HST: 'UTC-10',
+  WET: 'UTC', WEST: 'UTC+1', BST: 'UTC+1', CET: 'UTC+1', CEST: 'UTC+2', EET: 'UTC+2', EEST: 'UTC+3', MSK: 'UTC+3',
+  JST: 'UTC+9', KST: 'UTC+9', SGT: 'UTC+8', AEST: 'UTC+10', AEDT: 'UTC+11', NZST: 'UTC+12', NZDT: 'UTC+13',
+};
+
+const MONTH_NAMES = Info.months('long', { locale: 'en' }).map((m) => m.toLowerCase());
+
+const WEEKDAY = /(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?,?\s+/iy;
+const ISO_DATE = /(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?![\d])/y;
+const MONTH_FIRST = /([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?(?![\d:])/iy;
+const DAY_FIRST = /(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})\.?(?:,?\s+(\d{4}))?(?![\d:])/iy;
+const DATE_TIME_SEPARATOR = /(?:T|\s*,\s*|\s+at\s+|\s+)/iy;
+const CLOCK = /(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?(?!\d)(?:\s*([ap])\.?m\.?(?![a-z]))?/iy;
+const HOUR_ONLY = /(\d{1,2})\s*([ap])\.?m\.?(?![a-z])/iy;
+const MASKED_CLOCK = /[-?x]{1,2}:[-?x]{2}/iy;
+/** A zone word, maybe with an offset: `UTC`, `PST`, `(UTC)`, `UTC+2`, `Z`. */
+const ZONE_WORD = /\s*\(?((?:Z|[A-Z]{2,5})(?:\s*[+-]\d{1,2}(?::?\d{2})?)?)\)?(?!\w)/y;
+/** A bare offset, `+02:00`: only right after seconds (ISO 8601) or after a space, never in `10:00-11:30`. */
+const ZONE_OFFSET = /( ?)([+-]\d{2}:?\d{2})(?![\w:])/y;
+const APPROXIMATELY = /(?:~|≈|approx\.?\s+|about\s+|around\s+|circa\s+|c\.\s*)?/iy;
+
+/**
+ * Reads the time at the start of `text`: `14:05`, `14:05:09`, `2:54 PM PST`, `07:30am`,
+ * `2023-02-14 10:29`, `2019-01-23T16:08:30Z`, `July 11, 2025, 12:42 PM`, `Sep 27 2017 13:06`,
+ * a date alone (`2021-12-10`, `28 Feb 2017`), or a date with a masked time (`2019-12-03 --:--`).
+ * Returns undefined when the text does not start with one.
+ */
+export function parseLeadingTime(text: string): TimeValue | undefined {
+  let pos = skip(APPROXIMATELY, text, 0);
+  const value: TimeValue = { length: 0 };
+
+  const date = readDate(text, pos) ?? readDate(text, skip(WEEKDAY, text, pos));
+  if (date) {
+    value.date = date.date;
+    pos = date.end;
+    const sep = at(DATE_TIME_SEPARATOR, text, pos);
+    const afterSep = sep ? pos + sep[0].length : pos;
+    const clock = readClock(text, afterSep);
+    if (clock) {
+      value.seconds = clock.seconds;
+      pos = clock.end;
+    } else {
+      const masked = at(MASKED_CLOCK, text, afterSep);
+      if (masked) pos = afterSep + masked[0].length;
+    }
+  } else {
+    const clock = readClock(text, pos);
+    if (!clock) return undefined;
+    value.seconds = clock.seconds;
+    pos = clock.end;
+  }
+
+  const word = at(ZONE_WORD, text, pos);
+  const offset = word ? undefined : at(ZONE_OFFSET, text, pos);
+  const zone = word ?? (offset && (offset[1] || /:\d\d:\d\d$/.test(text.slice(0, pos))) ? offset : undefined);
+  const name = zone && zoneName(zone[zone === word ? 1 : 2]);
+  if (zone && name) {
+    value.zone = name;
+    pos += zone[0].length;
+  }
+  value.length = pos;
+  return value;
+}
+
+/** Reads a whole cell as a time: a time followed by nothing, or by a parenthesis or dash remark. */
+export function parseTime(text: string): TimeValue | undefined {
+  const value = parseLeadingTime(text);
+  if (!value) return undefined;
+  const rest = text.slice(value.length).trim();
+  return rest === '' || /^[(\-–—]/.test(rest) ? value : undefined;
+}
+
+/** Reads a date alone, as in a date line above a list of times or a due-date cell. */
+export function parseDate(text: string): CalendarDate | undefined {
+  const trimmed = text.trim();
+  const date = readDate(trimmed, 0) ?? readDate(trimmed, skip(WEEKDAY, trimmed, 0));
+  return date && date.end === trimmed.length ? date.date : undefined;
+}
+
+/** A zone named in prose ("All times in PST", "times in Europe/Oslo"), as a luxon zone name. */
+export function zoneName(text: string): string | undefined {
+  const t = text.trim();
+  const upper = t.toUpperCase();
+  if (ABBREVIATIONS[upper]) return ABBREVIATIONS[upper];
+  const offset = /^(?:UTC|GMT|Z)?\s*([+-])(\d{1,2})(?::?(\d{2}))?$/i.exec(t);
+  if (offset) {
+    const minutes = Number(offset[2]) * 60 + Number(offset[3] ?? 0);
+    if (minutes > 14 * 60) return undefined;
+    const h = Math.floor(minutes / 60);
+    const m = minutes % 60;
+    return `UTC${offset[1]}${h}${m ? `:${String(m).padStart(2, '0')}` : ''}`;
+  }
+  return t.includes('/') && IANAZone.isValidZone(t) ? t : undefined;
+}
+
+function readDate(text: string, pos: number): { date: CalendarDate; end: number } | undefined {
+  let m = at(ISO_DATE, text, pos);
+  if (m) return { date: { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }, end: pos + m[0].length };
+  m = at(MONTH_FIRST, text, pos);
+  if (m && monthNumber(m[1])) {
+    return { date: { year: m[3] ? Number(m[3]) : undefined, month: monthNumber(m[1])!, day: Number(m[2]) }, end: pos + m[0].length };
+  }
+  m = at(DAY_FIRST, text, pos);
+  if (m && monthNumber(m[2])) {
+    return { date: { year: m[3] ? Number(m[3]) : undefined, month: monthNumber(m[2])!, day: Number(m[1]) }, end: pos + m[0].length };
+  }
+  return undefined;
+}
+
+function readClock(text: string, pos: number): { seconds: number; end: number } | undefined {
+  let m = at(CLOCK, text, pos);
+  if (m) {
+    const hours = twelveHour(Number(m[1]), m[4]);
+    return { seconds: hours * 3600 + Number(m[2]) * 60 + Number(m[3] ?? 0), end: pos + m[0].length };
+  }
+  m = at(HOUR_ONLY, text, pos);
+  if (m) return { seconds: twelveHour(Number(m[1]), m[2]) * 3600, end: pos + m[0].length };
+  return undefined;
+}
+
+/** 12 AM is midnight, 12 PM noon; an out-of-range hour stays out of range so validation catches it. */
+function twelveHour(hour: number, half: string | undefined): number {
+  if (!half || hour > 12 || hour === 0) return hour;
+  const pm = half.toLowerCase() === 'p';
+  return (hour % 12) + (pm ? 12 : 0);
+}
+
+/** "Sep", "Sept" and "September" are all month 9. */
+function monthNumber(name: string): number | undefined {
+  const lower = name.toLowerCase();
+  const index = MONTH_NAMES.findIndex((m) => m.startsWith(lower));
+  return index < 0 ? undefined : index + 1;
+}
+
+function at(re: RegExp, text: string, pos: number): RegExpExecArray | null {
+  re.lastIndex = pos;
+  return re.exec(text);
+}
+
+function skip(re: RegExp, text: string, pos: number): number {
+  const m = at(re, text, pos);
+  return m ? pos + m[0].length : pos;
+}
+
+/**
+ * Places the times of one timeline on the calendar, in order. A time without a date takes the
+ * date in force (the previous entry's, or a date line above it); one that goes back by more than
+ * 12 hours is on the next day (23:50 then 00:10), by less it stays out of order for the rules to see.
+ * A time without a zone takes the previous entry's, else the document's, else is read as UTC.
+ */
+export class TimelineClock {
+  private date?: CalendarDate;
+  private zone?: string;
+  private previous?: ResolvedTime;
+
+  constructor(private readonly defaultZone?: string) {}
+
+  /** A date line or heading between entries sets the day for the times below it. */
+  setDate(date: CalendarDate): void {
+    this.date = { ...date, year: date.year ?? this.date?.year };
+  }
+
+  /** Undefined when the written time does not exist (25:10, February 30). */
+  place(value: TimeValue): ResolvedTime | undefined {
+    const zone = value.zone ?? this.zone ?? this.defaultZone ?? 'UTC';
+    const written = value.date ? { ...value.date, year: value.date.year ?? this.date?.year } : undefined;
+    const date: CalendarDate = written ?? this.date ?? { month: 1, day: 1 };
+    const seconds = value.seconds ?? 0;
+    let time = DateTime.fromObject(
+      { year: date.year ?? 2000, month: date.month, day: date.day, hour: Math.floor(seconds / 3600), minute: Math.floor(seconds / 60) % 60, second: seconds % 60 },
+      { zone },
+    );
+    if (!time.isValid || seconds >= 24 * 3600) return undefined;
+    if (!written && value.seconds !== undefined && this.previous && this.previous.precision !== 'day' && time.toMillis() < this.previous.epoch - 12 * HOUR) {
+      time = time.plus({ days: 1 });
+    }
+    const placed: ResolvedTime = {
+      epoch: time.toMillis(),
+      day: Math.floor(Date.UTC(time.year, time.month - 1, time.day) / DAY),
+      precision: value.seconds === undefined ? 'day' : seconds % 60 ? 'second' : 'minute',
+      dateKnown: date.year !== undefined,
+    };
+    if (value.zone) this.zone = value.zone;
+    this.date = { year: date.year === undefined ? undefined : time.year, month: time.month, day: time.day };
+    this.previous = placed;
+    return placed;
+  }
+}
+
+/** True when `a` is earlier than `b`, comparing days only where either is a date alone. */
+export function isEarlier(a: ResolvedTime, b: ResolvedTime): boolean {
+  return a.precision === 'day' || b.precision === 'day' ? a.day < b.day : a.epoch < b.epoch;
+}
+
+export function minutesBetween(from: ResolvedTime, to: ResolvedTime): number {
+  return (to.epoch - from.epoch) / 60_000;
+}
