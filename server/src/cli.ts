@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
 import { analyze } from './core/analyze';
@@ -74,7 +74,7 @@ async function forEachFile(paths: string[], io: Io, each: (file: string, text: s
 async function lint(args: string[], io: Io): Promise<number> {
   const opts = options(args, ['text', 'json', 'sarif']);
   const finder = new ConfigFinder();
-  const fixed = opts.config ? loadConfigFile(opts.config) : undefined;
+  const fixed = opts.config ? loadConfigFile(resolve(io.cwd, opts.config)) : undefined;
   const reported = new Set<string>();
   const configFor = (path: string): LoadedConfig => {
     const loaded = fixed ?? finder.forFile(path);

@@ -6,10 +6,13 @@ import { RULES } from './rules';
 import { compareRanges } from './rules/ranges';
 import type { Diagnostic, FixContext, Severity } from './rules/rule';
 import type { SourceText } from './text';
+import type { BlockParse } from './markdown';
 
 export interface Analysis {
   model: PostMortem;
   src: SourceText;
+  /** The parse the model came from; `renderBlocks` turns it into HTML without parsing again. */
+  blocks: BlockParse;
   metrics: Metrics;
   diagnostics: Diagnostic[];
 }
@@ -24,7 +27,7 @@ const LEVEL: Record<string, Severity | undefined> = { hint: 'hint', info: 'infor
 /** The one analysis: parse, measure, check. Every face (server, CLI, preview) calls this. */
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const config = options.config ?? defaultConfig();
-  const { model, src } = parse(text);
+  const { model, src, blocks } = parse(text);
   const metrics = computeMetrics(model);
   const byStatus: Severity = model.metadata.statusValue === 'Draft' ? 'warning' : 'error';
   const diagnostics: Diagnostic[] = [];
@@ -37,5 +40,5 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     }
   }
   diagnostics.sort((a, b) => compareRanges(a.range, b.range));
-  return { model, src, metrics, diagnostics };
+  return { model, src, blocks, metrics, diagnostics };
 }

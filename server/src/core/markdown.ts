@@ -1,8 +1,6 @@
-import MarkdownItConstructor, { type MarkdownIt } from 'markdown-it';
+import MarkdownItConstructor, { type MarkdownIt, type StateCore, type Token } from 'markdown-it';
 
 const SAFE_LINK = /^(https?:|mailto:|#|\.{0,2}\/|[^:]*$)/i;
-
-let shared: MarkdownIt | undefined;
 
 /**
  * The one configured markdown-it: the analysis reads its tokens and the preview renders them,
@@ -28,8 +26,44 @@ export function createMarkdownIt(): MarkdownIt {
   return md;
 }
 
-/** A process-wide instance for callers that do not customise rendering. */
-export function markdownIt(): MarkdownIt {
+let shared: MarkdownIt | undefined;
+
+function instance(): MarkdownIt {
   shared ??= createMarkdownIt();
   return shared;
+}
+
+/**
+ * A document parsed to its block structure. The analysis needs only blocks, so the inline pass
+ * (two thirds of markdown-it's time) runs later and only when the document is rendered.
+ */
+export interface BlockParse {
+  tokens: Token[];
+  state: StateCore;
+  inlineDone: boolean;
+}
+
+type CoreRule = { name: string; fn: (state: StateCore) => void };
+
+function coreRules(md: MarkdownIt): { blocks: CoreRule[]; rest: CoreRule[] } {
+  const rules = (md.core.ruler as unknown as { __rules__: (CoreRule & { enabled: boolean })[] }).__rules__.filter((r) => r.enabled);
+  const split = rules.findIndex((r) => r.name === 'block') + 1;
+  return { blocks: rules.slice(0, split), rest: rules.slice(split) };
+}
+
+export function parseBlocks(text: string): BlockParse {
+  const md = instance();
+  const state = new md.core.State(text, md, {});
+  for (const rule of coreRules(md).blocks) rule.fn(state);
+  return { tokens: state.tokens, state, inlineDone: false };
+}
+
+/** The document as HTML, finishing the inline pass on the analysis's own tokens (once). */
+export function renderBlocks(parsed: BlockParse): string {
+  const md = instance();
+  if (!parsed.inlineDone) {
+    for (const rule of coreRules(md).rest) rule.fn(parsed.state);
+    parsed.inlineDone = true;
+  }
+  return md.renderer.render(parsed.tokens, md.options, parsed.state.env);
 }

@@ -1,4 +1,4 @@
-import type { MarkerKind, PostMortem, Timeline, TimelineEntry } from './model';
+import type { ActionItem, MarkerKind, MetricKind, PostMortem, Timeline, TimelineEntry } from './model';
 import { minutesBetween } from './time';
 import { countedPlaceholders, template } from './template';
 import { isMissingOwner } from './owners';
@@ -26,6 +26,9 @@ export interface Metrics {
   placeholdersLeft: number;
 }
 
+/** The markers each metric ends at, the first the timeline has; every metric starts at the incident start. */
+export const METRIC_END: Record<MetricKind, MarkerKind[]> = { mttd: ['detection'], mttr: ['resolved'], duration: ['resolved', 'restored'] };
+
 /**
  * MTTD = detection − start, MTTR = resolved − start and duration = resolved (else restored) − start,
  * from the marker rows of the timeline that marks the incident start (the table, in the template).
@@ -34,6 +37,7 @@ export function computeMetrics(model: PostMortem): Metrics {
   const timeline = primaryTimeline(model.timelines);
   const marked = timeline?.entries.filter((e) => e.marker) ?? [];
   const first = (kind: MarkerKind) => marked.find((e) => e.marker!.kind === kind);
+  const end = (metric: MetricKind) => METRIC_END[metric].map(first).find(Boolean);
   const start = first('start');
   const since = (entry: TimelineEntry | undefined): number | null =>
     start?.at && entry?.at && start.at.precision !== 'day' && entry.at.precision !== 'day' ? round(minutesBetween(start.at, entry.at)) : null;
@@ -47,22 +51,27 @@ export function computeMetrics(model: PostMortem): Metrics {
 
   const byPriority: Record<string, number> = {};
   for (const item of model.actionItems) {
-    const priority = item.priority?.text.replace(/[*_`]/g, '').trim() || 'Unset';
+    const priority = priorityOf(item);
     byPriority[priority] = (byPriority[priority] ?? 0) + 1;
   }
   const left = countedPlaceholders(model);
   const total = template().placeholderCount;
 
   return {
-    mttdMinutes: since(first('detection')),
-    mttrMinutes: since(first('resolved')),
-    durationMinutes: since(first('resolved') ?? first('restored')),
+    mttdMinutes: since(end('mttd')),
+    mttrMinutes: since(end('mttr')),
+    durationMinutes: since(end('duration')),
     timeToMarkerMinutes,
     markers: marked.map((e) => ({ kind: e.marker!.kind, label: e.marker!.label, line: e.startLine, time: e.time.text, minutesFromStart: since(e) })),
     actionItems: { total: model.actionItems.length, withoutOwner: model.actionItems.filter((i) => isMissingOwner(i.owner?.text)).length, byPriority },
     completeness: round(Math.max(0, 1 - left / total), 2),
     placeholdersLeft: left,
   };
+}
+
+/** The priority an action item is counted under: its cell without emphasis, else `Unset`. */
+export function priorityOf(item: ActionItem): string {
+  return item.priority?.text.replace(/[*_`]/g, '').trim() || 'Unset';
 }
 
 /** The timeline that marks the incident start, with the most markers; else the first one. */

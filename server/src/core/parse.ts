@@ -1,4 +1,4 @@
-import { markdownIt } from './markdown';
+import { type BlockParse, parseBlocks } from './markdown';
 import type { PostMortem } from './model';
 import { SourceText, span } from './text';
 import { buildViews } from './views';
@@ -14,12 +14,15 @@ import { extractChoices, extractExamples, extractPlaceholders } from './extract/
 export interface Parsed {
   model: PostMortem;
   src: SourceText;
+  /** markdown-it's block tokens, kept so the preview renders from the same parse. */
+  blocks: BlockParse;
 }
 
 /** Markdown text → the typed post-mortem model, every part with its exact source range. */
 export function parse(text: string): Parsed {
   const src = new SourceText(text);
-  const tokens = markdownIt().parse(src.text, {});
+  const blocks = parseBlocks(src.text);
+  const tokens = blocks.tokens;
   const views = buildViews(src, tokens);
   const { sections, sectionOfLine } = extractSections(src, tokens);
   const ctx: DocumentContext = { src, tokens, views, sections, sectionOfLine };
@@ -48,5 +51,5 @@ export function parse(text: string): Parsed {
     examples: extractExamples(ctx),
     lineCount: src.lineCount,
   };
-  return { model, src };
+  return { model, src, blocks };
 }

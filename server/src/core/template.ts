@@ -1,6 +1,7 @@
 import type { PostMortem, Section, SectionKind } from './model';
 import { parse } from './parse';
 import { kindOfTitle } from './extract/sections';
+import { RangesByLine } from './rules/ranges';
 import { TEMPLATE_TEXT } from './template-text';
 
 export { TEMPLATE_TEXT };
@@ -40,7 +41,8 @@ export function template(): TemplateInfo {
 
 /** Placeholders that count towards completeness: those outside the template's examples. */
 export function countedPlaceholders(model: PostMortem): number {
-  return model.placeholders.filter((p) => !model.examples.some((e) => e.start.line <= p.range.start.line && p.range.end.line <= e.end.line)).length;
+  const examples = new RangesByLine(model.examples);
+  return model.placeholders.filter((p) => !examples.contain(p.range)).length;
 }
 
 /** The template's numbered sections ("1. Incident Reference & Metadata" … "12. Review & Sign-Off"). */

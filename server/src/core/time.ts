@@ -151,7 +151,11 @@ function readClock(text: string, pos: number): { seconds: number; end: number } 
   let m = at(CLOCK, text, pos);
   if (m) {
     const hours = twelveHour(Number(m[1]), m[4]);
-    return { seconds: hours * 3600 + Number(m[2]) * 60 + Number(m[3] ?? 0), end: pos + m[0].length };
+    const minutes = Number(m[2]);
+    const seconds = Number(m[3] ?? 0);
+    // 14:65 looks like a time but is none: NaN makes placing it fail, so it is reported.
+    const valid = minutes < 60 && seconds < 60;
+    return { seconds: valid ? hours * 3600 + minutes * 60 + seconds : NaN, end: pos + m[0].length };
   }
   m = at(HOUR_ONLY, text, pos);
   if (m) return { seconds: twelveHour(Number(m[1]), m[2]) * 3600, end: pos + m[0].length };
@@ -206,11 +210,12 @@ export class TimelineClock {
     const written = value.date ? { ...value.date, year: value.date.year ?? this.date?.year } : undefined;
     const date: CalendarDate = written ?? this.date ?? { month: 1, day: 1 };
     const seconds = value.seconds ?? 0;
+    if (!(seconds < 24 * 3600)) return undefined;
     let time = DateTime.fromObject(
       { year: date.year ?? 2000, month: date.month, day: date.day, hour: Math.floor(seconds / 3600), minute: Math.floor(seconds / 60) % 60, second: seconds % 60 },
       { zone },
     );
-    if (!time.isValid || seconds >= 24 * 3600) return undefined;
+    if (!time.isValid) return undefined;
     if (!written && value.seconds !== undefined && this.previous && this.previous.precision !== 'day' && time.toMillis() < this.previous.epoch - 12 * HOUR) {
       time = time.plus({ days: 1 });
     }

@@ -20,12 +20,35 @@ export interface TextViews {
   comments: HtmlComment[];
 }
 
-const VISIBLE = 1;
-const PROSE = 2;
+/** Builds a view left to right from the spans it keeps; everything between is blanked. */
+class ViewBuilder {
+  private readonly parts: string[] = [];
+  private pos = 0;
+
+  constructor(private readonly text: string) {}
+
+  keep(start: number, end: number): void {
+    start = Math.max(start, this.pos);
+    if (end <= start) return;
+    if (start > this.pos) this.parts.push(blank(this.text.slice(this.pos, start)));
+    this.parts.push(this.text.slice(start, end));
+    this.pos = end;
+  }
+
+  build(): string {
+    if (this.pos < this.text.length) this.parts.push(blank(this.text.slice(this.pos)));
+    return this.parts.join('');
+  }
+}
+
+function blank(s: string): string {
+  return s.replace(/[^\r\n]/g, ' ');
+}
 
 export function buildViews(src: SourceText, tokens: Token[]): TextViews {
   const text = src.text;
-  const mask = new Uint8Array(text.length);
+  const visible = new ViewBuilder(text);
+  const prose = new ViewBuilder(text);
   const comments: HtmlComment[] = [];
   const lineSpan = (from: number, to: number) => [src.lineStart(from), to < src.lineCount ? src.lineStart(to) : text.length] as const;
 
@@ -37,42 +60,52 @@ export function buildViews(src: SourceText, tokens: Token[]): TextViews {
       case 'heading_open':
       case 'tr_open': {
         const [start, end] = lineSpan(from, to);
-        lexInline(text, start, end, mask, comments, src, true);
+        lexInline(text, start, end, { visible, prose, comments, src }, true);
         break;
       }
       case 'html_block': {
         const [start, end] = lineSpan(from, to);
-        lexInline(text, start, end, mask, comments, src, false);
+        lexInline(text, start, end, { visible, prose, comments, src }, false);
         break;
       }
       case 'fence':
         if (token.info.trim().split(/\s+/)[0].toLowerCase() === 'mermaid' && to - from > 1) {
           const closed = /^\s*(`{3,}|~{3,})\s*$/.test(src.lines[to - 1] ?? '') && to - 1 > from;
           const [start, end] = lineSpan(from + 1, closed ? to - 1 : to);
-          mask.fill(VISIBLE | PROSE, start, end);
+          visible.keep(start, end);
+          prose.keep(start, end);
         }
         break;
     }
   }
-  return { visible: applyMask(text, mask, VISIBLE), prose: applyMask(text, mask, PROSE), comments };
+  return { visible: visible.build(), prose: prose.build(), comments };
 }
 
-/** Marks a block's inline text: comments are hidden from both views, code spans from prose. */
-function lexInline(text: string, start: number, end: number, mask: Uint8Array, comments: HtmlComment[], src: SourceText, codeSpans: boolean): void {
+interface Out {
+  visible: ViewBuilder;
+  prose: ViewBuilder;
+  comments: HtmlComment[];
+  src: SourceText;
+}
+
+/** Reads a block's inline text: comments are hidden from both views, code spans from prose. */
+function lexInline(text: string, start: number, end: number, out: Out, codeSpans: boolean): void {
   let i = start;
   let keptFrom = start;
-  const keep = (to: number, bits: number) => {
-    mask.fill(bits, keptFrom, to);
+  const keepBoth = (to: number) => {
+    out.visible.keep(keptFrom, to);
+    out.prose.keep(keptFrom, to);
   };
   while (i < end) {
     const c = text.charCodeAt(i);
     if (c === 0x5c /* \ */ && codeSpans) {
       i += 2;
     } else if (c === 0x3c /* < */ && text.startsWith('<!--', i)) {
-      keep(i, VISIBLE | PROSE);
+      keepBoth(i);
       const close = text.indexOf('-->', i + 4);
-      const stop = close < 0 || close + 3 > end ? end : close + 3;
-      comments.push({ text: text.slice(i + 4, close < 0 || close + 3 > end ? end : close).trim(), range: src.rangeOf(i, stop) });
+      const inner = close < 0 || close + 3 > end ? end : close;
+      const stop = inner === end ? end : close + 3;
+      out.comments.push({ text: text.slice(i + 4, inner).trim(), range: out.src.rangeOf(i, stop) });
       i = keptFrom = stop;
     } else if (c === 0x60 /* ` */ && codeSpans) {
       let n = 1;
@@ -81,16 +114,15 @@ function lexInline(text: string, start: number, end: number, mask: Uint8Array, c
       if (close < 0) {
         i += n;
       } else {
-        keep(i, VISIBLE | PROSE);
-        keptFrom = i;
-        keep(close + n, VISIBLE);
+        keepBoth(i);
+        out.visible.keep(i, close + n);
         i = keptFrom = close + n;
       }
     } else {
       i++;
     }
   }
-  keep(Math.min(i, end), VISIBLE | PROSE);
+  keepBoth(Math.min(i, end));
 }
 
 function findBacktickRun(text: string, from: number, end: number, n: number): number {
@@ -102,17 +134,4 @@ function findBacktickRun(text: string, from: number, end: number, n: number): nu
     i = text.indexOf('`', i + m);
   }
   return -1;
-}
-
-function applyMask(text: string, mask: Uint8Array, bit: number): string {
-  const parts: string[] = [];
-  let i = 0;
-  while (i < text.length) {
-    const kept = (mask[i] & bit) !== 0;
-    let j = i + 1;
-    while (j < text.length && ((mask[j] & bit) !== 0) === kept) j++;
-    parts.push(kept ? text.slice(i, j) : text.slice(i, j).replace(/[^\r\n]/g, ' '));
-    i = j;
-  }
-  return parts.join('');
 }

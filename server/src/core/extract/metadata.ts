@@ -1,7 +1,7 @@
 import { parseDuration } from '../duration';
 import type { Field, Metadata, MetricKind, Section, StatedMetric, Status } from '../model';
 
-const STATUSES: Status[] = ['Draft', 'In Review', 'Final', 'Approved'];
+export const STATUSES: Status[] = ['Draft', 'In Review', 'Final', 'Approved'];
 
 /**
  * Metadata: the header blockquote (`> **Status:** Draft`) before the first section, and the

@@ -2,9 +2,9 @@ import type { ActionGroup, ActionItem, Approval, ContributingFactor, Table, WhyR
 import { type DocumentContext, plain } from './context';
 import { column } from './tables';
 
-const OWNER = /^(owner|owners|who|assignee|assigned to|responsible|dri)$/i;
+export const OWNER = /^(owner|owners|who|assignee|assigned to|responsible|dri)$/i;
 const ACTION = /^(action|action item|change|task|item|description|what)$/i;
-const DUE = /^(due|due date|deadline|target date|implementation date|expected completion|by when|eta)$/i;
+export const DUE = /^(due|due date|deadline|target date|implementation date|expected completion|by when|eta)$/i;
 
 /** Action items: rows of every table with an Owner column (short-term, long-term, process changes). */
 export function extractActionItems(ctx: DocumentContext, tables: Table[]): ActionItem[] {

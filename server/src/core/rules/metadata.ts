@@ -2,7 +2,7 @@ import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import schema from '../../../../schemas/postmortem-metadata.schema.json';
 import type { Field } from '../model';
-import { contains } from './ranges';
+import { RangesByLine } from './ranges';
 import type { Finding, Rule } from './rule';
 
 type Property = keyof typeof schema.properties;
@@ -45,11 +45,12 @@ export const metadata: Rule = {
   severity: 'status',
   check({ model, config }) {
     const fields = new Map<Property, Field>();
+    const choices = new RangesByLine(model.choices.map((c) => c.range));
     for (const field of model.metadata.fields) {
       const property = PROPERTY_OF_KEY.find(([re]) => re.test(field.key))?.[1];
       const text = field.value.text;
       // Placeholders and option lists are reported by their own rules.
-      if (!property || !text || text.includes('{{') || model.choices.some((c) => contains(field.value.range, c.range))) continue;
+      if (!property || !text || text.includes('{{') || choices.within(field.value.range)) continue;
       if (!fields.has(property) || field.source === 'table') fields.set(property, field);
     }
     const data = Object.fromEntries([...fields].map(([p, f]) => [p, f.value.text.replace(/[*_`]/g, '').trim()]));

@@ -1,11 +1,10 @@
 import { disagrees, formatLike, formatMinutes } from '../duration';
-import type { MarkerKind, MetricKind } from '../model';
+import { METRIC_END } from '../metrics';
+import type { MetricKind } from '../model';
 import { range } from '../text';
 import type { Finding, Rule } from './rule';
 
-const NAMES: Record<MetricKind, string> = { mttd: 'MTTD', mttr: 'MTTR', duration: 'Total duration' };
-/** The marker each metric ends at (all start at the incident start). */
-const END: Record<MetricKind, MarkerKind[]> = { mttd: ['detection'], mttr: ['resolved'], duration: ['resolved', 'restored'] };
+export const NAMES: Record<MetricKind, string> = { mttd: 'MTTD', mttr: 'MTTR', duration: 'Total duration' };
 
 /** A stated MTTD, MTTR or total duration that disagrees with what the timeline's markers give. */
 export const metricMismatch: Rule = {
@@ -25,10 +24,10 @@ export const metricMismatch: Rule = {
       const written = value.text.slice(stated.start, stated.end);
       const corrected = formatLike(minutes, stated);
       const start = metrics.markers.find((m) => m.kind === 'start')!;
-      const end = END[metric.kind].map((k) => metrics.markers.find((m) => m.kind === k)).find(Boolean)!;
+      const end = METRIC_END[metric.kind].map((k) => metrics.markers.find((m) => m.kind === k)).find(Boolean)!;
       findings.push({
         range: r,
-        message: `${NAMES[metric.kind]} is stated as ${written} but the timeline gives ${formatMinutes(minutes)} (${start.time} start to ${end.time} ${end.kind}): change it to ${corrected}.`,
+        message: `${NAMES[metric.kind]} is stated as ${written} but the timeline (${start.time} start to ${end.time} ${end.kind}) gives ${formatMinutes(minutes)}: change it to ${corrected}.`,
         fixes: [{ title: `Change to ${corrected}`, edits: [{ range: r, newText: corrected }], safe: true }],
       });
     }

@@ -1,6 +1,6 @@
 import { describePlaceholder } from '../placeholders';
 import type { Fix, Rule, RuleContext } from './rule';
-import { contains } from './ranges';
+import { RangesByLine } from './ranges';
 
 /** `{{NAME}}` left unfilled in prose, tables and mermaid blocks (not in comments or code). */
 export const placeholder: Rule = {
@@ -9,13 +9,13 @@ export const placeholder: Rule = {
   severity: 'status',
   check({ model, fix }: RuleContext) {
     // Owners are reported once, as missing-owner; examples once, as leftover guidance.
-    const reportedElsewhere = [
+    const reportedElsewhere = new RangesByLine([
       ...model.actionItems.flatMap((i) => (i.owner ? [i.owner.range] : [])),
       ...(model.followUpOwner ? [model.followUpOwner.value.range] : []),
       ...model.examples,
-    ];
+    ]);
     return model.placeholders
-      .filter((p) => !reportedElsewhere.some((r) => contains(r, p.range)))
+      .filter((p) => !reportedElsewhere.contain(p.range))
       .map((p) => ({
         range: p.range,
         message: `Placeholder {{${p.name}}} is not filled in: replace it with ${describePlaceholder(p.name)}.`,

@@ -12,8 +12,12 @@ export const tableCells: Rule = {
         .filter((row) => row.cells.length !== expected)
         .map((row) => ({
           range: src.trimmedLineRange(row.line),
-          message: `This row has ${row.cells.length} cells but the header has ${expected}: ${row.cells.length > expected ? 'remove the extra "|" or escape it as "\\|"' : 'add the missing cells'}.`,
+          message: `This row has ${cells(row.cells.length)} but the header has ${expected}: ${row.cells.length > expected ? 'remove the extra "|" or escape it as "\\|"' : 'add the missing cells'}.`,
         }));
     });
   },
 };
+
+function cells(n: number): string {
+  return n === 1 ? '1 cell' : `${n} cells`;
+}

@@ -13,25 +13,32 @@ export const timelineOrder: Rule = {
   check({ model, src }) {
     const findings: Finding[] = [];
     for (const timeline of model.timelines) {
-      let previous: TimelineEntry | undefined;
       let sortFix: Fix[] | undefined;
-      for (const entry of timeline.entries) {
-        if (!entry.at) continue;
-        if (previous && isEarlier(entry.at, previous.at!)) {
-          sortFix ??= sortTimeline(timeline, src);
-          const noun = NOUN[timeline.source];
-          findings.push({
-            range: entry.time.range,
-            message: `${noun} ${entry.index} (${entry.time.text}) is earlier than ${noun.toLowerCase()} ${previous.index} (${previous.time.text}) above it: sort the timeline or correct the time.`,
-            fixes: sortFix,
-          });
-        }
-        previous = entry;
+      for (const { entry, previous } of outOfOrder(timeline)) {
+        sortFix ??= sortTimeline(timeline, src);
+        const noun = NOUN[timeline.source];
+        findings.push({
+          range: entry.time.range,
+          message: `${noun} ${entry.index} (${entry.time.text}) is earlier than ${noun.toLowerCase()} ${previous.index} (${previous.time.text}) above it: sort the timeline or correct the time.`,
+          fixes: sortFix,
+        });
       }
     }
     return findings;
   },
 };
+
+/** Each entry earlier than the readable entry above it, with that entry (shared with the preview). */
+export function outOfOrder(timeline: Timeline): { entry: TimelineEntry; previous: TimelineEntry }[] {
+  const found: { entry: TimelineEntry; previous: TimelineEntry }[] = [];
+  let previous: TimelineEntry | undefined;
+  for (const entry of timeline.entries) {
+    if (!entry.at) continue;
+    if (previous && isEarlier(entry.at, previous.at!)) found.push({ entry, previous });
+    previous = entry;
+  }
+  return found;
+}
 
 /**
  * Reorders the entries by time, each moving with its own lines, text untouched. Entries whose

@@ -1,0 +1,43 @@
+// Analysis end to end against a bare markdown-it parse and markdownlint, measured in one run.
+import { readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import MarkdownIt from 'markdown-it';
+import { analyze } from '../../server/src/core/analyze';
+import { generatePostMortem } from './generate';
+
+function median(times: number[]): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/** Median wall time of `fn` over `runs` runs, after one warm-up run. */
+function time(fn: () => unknown, runs: number): number {
+  fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    fn();
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
+async function main() {
+  const { lint } = await import('markdownlint/sync');
+  const large = generatePostMortem({ timelineRows: 5000, actionItems: 500 });
+  const typical = readFileSync(new URL('../../examples/2026-03-14-checkout-latency-post-mortem.md', import.meta.url), 'utf8');
+  const md = new MarkdownIt();
+  console.log(`machine: ${cpus().length} × ${cpus()[0].model}, Node ${process.version}`);
+  for (const [name, text, runs, lintRuns] of [['generated', large, 9, 1], ['typical', typical, 200, 20]] as const) {
+    const parse = time(() => md.parse(text, {}), runs);
+    const analysis = time(() => analyze(text), runs);
+    const markdownlint = time(() => lint({ strings: { doc: text } }), lintRuns);
+    const kb = (Buffer.byteLength(text) / 1024).toFixed(0);
+    console.log(`${name} post-mortem (${kb} KB, ${text.split('\n').length} lines):`);
+    console.log(`  markdown-it parse   ${parse.toFixed(1)} ms`);
+    console.log(`  analysis            ${analysis.toFixed(1)} ms  (${(analysis / parse).toFixed(2)}× the parse)`);
+    console.log(`  markdownlint        ${markdownlint.toFixed(1)} ms  (${(markdownlint / parse).toFixed(1)}× the parse)`);
+  }
+}
+
+main();
