@@ -31,6 +31,8 @@ export function formatJson(results: FileResult[]): string {
 }
 
 const SARIF_LEVEL = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
+/** A rule's level before the document's status is known: `status` rules start as warnings, `final` ones as hints. */
+const DEFAULT_LEVEL = { ...SARIF_LEVEL, status: 'warning', final: 'note' } as const;
 
 /** SARIF 2.1.0, for code-scanning uploads; paths relative to the working folder, as URIs. */
 export function formatSarif(results: FileResult[], version: string): string {
@@ -44,7 +46,7 @@ export function formatSarif(results: FileResult[], version: string): string {
           driver: {
             name: 'postmortem',
             version,
-            rules: RULES.map((r) => ({ id: r.id, shortDescription: { text: r.description }, defaultConfiguration: { level: r.severity === 'error' ? 'error' : r.severity === 'hint' ? 'note' : 'warning' } })),
+            rules: RULES.map((r) => ({ id: r.id, shortDescription: { text: r.description }, defaultConfiguration: { level: DEFAULT_LEVEL[r.severity] } })),
           },
         },
         results: results.flatMap(({ file, diagnostics }) =>

@@ -29,13 +29,17 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const config = options.config ?? defaultConfig();
   const { model, src, blocks } = parse(text);
   const metrics = computeMetrics(model);
-  const byStatus: Severity = model.metadata.statusValue === 'Draft' ? 'warning' : 'error';
+  const status = model.metadata.statusValue;
+  const byStatus: Record<'status' | 'final', Severity> = {
+    status: status === 'Draft' ? 'warning' : 'error',
+    final: status === 'Final' || status === 'Approved' ? 'warning' : 'hint',
+  };
   const diagnostics: Diagnostic[] = [];
   for (const rule of RULES) {
     const level = config.rules[rule.id];
     if (level === 'off') continue;
     for (const finding of rule.check({ model, src, metrics, config, fix: options.fix ?? {} })) {
-      const severity = (level && LEVEL[level]) ?? finding.severity ?? (rule.severity === 'status' ? byStatus : rule.severity);
+      const severity = (level && LEVEL[level]) ?? (rule.severity === 'status' || rule.severity === 'final' ? byStatus[rule.severity] : rule.severity);
       diagnostics.push({ ...finding, code: rule.id, severity });
     }
   }

@@ -9,6 +9,8 @@ const OTHER_DUE = /^(q[1-4]\s+\d{4}|\d{4}[-\s]q[1-4]|done|completed?|✅)$/i;
 export const actionDue: Rule = {
   id: 'action-due',
   description: 'An action item without a readable due date.',
+  details:
+    'An action item whose due date is empty or cannot be read as a date (`2026-05-01`, `May 4, 2026`, `Q3 2026` and `Done` are fine). A `{{DATE}}` placeholder is reported once, as `placeholder`.',
   severity: 'status',
   check({ model }) {
     const findings: Finding[] = [];

@@ -5,9 +5,10 @@ import type { Finding, Fix, Rule, TextEdit } from './rule';
 export const leftoverGuidance: Rule = {
   id: 'leftover-guidance',
   description: "The template's guidance comments and example lines left in the document.",
-  severity: 'hint',
+  details:
+    'The template\'s `<!-- GUIDANCE: … -->` comments and `> Example:` lines left in the document: a hint while the post-mortem is a Draft or In Review, a warning once it is Final or Approved. Fixes remove one, or all of them at once, closing up the blank lines.',
+  severity: 'final',
   check({ model, src }) {
-    const severity = model.metadata.statusValue === 'Final' || model.metadata.statusValue === 'Approved' ? 'warning' : 'hint';
     const leftovers = [
       ...model.comments.filter((c) => /^GUIDANCE:/i.test(c.text)).map((c) => ({ range: c.range, what: 'Template guidance' })),
       ...model.examples.map((range) => ({ range, what: "The template's example" })),
@@ -15,7 +16,6 @@ export const leftoverGuidance: Rule = {
     const removeAll: Fix = { title: 'Remove all guidance comments and example lines', edits: leftovers.map((l) => removal(l.range, src)), safe: true };
     return leftovers.map(({ range, what }): Finding => ({
       range,
-      severity,
       message: `${what} is still here: remove it once the section is written.`,
       fixes: [{ title: what === 'Template guidance' ? 'Remove this guidance comment' : 'Remove this example', edits: [removal(range, src)] }, ...(leftovers.length > 1 ? [removeAll] : [])],
     }));

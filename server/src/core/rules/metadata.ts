@@ -42,6 +42,8 @@ function validatorFor(severities: string[]): ValidateFunction {
 export const metadata: Rule = {
   id: 'metadata',
   description: 'A metadata value of the wrong form: Incident ID, severity, status or date.',
+  details:
+    'A metadata value of the wrong form, checked against `schemas/postmortem-metadata.schema.json`: Incident ID `INC-YYYY-SEQ`, Severity `P0`–`P4` (or the configured `severities`), Status Draft / In Review / Final / Approved, dates `YYYY-MM-DD`.',
   severity: 'status',
   check({ model, config }) {
     const fields = new Map<Property, Field>();

@@ -10,6 +10,8 @@ export const NAMES: Record<MetricKind, string> = { mttd: 'MTTD', mttr: 'MTTR', d
 export const metricMismatch: Rule = {
   id: 'metric-mismatch',
   description: 'A stated MTTD, MTTR or duration that disagrees with the timeline.',
+  details:
+    'A stated MTTD, MTTR or total duration that disagrees with the timeline\'s markers: MTTD = Detection − Incident start, MTTR = Resolved − Incident start, total duration = Resolved (else Restored) − Incident start. A stated value agrees when it is a rounding of the computed one to its own precision ("2 hours" allows 1h 01m to 2h 59m). The fix writes the computed value in the same units.',
   severity: 'status',
   check({ model, metrics }) {
     const computed: Record<MetricKind, number | null> = { mttd: metrics.mttdMinutes, mttr: metrics.mttrMinutes, duration: metrics.durationMinutes };

@@ -8,6 +8,8 @@ import { actionLabel } from './describe';
 export const missingOwner: Rule = {
   id: 'missing-owner',
   description: 'An action item or follow-up without an owner.',
+  details:
+    'An action item (short-term, long-term, process change: any table with an Owner column) whose owner is empty, a placeholder, `TBD`, `TBA`, `?`, `-` or `N/A`, and a follow-up review without an owner. Fixes offer the configured `owners` and the names the document already uses.',
   severity: 'status',
   check({ model, config }) {
     const candidates = ownerCandidates(model, config.owners);

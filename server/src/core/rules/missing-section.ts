@@ -6,6 +6,8 @@ import type { Finding, Rule } from './rule';
 export const missingSection: Rule = {
   id: 'missing-section',
   description: 'A template section missing from a post-mortem that follows the template.',
+  details:
+    'A required section missing from a post-mortem that otherwise follows the template (at least half of the required sections under the template\'s titles). Required by default: the twelve numbered sections; set `requiredSections` to change the list. The fix inserts the template\'s section where the template has it.',
   severity: 'warning',
   check({ model, src, config }) {
     const required = config.requiredSections;

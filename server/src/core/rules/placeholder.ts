@@ -6,6 +6,8 @@ import { RangesByLine } from './ranges';
 export const placeholder: Rule = {
   id: 'placeholder',
   description: 'An unfilled {{PLACEHOLDER}} from the template.',
+  details:
+    'A `{{NAME}}` from the template still in the prose, a table or the mermaid timeline. Placeholders in HTML comments, inline code and other code blocks are left alone (a `{{ .Values.tag }}` in a YAML block is yours); one in an Owner cell is reported as `missing-owner` instead. Fixes fill what is known: today\'s date for `DATE`-like names, the author from `git config user.name`, the year and sequence from the Incident ID.',
   severity: 'status',
   check({ model, fix }: RuleContext) {
     // Owners are reported once, as missing-owner; examples once, as leftover guidance.

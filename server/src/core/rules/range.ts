@@ -7,6 +7,8 @@ const PERCENT = /(-?\d+(?:[.,]\d+)?)\s*%/g;
 export const rangeRule: Rule = {
   id: 'range',
   description: 'A confidence outside 0–10 or a percentage outside 0–100.',
+  details:
+    'A confidence in prevention outside 0–10, or a percentage outside 0–100 in the Impact Summary.',
   severity: 'error',
   check({ model }) {
     const findings: Finding[] = [];

@@ -22,8 +22,6 @@ export interface Finding {
   range: Range;
   message: string;
   fixes?: Fix[];
-  /** For rules whose severity depends on the finding itself. */
-  severity?: Severity;
 }
 
 export interface Diagnostic extends Finding {
@@ -49,7 +47,12 @@ export interface Rule {
   /** Stable: used verbatim as the diagnostic code, in configuration and in the docs' anchors. */
   id: string;
   description: string;
-  /** `status`: a warning in a Draft, an error once In Review, Final or Approved. */
-  severity: Severity | 'status';
+  /** What it catches and how to fix it, for the README's rule reference. */
+  details: string;
+  /**
+   * `status`: a warning in a Draft, an error once In Review, Final or Approved.
+   * `final`: a hint until the document is Final or Approved, then a warning.
+   */
+  severity: Severity | 'status' | 'final';
   check(ctx: RuleContext): Finding[];
 }

@@ -5,6 +5,8 @@ import type { Rule } from './rule';
 export const signoff: Rule = {
   id: 'signoff',
   description: 'Status Final or Approved with an empty approval table.',
+  details:
+    'Status Final or Approved while the Approval table has no names (or the document has no Approval table).',
   severity: 'error',
   check({ model, config }) {
     const { status, statusValue } = model.metadata;

@@ -4,6 +4,8 @@ import type { Rule } from './rule';
 export const tableCells: Rule = {
   id: 'table-cells',
   description: "A table row with more or fewer cells than the header.",
+  details:
+    'A table row with more or fewer cells than its header: markdown-it (and GitHub) drop the extra cells and pad the missing ones, so text silently disappears from the rendered table. Escape a pipe inside a cell as `\\|`.',
   severity: 'warning',
   check({ model, src }) {
     return model.tables.flatMap((table) => {

@@ -9,6 +9,8 @@ const NOUN: Record<Timeline['source'], string> = { table: 'Row', mermaid: 'Entry
 export const timelineOrder: Rule = {
   id: 'timeline-order',
   description: 'A timeline entry earlier than the entry before it.',
+  details:
+    'A timeline entry earlier than the entry above it. The timeline table, the mermaid `timeline` block and timed lists are each checked on their own. A time-only entry that goes back by more than 12 hours is the next day (23:50 then 00:10); by less, it is out of order. The fix sorts the entries, each row keeping its text.',
   severity: 'warning',
   check({ model, src }) {
     const findings: Finding[] = [];

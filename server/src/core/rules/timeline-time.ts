@@ -6,6 +6,8 @@ const NOUN = { table: 'row', mermaid: 'entry', list: 'item', headings: 'entry' }
 export const timelineTime: Rule = {
   id: 'timeline-time',
   description: 'A timeline time that cannot be read.',
+  details:
+    'A timeline time that cannot be read, or that does not exist (`25:10`, `2026-02-30`). Readable: `HH:MM`, `HH:MM:SS`, `h:mm AM/PM`, `YYYY-MM-DD HH:MM[:SS]`, ISO 8601 with `Z` or an offset, a trailing zone (`UTC`, `PST`, `+02:00`), `July 11, 2025, 12:42 PM`.',
   severity: 'warning',
   check({ model }) {
     return model.timelines.flatMap((timeline) =>

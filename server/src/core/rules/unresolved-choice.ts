@@ -4,6 +4,8 @@ import type { Rule } from './rule';
 export const unresolvedChoice: Rule = {
   id: 'unresolved-choice',
   description: "The template's list of options left in place instead of one choice.",
+  details:
+    'An option list from the template left in place instead of one choice: `Yes / No / Partial`, `Technical / Process / Human`, `Draft / In Review / Final`, `Draft | In Review | Approved`, priorities. Lists inside comments are guidance and are left alone. One fix per option.',
   severity: 'status',
   check({ model, src }) {
     return model.choices.map((choice) => ({
