@@ -69,7 +69,71 @@ export async function readme(): Promise<string> {
   return read('README.md').replace(/<!-- rules:start[\s\S]*?<!-- rules:end -->/, block);
 }
 
+/** Placeholders, kept as the tab stop's text so one left unfilled is still reported, and option lists as choices. */
+const TAB_STOP = /\{\{([^{}]+)\}\}|Draft \/ In Review \/ Final|Draft \| In Review \| Approved|Yes \/ No \/ Partial|Yes \/ No \/ TBD|Technical \/ Process \/ Human|Yes \/ No/g;
+
+/** A template section as a snippet body; comments are copied as they are (their option lists are guidance). */
+function snippetBody(text: string): string[] {
+  let stop = 0;
+  const body = text
+    .split(/(<!--[\s\S]*?-->)/)
+    .map((part, i) =>
+      i % 2
+        ? escapeSnippet(part)
+        : escapeSnippet(part).replace(TAB_STOP, (match: string, name?: string) =>
+            name ? `\${${++stop}:{{${name}\\}\\}}` : `\${${++stop}|${match.split(/ [/|] /).join(',')}|}`,
+          ),
+    )
+    .join('');
+  return body.trimEnd().split('\n');
+}
+
+function escapeSnippet(text: string): string {
+  return text.replace(/[$\\]/g, (c) => `\\${c}`);
+}
+
+/** Rows people add one at a time, each as the parser expects it. */
+const ROW_SNIPPETS: Record<string, { prefix: string; description: string; body: string[] }> = {
+  'Timeline row': {
+    prefix: 'pm-timeline-row',
+    description: 'A timeline table row: time, event and MTTD/MTTR marker',
+    body: ['| ${1:HH:MM} | ${2:{{EVENT\\}\\}} | ${3| ,← Incident start,← Detection,← Root cause identified,← Fix applied,← Service restored,← Resolved|} |'],
+  },
+  'Action item row': {
+    prefix: 'pm-action',
+    description: 'An action item row: action, owner, due date, priority and ticket',
+    body: ['| ${1:1} | ${2:{{ACTION\\}\\}} | ${3:{{OWNER\\}\\}} | ${4:{{DATE\\}\\}} | ${5|Critical,High,Medium,Low|} | ${6:{{TICKET\\}\\}} |'],
+  },
+  'Process change row': {
+    prefix: 'pm-process-change',
+    description: 'A process change row: change, owner and implementation date',
+    body: ['| ${1:1} | ${2:{{CHANGE\\}\\}} | ${3:{{OWNER\\}\\}} | ${4:{{DATE\\}\\}} |'],
+  },
+  'Why row': {
+    prefix: 'pm-why',
+    description: 'A 5 Whys row: question and answer',
+    body: ['| Why ${1:N} | Why did ${2:{{PREVIOUS_ANSWER\\}\\}} happen? | ${3:{{ANSWER\\}\\}} |'],
+  },
+  'Contributing factor row': {
+    prefix: 'pm-factor',
+    description: 'A contributing factor row: factor, type and whether it needs action',
+    body: ['| ${1:{{FACTOR\\}\\}} | ${2|Technical,Process,Human|} | ${3|Yes,No|} |'],
+  },
+};
+
+/** snippets/postmortem.code-snippets: one snippet per template section, from the template itself, and the row snippets. */
+export async function snippets(): Promise<string> {
+  const { template } = await import('../server/src/core/template');
+  const sections: Record<string, unknown> = {};
+  for (const section of template().sections) {
+    const slug = section.name.replace(/^\d+\.\s*/, '').toLowerCase().replace(/&/g, 'and').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+    sections[`Section: ${section.name}`] = { prefix: `pm-${slug}`, description: `The "${section.name}" section of the post-mortem template`, body: snippetBody(section.text) };
+  }
+  return `${JSON.stringify({ ...sections, ...ROW_SNIPPETS }, null, 2)}\n`;
+}
+
 export const GENERATED: Record<string, () => string | Promise<string>> = {
+  'snippets/postmortem.code-snippets': snippets,
   'server/src/core/template-text.ts': templateModule,
   'schemas/postmortemrc.schema.json': configSchema,
   'README.md': readme,
