@@ -1,0 +1,16 @@
+import type { Placeholder, PostMortem } from '../model';
+import { before } from '../rules/ranges';
+import type { TextEdit } from '../rules/rule';
+import type { Position } from '../text';
+
+/** The placeholder after (or before) `position`, wrapping around the document. */
+export function nearestPlaceholder(model: PostMortem, position: Position, direction: 'next' | 'previous'): Placeholder | undefined {
+  const all = model.placeholders;
+  if (direction === 'next') return all.find((p) => before(position, p.range.start)) ?? all[0];
+  return [...all].reverse().find((p) => before(p.range.start, position)) ?? all.at(-1);
+}
+
+/** Fills every `{{name}}` with `value`: one answer for a name the template repeats (`{{DATE}}`, `{{SEQ}}`). */
+export function fillEverywhere(model: PostMortem, name: string, value: string): TextEdit[] {
+  return model.placeholders.filter((p) => p.name === name).map((p) => ({ range: p.range, newText: value }));
+}
