@@ -19,6 +19,9 @@ const common = {
 
 const bundles = [
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js' },
+  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  // Large documents are analysed off the server's thread (server/src/lsp/worker-analysis.ts).
+  { ...common, entryPoints: ['server/src/lsp/analysis-worker.ts'], outfile: 'dist/analysis-worker.js' },
 ];
 
 const contexts = await Promise.all(bundles.map((b) => esbuild.context(b)));

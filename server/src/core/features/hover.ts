@@ -1,0 +1,66 @@
+import type { Analysis } from '../analyze';
+import { formatMinutes } from '../duration';
+import { METRIC_END, primaryTimeline } from '../metrics';
+import type { MarkerKind, PostMortem, StatedMetric } from '../model';
+import { describePlaceholder } from '../placeholders';
+import { NAMES } from '../rules/metric-mismatch';
+import { contains } from '../rules/ranges';
+import { template } from '../template';
+import type { Position, Range } from '../text';
+import { minutesFromStart } from './timeline';
+
+export interface HoverInfo {
+  markdown: string;
+  range: Range;
+}
+
+const MARKER_NAMES: Partial<Record<MarkerKind, string>> = { start: 'Incident start', detection: 'Detection', resolved: 'Resolved', restored: 'Restored' };
+
+/** What the writer is pointing at: a placeholder's guidance, a timeline time's offset, how a stated metric is computed. */
+export function hoverAt({ model, metrics }: Analysis, position: Position): HoverInfo | undefined {
+  const at: Range = { start: position, end: position };
+  const placeholder = model.placeholders.find((p) => contains(p.range, at));
+  if (placeholder) {
+    const guidance = guidanceFor(model, placeholder.range.start.line);
+    const markdown = `**{{${placeholder.name}}}**: ${describePlaceholder(placeholder.name)}.${guidance ? `\n\n${guidance.replace(/^/gm, '> ')}` : ''}`;
+    return { markdown, range: placeholder.range };
+  }
+  for (const timeline of model.timelines) {
+    const entry = timeline.entries.find((e) => e.at && contains(e.time.range, at));
+    if (!entry) continue;
+    const minutes = minutesFromStart(timeline, entry);
+    const offset = minutes === null ? 'No offset: this timeline marks no incident start with a time of day.' : `**T${minutes < 0 ? '' : '+'}${formatMinutes(minutes)}** from the incident start`;
+    return { markdown: entry.marker ? `${offset}\n\nMarker: ← ${entry.marker.label}` : offset, range: entry.time.range };
+  }
+  const metric = model.statedMetrics.find((m) => m.field.line === position.line);
+  if (!metric) return undefined;
+  const computed = { mttd: metrics.mttdMinutes, mttr: metrics.mttrMinutes, duration: metrics.durationMinutes }[metric.kind];
+  return { markdown: explainMetric(model, metric, computed), range: { start: metric.field.labelRange.start, end: metric.field.value.range.end } };
+}
+
+/** "MTTD = Detection − Incident start = 09:31 − 09:12 = 19m", naming the timeline rows it comes from. */
+function explainMetric(model: PostMortem, metric: StatedMetric, computed: number | null): string {
+  const timeline = primaryTimeline(model.timelines);
+  const marked = (kind: MarkerKind) => timeline?.entries.find((e) => e.marker?.kind === kind);
+  const ends = METRIC_END[metric.kind];
+  const start = marked('start');
+  const end = ends.map(marked).find(Boolean);
+  const endNames = ends.map((k) => MARKER_NAMES[k]);
+  const formula = `${NAMES[metric.kind]} = ${endNames.join(' (else ')}${ends.length > 1 ? ')' : ''} − Incident start`;
+  if (!start?.at || !end?.at || computed === null) {
+    const missing = start?.at ? endNames.join(' or ') : 'Incident start';
+    return `${formula}, from the timeline's ← markers.\n\nNot computed: the timeline has no ${missing} marker with a readable time.`;
+  }
+  return `${formula} = ${end.time.text} − ${start.time.text} = **${formatMinutes(computed)}**\n\nFrom timeline rows ${start.index} and ${end.index} (lines ${start.startLine + 1} and ${end.startLine + 1}).`;
+}
+
+/** The template's guidance for the section a line lies in, or for its nearest enclosing section that has some. */
+function guidanceFor(model: PostMortem, line: number): string | undefined {
+  const guidance = template().guidance;
+  let index: number | undefined = model.sections.findLastIndex((s) => s.line <= line && line < s.endLine);
+  for (; index !== undefined && index >= 0; index = model.sections[index].parent) {
+    const kind = model.sections[index].kind;
+    if (kind && guidance.has(kind)) return guidance.get(kind);
+  }
+  return undefined;
+}

@@ -1,0 +1,76 @@
+import type { Analysis } from '../analyze';
+import { type Metrics, primaryTimeline } from '../metrics';
+import type { Status } from '../model';
+import { isMissingOwner } from '../owners';
+import type { Diagnostic } from '../rules/rule';
+import { minutesFromStart } from './timeline';
+
+export interface TimelineEntrySummary {
+  line: number;
+  time: string;
+  event: string;
+  marker?: string;
+  markerKind?: string;
+  /** Minutes from the incident start; null when unreadable or before a start exists. */
+  minutesFromStart: number | null;
+  readable: boolean;
+}
+
+export interface ActionItemSummary {
+  line: number;
+  number: string;
+  group: string;
+  action: string;
+  owner: string;
+  due: string;
+  priority: string;
+  missingOwner: boolean;
+}
+
+/** What the preview shows (the `postmortem/analysis` result but for the document's identity). */
+export interface AnalysisSummary {
+  title?: string;
+  status: Status;
+  incidentId?: string;
+  severity?: string;
+  metrics: Metrics;
+  /** The timeline the metrics come from. */
+  timeline: TimelineEntrySummary[];
+  actionItems: ActionItemSummary[];
+  diagnostics: Diagnostic[];
+}
+
+/** The model's headline fields, metrics, timeline, action items and diagnostics, so the preview never parses. */
+export function summarize({ model, metrics, diagnostics }: Analysis): AnalysisSummary {
+  const timeline = primaryTimeline(model.timelines);
+  const { metadata } = model;
+  return {
+    title: model.sections.find((s) => s.level === 1)?.title,
+    status: metadata.statusValue,
+    incidentId: metadata.incidentId?.value.text,
+    severity: metadata.severity?.value.text,
+    metrics,
+    timeline: timeline
+      ? timeline.entries.map((entry) => ({
+          line: entry.startLine,
+          time: entry.time.text,
+          event: entry.event.text,
+          marker: entry.marker?.label,
+          markerKind: entry.marker?.kind,
+          minutesFromStart: minutesFromStart(timeline, entry),
+          readable: entry.at !== undefined,
+        }))
+      : [],
+    actionItems: model.actionItems.map((item) => ({
+      line: item.line,
+      number: item.number,
+      group: item.group,
+      action: item.action?.text ?? '',
+      owner: item.owner?.text ?? '',
+      due: item.due?.text ?? '',
+      priority: item.priority?.text ?? '',
+      missingOwner: isMissingOwner(item.owner?.text),
+    })),
+    diagnostics,
+  };
+}

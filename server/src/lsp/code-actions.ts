@@ -1,0 +1,44 @@
+import { type CodeAction, CodeActionKind, ErrorCodes, ResponseError } from 'vscode-languageserver';
+import { FIX_ALL_COMMAND, FIX_ALL_KIND } from '../protocol';
+import { toLspDiagnostic } from './diagnostics';
+import type { Session } from './session';
+
+/** Quick fixes of the diagnostics in the range, "fix all" as a source action, and the fix-all command. */
+export function registerCodeActions(session: Session): void {
+  const { connection } = session;
+  connection.onCodeAction(async ({ textDocument, range, context }) => {
+    const handle = await session.analysisOf(textDocument, range?.start, range?.end);
+    if (!handle.isPostMortem) return null;
+    const actions: CodeAction[] = [];
+    if (wants(context?.only, CodeActionKind.QuickFix)) {
+      for (const { fix, diagnostics } of await handle.run('quickFixes', range)) {
+        actions.push({
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: diagnostics.map(toLspDiagnostic),
+          isPreferred: fix.safe,
+          edit: session.workspaceEdit(textDocument.uri, handle.version, fix.edits),
+        });
+      }
+    }
+    if (wants(context?.only, FIX_ALL_KIND)) {
+      const edits = await handle.run('fixAll');
+      if (edits.length) actions.push({ title: 'Fix all safe post-mortem problems', kind: FIX_ALL_KIND, edit: session.workspaceEdit(textDocument.uri, handle.version, edits) });
+    }
+    return actions;
+  });
+
+  connection.onExecuteCommand(async ({ command, arguments: args }) => {
+    if (command !== FIX_ALL_COMMAND) throw new ResponseError(ErrorCodes.InvalidParams, `Unknown command: ${command}`);
+    const uri = args?.[0];
+    const handle = await session.analysisOf({ uri });
+    const edits = handle.isPostMortem ? await handle.run('fixAll') : [];
+    if (edits.length) await connection.workspace.applyEdit({ label: 'Fix all safe post-mortem problems', edit: session.workspaceEdit(uri, handle.version, edits) });
+    return null;
+  });
+}
+
+/** Whether a requested kind filter (`only`) admits `kind`: no filter, the kind itself, or a parent of it. */
+function wants(only: string[] | undefined, kind: string): boolean {
+  return !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+}

@@ -1,0 +1,83 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { type Diagnostic as LspDiagnostic, DiagnosticSeverity, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
+import type { Diagnostic } from '../core/rules/rule';
+import type { Session } from './session';
+
+const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint };
+
+/** The README shipped next to the server, whose `#rule-<id>` anchors document each rule: works offline. */
+const RULE_DOCS = pathToFileURL(join(__dirname, '..', 'README.md')).href;
+
+export function toLspDiagnostic(d: Omit<Diagnostic, 'fixes'>): LspDiagnostic {
+  return { range: d.range, severity: SEVERITY[d.severity], code: d.code, codeDescription: { href: `${RULE_DOCS}#rule-${d.code}` }, source: 'postmortem', message: d.message };
+}
+
+/** Pushes diagnostics: at once for a document just opened, after the debounce for a change, never for a stale version. */
+export class Linter {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Bumped on every change, so a debounce started for an older change does not fire. */
+  private readonly changes = new Map<string, number>();
+  /** Whether the diagnostics last published for a document were not empty. */
+  private readonly published = new Map<string, boolean>();
+
+  constructor(private readonly session: Session) {}
+
+  changed(uri: string): void {
+    const immediate = !this.published.has(uri);
+    const change = this.cancel(uri);
+    this.session.settings.forDocument(uri).then(
+      ({ debounceMs }) => this.changes.get(uri) === change && this.schedule(uri, immediate ? 0 : debounceMs),
+      (e) => this.session.connection.console.error(`Cannot read the settings of ${uri}: ${e}`),
+    );
+  }
+
+  /** Settings changed: every open document again, now. */
+  relintAll(): void {
+    for (const doc of this.session.documents.all()) {
+      this.cancel(doc.uri);
+      this.schedule(doc.uri, 0);
+    }
+  }
+
+  closed(uri: string): void {
+    this.cancel(uri);
+    this.changes.delete(uri);
+    if (this.published.get(uri)) this.session.connection.sendDiagnostics({ uri, diagnostics: [] });
+    this.published.delete(uri);
+  }
+
+  /** Stops what is pending for the document's older text: its debounce and its analysis. */
+  private cancel(uri: string): number {
+    clearTimeout(this.timers.get(uri));
+    this.timers.delete(uri);
+    this.session.analyses.drop(uri);
+    const change = (this.changes.get(uri) ?? 0) + 1;
+    this.changes.set(uri, change);
+    return change;
+  }
+
+  private schedule(uri: string, delayMs: number): void {
+    this.timers.set(uri, setTimeout(() => {
+      this.timers.delete(uri);
+      void this.lint(uri);
+    }, delayMs));
+  }
+
+  private async lint(uri: string): Promise<void> {
+    const { documents, connection } = this.session;
+    const doc = documents.get(uri);
+    if (!doc) return;
+    try {
+      const handle = await this.session.analysisOf(doc);
+      const diagnostics = handle.isPostMortem ? await handle.run('diagnostics') : [];
+      // A newer version has its own lint coming; a closed document keeps no diagnostics.
+      if (documents.get(uri) !== doc || doc.version !== handle.version) return;
+      if (!diagnostics.length && this.published.get(uri) === false) return;
+      this.published.set(uri, diagnostics.length > 0);
+      await connection.sendDiagnostics({ uri, version: handle.version, diagnostics: diagnostics.map(toLspDiagnostic) });
+    } catch (e) {
+      if (!(e instanceof ResponseError && e.code === LSPErrorCodes.ContentModified)) connection.console.error(`Cannot lint ${uri}: ${(e as Error).stack ?? e}`);
+    }
+  }
+}

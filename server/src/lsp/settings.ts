@@ -1,0 +1,82 @@
+import { fileURLToPath } from 'node:url';
+import { type Connection, MessageType, ShowMessageNotification } from 'vscode-languageserver';
+import { type Config, type RuleLevel, defaultConfig, mergeConfig } from '../core/config';
+import { DEFAULT_FILE_GLOBS } from '../core/identify';
+import { ConfigFinder } from '../node/config-file';
+
+/** What one document is linted with: editor settings under the nearest `.postmortemrc.json`. */
+export interface DocumentSettings {
+  files: string[];
+  debounceMs: number;
+  config: Config;
+}
+
+const DEFAULT_DEBOUNCE_MS = 200;
+const LEVELS: RuleLevel[] = ['off', 'hint', 'info', 'warning', 'error'];
+
+/** Settings per document, pulled with workspace/configuration and cached until settings or a config file change. */
+export class SettingsStore {
+  private readonly cache = new Map<string, Promise<DocumentSettings>>();
+  private readonly finder = new ConfigFinder();
+  private readonly reported = new Set<string>();
+  /** The `postmortem` section pushed with didChangeConfiguration, for clients that cannot be asked. */
+  private pushed: unknown;
+
+  constructor(private readonly connection: Connection, private readonly canPull: boolean) {}
+
+  forDocument(uri: string): Promise<DocumentSettings> {
+    let settings = this.cache.get(uri);
+    if (!settings) {
+      settings = this.load(uri);
+      this.cache.set(uri, settings);
+    }
+    return settings;
+  }
+
+  /** Settings or a `.postmortemrc.json` changed: everything is read again. */
+  reset(pushed?: unknown): void {
+    if (pushed !== undefined) this.pushed = pushed;
+    this.cache.clear();
+    this.finder.clear();
+  }
+
+  drop(uri: string): void {
+    this.cache.delete(uri);
+  }
+
+  private async load(uri: string): Promise<DocumentSettings> {
+    // A client that fails to answer leaves the defaults.
+    const raw = this.canPull ? await this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'postmortem' }).catch(() => undefined) : this.pushed;
+    const editor = readSettings(raw);
+    const config = { ...defaultConfig(), rules: editor.rules, owners: editor.owners };
+    if (!uri.startsWith('file:')) return { files: editor.files, debounceMs: editor.debounceMs, config };
+    const file = this.finder.forFile(fileURLToPath(uri));
+    for (const problem of file.problems) this.report(problem);
+    return { files: editor.files, debounceMs: editor.debounceMs, config: mergeConfig(config, file.config) };
+  }
+
+  /** Each distinct problem of a config file once: it names the file and the reason. */
+  private report(problem: string): void {
+    if (this.reported.has(problem)) return;
+    this.reported.add(problem);
+    void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Post-Mortem Editor: ${problem}` });
+  }
+}
+
+/** The `postmortem` section as the editor gives it, anything missing or of the wrong type taking the default. */
+function readSettings(raw: unknown): { files: string[]; debounceMs: number; rules: Config['rules']; owners: string[] } {
+  const settings = record(raw);
+  const lint = record(settings.lint);
+  const strings = (v: unknown) => (Array.isArray(v) && v.every((s) => typeof s === 'string') ? v : undefined);
+  const debounce = lint.debounceMs;
+  return {
+    files: strings(settings.files) ?? DEFAULT_FILE_GLOBS,
+    debounceMs: typeof debounce === 'number' && debounce >= 0 ? debounce : DEFAULT_DEBOUNCE_MS,
+    rules: Object.fromEntries(Object.entries(record(lint.rules)).filter(([, level]) => LEVELS.includes(level as RuleLevel))) as Config['rules'],
+    owners: strings(settings.owners) ?? [],
+  };
+}
+
+function record(v: unknown): Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+}

@@ -1,0 +1,66 @@
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
+import type { AnalysisHandle } from './analyses';
+import type { AnalysisInput, FeatureArgs, FeatureName, FeatureResult } from './features';
+
+/** Worker → server: first the analysis' outcome, then one reply per feature call. */
+export type WorkerReply = { isPostMortem: boolean } | { id: number; result?: unknown; error?: string };
+
+/**
+ * A large document's analysis, in a worker thread of its own that keeps the analysis and answers
+ * feature calls from it. Disposing it stops the worker, mid-analysis if need be: that is how
+ * stale work on a large document is cancelled.
+ */
+export class WorkerAnalysis implements AnalysisHandle {
+  isPostMortem = false;
+  readonly ready: Promise<this>;
+  private readonly worker: Worker;
+  private readonly calls = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  private nextId = 0;
+  /** The analysis itself is pending under this id until the worker reports it. */
+  private static readonly ANALYSIS = -1;
+  private failure?: Error;
+
+  constructor(readonly version: number, input: AnalysisInput) {
+    this.worker = new Worker(join(__dirname, 'analysis-worker.js'), { workerData: input });
+    this.ready = new Promise((resolve, reject) => {
+      this.calls.set(WorkerAnalysis.ANALYSIS, { resolve: () => resolve(this), reject });
+    });
+    this.worker.on('message', (reply: WorkerReply) => {
+      if ('isPostMortem' in reply) {
+        this.isPostMortem = reply.isPostMortem;
+        this.settle(WorkerAnalysis.ANALYSIS, undefined);
+      } else {
+        this.settle(reply.id, reply.result, reply.error === undefined ? undefined : new Error(reply.error));
+      }
+    });
+    this.worker.on('error', (error) => this.fail(error));
+    this.worker.on('exit', () => this.fail(new Error('The analysis worker stopped')));
+  }
+
+  run<K extends FeatureName>(feature: K, ...args: FeatureArgs<K>): Promise<FeatureResult<K>> {
+    if (this.failure) return Promise.reject(this.failure);
+    const id = this.nextId++;
+    this.worker.postMessage({ id, feature, args });
+    return new Promise((resolve, reject) => this.calls.set(id, { resolve: resolve as (value: unknown) => void, reject }));
+  }
+
+  dispose(): void {
+    this.fail(new ResponseError(LSPErrorCodes.ContentModified, 'The document changed'));
+    void this.worker.terminate();
+  }
+
+  private settle(id: number, result: unknown, error?: Error): void {
+    const call = this.calls.get(id);
+    this.calls.delete(id);
+    if (error) call?.reject(error);
+    else call?.resolve(result);
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    for (const call of this.calls.values()) call.reject(this.failure);
+    this.calls.clear();
+  }
+}

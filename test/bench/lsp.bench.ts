@@ -1,0 +1,86 @@
+// The language server as an editor sees it: didChange → publishDiagnostics latency on a 2,000-line
+// post-mortem (debounce 0), and the server's RSS with 50 post-mortems open. Run with `npm run bench`.
+import { readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { analyze } from '../../server/src/core/analyze';
+import { FIXTURES, TestClient } from '../lsp/client';
+import { generateByLines } from './generate';
+
+const EDITS = 200;
+const ROOT = join(__dirname, '..', '..');
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+function rssMegabytes(pid: number): number {
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]);
+  return kb / 1024;
+}
+
+/** Types one character into a timeline row and deletes it again, timing each change until its diagnostics arrive. */
+async function latency(client: TestClient): Promise<number[]> {
+  const uri = client.uri('large-post-mortem.md');
+  const text = generateByLines(2000);
+  await client.open(uri, text);
+  await client.diagnostics(uri, 1);
+  const line = text.split('\n').findIndex((l) => l.startsWith('| 2026-03-14 12:00'));
+  const times: number[] = [];
+  for (let i = 0; i < EDITS + 20; i++) {
+    const at = { line, character: 30 };
+    const change = i % 2 ? { range: { start: at, end: { line, character: 31 } }, text: '' } : { range: { start: at, end: at }, text: 'x' };
+    const start = performance.now();
+    const version = await client.change(uri, [change]);
+    await client.diagnostics(uri, version);
+    // The first 20 warm the server up.
+    if (i >= 20) times.push(performance.now() - start);
+  }
+  await client.close(uri);
+  return times.sort((a, b) => a - b);
+}
+
+/** Opens 50 documents made from `texts` in turn and returns the server's RSS once all are linted. */
+async function memory(texts: string[]): Promise<number> {
+  const client = await TestClient.start({ settings: { lint: { debounceMs: 0 } } });
+  try {
+    for (let i = 0; i < 50; i++) {
+      const uri = client.uri(`open-${i}-post-mortem.md`);
+      await client.open(uri, texts[i % texts.length]);
+      await client.diagnostics(uri, 1);
+    }
+    return rssMegabytes(client.pid);
+  } finally {
+    await client.stop();
+  }
+}
+
+async function main() {
+  console.log(`machine: ${cpus().length} × ${cpus()[0].model}, Node ${process.version}`);
+  const client = await TestClient.start({ settings: { lint: { debounceMs: 0 } } });
+  try {
+    const times = await latency(client);
+    console.log(`didChange → publishDiagnostics, 2,000-line post-mortem, debounce 0 (${EDITS} edits): p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms (target: p95 < 30 ms)`);
+    // What the analysis alone takes in this process, to tell the server's share from the core's.
+    const text = generateByLines(2000);
+    const alone = Array.from({ length: 40 }, () => {
+      const start = performance.now();
+      analyze(text);
+      return performance.now() - start;
+    }).sort((a, b) => a - b);
+    console.log(`  of which the analysis alone: p50 ${percentile(alone, 50).toFixed(1)} ms, p95 ${percentile(alone, 95).toFixed(1)} ms`);
+  } finally {
+    await client.stop();
+  }
+  const typical = [
+    readFileSync(join(ROOT, 'examples', '2026-03-14-checkout-latency-post-mortem.md'), 'utf8'),
+    readFileSync(join(ROOT, 'examples', '2026-04-02-dns-outage-post-mortem.md'), 'utf8'),
+    readFileSync(join(ROOT, 'templates', 'post-mortem-template.md'), 'utf8'),
+    readFileSync(join(FIXTURES, 'dns-outage-post-mortem.md'), 'utf8'),
+  ];
+  const lines = typical.map((t) => t.split('\n').length);
+  console.log(`RSS with 50 open post-mortems (examples, template; ${Math.min(...lines)}–${Math.max(...lines)} lines): ${(await memory(typical)).toFixed(0)} MB (target: < 150 MB)`);
+  console.log(`RSS with 50 open 2,000-line post-mortems: ${(await memory([generateByLines(2000)])).toFixed(0)} MB`);
+}
+
+main();

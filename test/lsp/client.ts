@@ -1,0 +1,205 @@
+// A language client for the tests: starts dist/server.js (--stdio, or --node-ipc as VS Code does) and speaks JSON-RPC to it with
+// vscode-languageserver-protocol, answering the server's requests (configuration, registrations,
+// applyEdit) the way an editor does and keeping its own copy of each open document.
+import { type ChildProcess, fork, spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  type ApplyWorkspaceEditParams,
+  type ClientCapabilities,
+  type ConfigurationParams,
+  IPCMessageReader,
+  IPCMessageWriter,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  type Registration,
+  type RegistrationParams,
+  type ShowMessageParams,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type TextEdit,
+  type WorkspaceEdit,
+  createProtocolConnection,
+} from 'vscode-languageserver-protocol/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+
+export { today } from '../../server/src/lsp/fix-context';
+
+export const SERVER = join(__dirname, '..', '..', 'dist', 'server.js');
+/** LSP's DiagnosticSeverity for the core's severities, written out independently of the server's own table. */
+export const SEVERITY = { error: 1, warning: 2, information: 3, hint: 4 } as const;
+export const FIXTURES = join(__dirname, '..', 'fixtures', 'lsp');
+
+export const CAPABILITIES: ClientCapabilities = {
+  workspace: {
+    configuration: true,
+    applyEdit: true,
+    workspaceEdit: { documentChanges: true },
+    didChangeConfiguration: { dynamicRegistration: true },
+    didChangeWatchedFiles: { dynamicRegistration: true },
+  },
+  textDocument: { publishDiagnostics: { versionSupport: true } },
+};
+
+export interface ClientOptions {
+  /** The `postmortem` settings section the client answers workspace/configuration with. */
+  settings?: Record<string, unknown>;
+  capabilities?: ClientCapabilities;
+  /** `ipc` as VS Code starts the server (`--node-ipc`), else `--stdio` as other editors do. */
+  transport?: 'stdio' | 'ipc';
+}
+
+type Waiter = { uri: string; matches: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void };
+
+export class TestClient {
+  /** Every publishDiagnostics, in order of arrival. */
+  readonly published: PublishDiagnosticsParams[] = [];
+  readonly messages: ShowMessageParams[] = [];
+  readonly registrations: Registration[] = [];
+  readonly configurationRequests: ConfigurationParams[] = [];
+  readonly docs = new Map<string, TextDocument>();
+  settings: Record<string, unknown>;
+  private waiters: Waiter[] = [];
+  private stderr = '';
+
+  private constructor(readonly connection: ProtocolConnection, private readonly process: ChildProcess, readonly root: string, options: ClientOptions) {
+    this.settings = options.settings ?? {};
+    process.stderr!.on('data', (chunk) => (this.stderr += chunk));
+    connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      this.published.push(params);
+      const waiting = this.waiters.filter((w) => w.uri === params.uri && w.matches(params));
+      this.waiters = this.waiters.filter((w) => !waiting.includes(w));
+      for (const w of waiting) w.resolve(params);
+    });
+    connection.onNotification('window/showMessage', (params: ShowMessageParams) => void this.messages.push(params));
+    connection.onNotification('window/logMessage', () => {});
+    connection.onRequest('workspace/configuration', (params: ConfigurationParams) => {
+      this.configurationRequests.push(params);
+      return params.items.map((item) => (item.section === 'postmortem' ? this.settings : null));
+    });
+    connection.onRequest('client/registerCapability', (params: RegistrationParams) => {
+      this.registrations.push(...params.registrations);
+      return null;
+    });
+    connection.onRequest('workspace/applyEdit', (params: ApplyWorkspaceEditParams) => {
+      this.applyEdit(params.edit);
+      return { applied: true };
+    });
+    connection.listen();
+  }
+
+  /**
+   * Starts the server in a copy of the fixtures (so tests may write config files), with a git
+   * configuration of its own so that the author placeholder fills in as "Test Author".
+   */
+  static async start(options: ClientOptions = {}): Promise<TestClient> {
+    const root = realpathSync(mkdtempSync(join(tmpdir(), 'postmortem-lsp-')));
+    cpSync(FIXTURES, root, { recursive: true });
+    const gitconfig = join(root, '.gitconfig-test');
+    writeFileSync(gitconfig, '[user]\n\tname = Test Author\n');
+    const ipc = options.transport === 'ipc';
+    const common = { cwd: root, env: { ...process.env, GIT_CONFIG_GLOBAL: gitconfig, GIT_CONFIG_NOSYSTEM: '1' } };
+    const child = ipc
+      ? fork(SERVER, ['--node-ipc'], { ...common, execArgv: [], stdio: ['pipe', 'pipe', 'pipe', 'ipc'] })
+      : spawn(process.execPath, [SERVER, '--stdio'], { ...common, stdio: 'pipe' });
+    const connection = ipc
+      ? createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child))
+      : createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const client = new TestClient(connection, child, root, options);
+    await connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: pathToFileURL(root).href,
+      workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'fixtures' }],
+      capabilities: options.capabilities ?? CAPABILITIES,
+    });
+    await connection.sendNotification('initialized', {});
+    return client;
+  }
+
+  uri(path: string): string {
+    return pathToFileURL(join(this.root, path)).href;
+  }
+
+  text(uri: string): string {
+    return this.docs.get(uri)!.getText();
+  }
+
+  /** The next diagnostics published for `uri` after this call that match. Call before the action that causes them. */
+  nextDiagnostics(uri: string, matches: (p: PublishDiagnosticsParams) => boolean = () => true): Promise<PublishDiagnosticsParams> {
+    return new Promise((resolve) => this.waiters.push({ uri, matches, resolve }));
+  }
+
+  /** The diagnostics of a document version: already published, or the next to be. */
+  diagnostics(uri: string, version = this.docs.get(uri)!.version): Promise<PublishDiagnosticsParams> {
+    const found = this.published.findLast((p) => p.uri === uri);
+    return found?.version === version ? Promise.resolve(found) : this.nextDiagnostics(uri, (p) => p.version === version);
+  }
+
+  async open(uri: string, text: string, languageId = 'markdown'): Promise<void> {
+    this.docs.set(uri, TextDocument.create(uri, languageId, 1, text));
+    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+  }
+
+  /** Applies incremental changes, each to the text the previous one left (as LSP orders them), and sends them. */
+  async change(uri: string, changes: { range: TextEdit['range']; text: string }[]): Promise<number> {
+    const doc = TextDocument.update(this.docs.get(uri)!, changes, this.docs.get(uri)!.version + 1);
+    this.docs.set(uri, doc);
+    await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: doc.version }, contentChanges: changes });
+    return doc.version;
+  }
+
+  async close(uri: string): Promise<void> {
+    this.docs.delete(uri);
+    await this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  /** What an editor does with a WorkspaceEdit: refuse it for a version it no longer has, else apply it as one change. */
+  async applyEdit(edit: WorkspaceEdit): Promise<number[]> {
+    const byUri = edit.documentChanges
+      ? edit.documentChanges.map((c) => {
+          if (!('textDocument' in c)) throw new Error('unexpected resource operation');
+          if (c.textDocument.version !== null && c.textDocument.version !== this.docs.get(c.textDocument.uri)?.version) throw new Error(`edit for version ${c.textDocument.version} of ${c.textDocument.uri}`);
+          return [c.textDocument.uri, c.edits as TextEdit[]] as const;
+        })
+      : Object.entries(edit.changes ?? {});
+    const versions: number[] = [];
+    for (const [uri, edits] of byUri) {
+      // Applied last to first, each range still means the text it was computed on.
+      const ordered = [...edits].sort((a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character);
+      versions.push(await this.change(uri, ordered.map((e) => ({ range: e.range, text: e.newText }))));
+    }
+    return versions;
+  }
+
+  request<R>(method: string, params?: unknown): Promise<R> {
+    return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+
+  async stop(): Promise<void> {
+    const exited = new Promise((resolve) => this.process.once('exit', resolve));
+    if (this.process.exitCode === null) {
+      await this.connection.sendRequest('shutdown');
+      await this.connection.sendNotification('exit');
+      await exited;
+    }
+    this.connection.dispose();
+    rmSync(this.root, { recursive: true, force: true });
+  }
+
+  /** The server's process id, for the benchmark's memory reading. */
+  get pid(): number {
+    return this.process.pid!;
+  }
+
+  /** What the server wrote to stderr, for failure messages. */
+  get errors(): string {
+    return this.stderr;
+  }
+}
+
+/** A position-only range, where a cursor stands. */
+export function at(line: number, character: number) {
+  return { start: { line, character }, end: { line, character } };
+}
