@@ -18,7 +18,8 @@ const common = {
 };
 
 const bundles = [
-  { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js' },
+  // `render` inlines media/preview.css into the page it writes, so the CLI carries it as text.
+  { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', loader: { '.css': 'text' } },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   // Large documents are analysed off the server's thread (server/src/lsp/worker-analysis.ts).
   { ...common, entryPoints: ['server/src/lsp/analysis-worker.ts'], outfile: 'dist/analysis-worker.js' },

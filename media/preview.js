@@ -1,0 +1,128 @@
+// @ts-check
+/*
+ * The preview's script in the VS Code webview, loaded with the page's nonce. Plain JavaScript,
+ * no build step. It talks to the extension only through messages (server/src/protocol.ts):
+ * it never navigates and never runs anything from the document.
+ */
+(function () {
+  'use strict';
+
+  /** @typedef {import('../server/src/protocol').PreviewToExtension} PreviewToExtension */
+  /** @typedef {import('../server/src/protocol').ExtensionToPreview} ExtensionToPreview */
+
+  /** @type {{ postMessage(message: PreviewToExtension): void }} */
+  // @ts-ignore: VS Code defines acquireVsCodeApi in every webview.
+  const vscode = acquireVsCodeApi();
+  const root = /** @type {HTMLElement} */ (document.getElementById('preview-root'));
+  /** How often, at most, a scroll is reported, in milliseconds. */
+  const SCROLL_REPORT_MS = 50;
+
+  let version = -Infinity;
+  /** The scroll position a `scroll-to-line` set: reaching it is not the user scrolling. */
+  let expectedScrollY = NaN;
+  let reportPending = false;
+  let lastReported = -1;
+
+  /** @param {PreviewToExtension} message */
+  const post = (message) => vscode.postMessage(message);
+
+  window.addEventListener('message', (event) => {
+    /** @type {ExtensionToPreview} */
+    const message = event.data;
+    if (message?.type === 'update') {
+      if (message.version < version) return;
+      version = message.version;
+      const { scrollX, scrollY } = window;
+      root.innerHTML = message.body;
+      window.scrollTo(scrollX, scrollY);
+    } else if (message?.type === 'scroll-to-line') {
+      scrollToLine(message.line);
+    }
+  });
+
+  document.addEventListener('click', (event) => {
+    const target = event.target instanceof Element ? event.target : null;
+    const link = target?.closest('a[href]');
+    if (link) {
+      event.preventDefault();
+      post({ type: 'open-link', href: link.getAttribute('href') ?? '' });
+      return;
+    }
+    // A click that ends a text selection is not a request to jump to the source.
+    if (String(window.getSelection() ?? '')) return;
+    const lined = target?.closest('[data-line]');
+    if (lined) post({ type: 'reveal', line: Number(lined.getAttribute('data-line')) });
+  });
+
+  // A middle click would open the link in a new window: never navigate.
+  document.addEventListener('auxclick', (event) => {
+    if (event.target instanceof Element && event.target.closest('a[href]')) event.preventDefault();
+  });
+
+  window.addEventListener(
+    'scroll',
+    () => {
+      if (Math.abs(window.scrollY - expectedScrollY) < 1) {
+        expectedScrollY = NaN;
+        return;
+      }
+      expectedScrollY = NaN;
+      if (reportPending) return;
+      reportPending = true;
+      setTimeout(() => {
+        reportPending = false;
+        const line = lineAtTop();
+        if (line !== undefined && line !== lastReported) {
+          lastReported = line;
+          post({ type: 'scrolled', line });
+        }
+      }, SCROLL_REPORT_MS);
+    },
+    { passive: true },
+  );
+
+  /**
+   * The document's elements that carry a source line and are laid out, in document order,
+   * which is line order: the header and cards above it point anywhere, so they are left out.
+   */
+  function lineElements() {
+    return /** @type {HTMLElement[]} */ (Array.from(root.querySelectorAll('.document [data-line]'))).filter((el) => el.getClientRects().length > 0);
+  }
+
+  /** @param {HTMLElement} el */
+  const lineOf = (el) => Number(el.getAttribute('data-line'));
+  /** @param {HTMLElement} el */
+  const topOf = (el) => el.getBoundingClientRect().top + window.scrollY;
+
+  /** Scrolls so that `line` is at the top, between the elements around it when none starts there. */
+  function scrollToLine(/** @type {number} */ line) {
+    const elements = lineElements();
+    if (!elements.length) return;
+    let i = elements.findIndex((el) => lineOf(el) > line) - 1;
+    if (i === -2) i = elements.length - 1;
+    const before = elements[Math.max(i, 0)];
+    const after = elements[i + 1];
+    let y = topOf(before);
+    if (i >= 0 && after && lineOf(after) > lineOf(before)) {
+      y += ((topOf(after) - y) * (line - lineOf(before))) / (lineOf(after) - lineOf(before));
+    }
+    const max = document.documentElement.scrollHeight - window.innerHeight;
+    const target = Math.round(Math.max(0, Math.min(y, max)));
+    if (Math.abs(target - window.scrollY) < 1) return;
+    expectedScrollY = target;
+    window.scrollTo(window.scrollX, target);
+  }
+
+  /** The source line at the top of the view: the last element starting above it, and on towards the next. */
+  function lineAtTop() {
+    const elements = lineElements();
+    const tops = elements.map((el) => el.getBoundingClientRect().top);
+    let i = tops.findIndex((top) => top > 1) - 1;
+    if (i === -2) i = elements.length - 1;
+    if (i < 0) return elements.length ? lineOf(elements[0]) : undefined;
+    const j = elements.findIndex((el, k) => k > i && tops[k] > tops[i] && lineOf(el) > lineOf(elements[i]));
+    if (j < 0) return lineOf(elements[i]);
+    const passed = Math.max(0, -tops[i]) / (tops[j] - tops[i]);
+    return lineOf(elements[i]) + Math.floor((lineOf(elements[j]) - lineOf(elements[i])) * passed);
+  }
+})();

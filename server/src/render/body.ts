@@ -1,0 +1,32 @@
+import type { Analysis } from '../core/analyze';
+import { renderBlocks } from '../core/markdown';
+import { actionItemsSection } from './action-items';
+import { metricsHeader } from './metrics-header';
+import { problems } from './problems';
+import { timelineSection } from './timeline-svg';
+import { whysSection } from './whys';
+
+export interface RenderOptions {
+  /** YYYY-MM-DD: action items due before this day are past due. Without it none is. */
+  today?: string;
+  /** List the analysis's problems at the top (the `postmortem.preview.showProblems` setting); default true. */
+  showProblems?: boolean;
+}
+
+/**
+ * The preview's body, from an analysis the caller already has: header, problems, timeline, action
+ * items and 5 Whys, then the whole document from the analysis's own markdown-it parse. The same
+ * HTML is the webview's body, the exported page's and the browser tests'.
+ */
+export function renderBody(analysis: Analysis, options: RenderOptions = {}): string {
+  return [
+    metricsHeader(analysis),
+    options.showProblems === false ? '' : problems(analysis.diagnostics),
+    timelineSection(analysis),
+    actionItemsSection(analysis, options.today),
+    whysSection(analysis.model),
+    `<article class="document">\n${renderBlocks(analysis.blocks)}</article>`,
+  ]
+    .filter(Boolean)
+    .join('\n');
+}

@@ -1,0 +1,69 @@
+/**
+ * The one way text from the document reaches the HTML the preview builds itself (markdown-it
+ * escapes what it renders): every title, cell, mermaid entry and placeholder goes through
+ * `escapeHtml`, in element content and in double-quoted attributes alike.
+ */
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+const SPECIAL = /[&<>"']/;
+
+export function escapeHtml(text: string): string {
+  // Most text has nothing to escape: the test is cheaper than the replace, on every cell of a long timeline.
+  return SPECIAL.test(text) ? text.replace(/[&<>"']/g, (c) => ESCAPES[c]) : text;
+}
+
+/** Links and images keep their words only: a cell's link is followed in the document below. */
+const LINK = /!?\[([^\]]*)\]\([^)]*\)/g;
+/** Strong emphasis around words (`**Incident ID**`), not a `__name` inside a word. */
+const STRONG = /\*\*(?=\S)(.+?)(?<=\S)\*\*|(?<!\w)__(?=\S)(.+?)(?<=\S)__(?!\w)/g;
+
+function unmarked(text: string): string {
+  return /[[*_]/.test(text) ? text.replace(LINK, '$1').replace(STRONG, '$1$2').trim() : text.trim();
+}
+
+/** A cell or field as readable text, for SVG labels and tooltips: Markdown marks dropped. */
+export function plainText(text: string): string {
+  return unmarked(text).replace(/`([^`]+)`/g, '$1');
+}
+
+/** A cell or field as HTML: escaped, code spans kept as code, unfilled `{{PLACEHOLDERS}}` marked. */
+export function inlineHtml(text: string): string {
+  return escapeHtml(unmarked(text))
+    .replace(/`([^`]+)`/g, '<code>$1</code>')
+    .replace(/\{\{[^{}]*\}\}/g, (p) => `<span class="placeholder">${p}</span>`);
+}
+
+/** The attribute that makes an element reveal its source line when clicked in the webview (0-based). */
+export function dataLine(line: number): string {
+  return ` data-line="${line}"`;
+}
+
+/** A `title` tooltip of several lines. */
+export function titleAttr(lines: string[]): string {
+  return ` title="${lines.map(escapeHtml).join('&#10;')}"`;
+}
+
+/** "1 item", "3 items", "2 entries". */
+export function count(n: number, noun: string, plural = `${noun}s`): string {
+  return `${n} ${n === 1 ? noun : plural}`;
+}
+
+/** A whole HTML page around the preview's body: `csp` is the page's content security policy, `head` its stylesheet. */
+export function htmlPage({ title, csp, head, body, bodyClass, tail = '' }: { title: string; csp: string; head: string; body: string; bodyClass: string; tail?: string }): string {
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<title>${escapeHtml(title)}</title>
+${head}
+</head>
+<body class="${bodyClass}">
+<main id="preview-root">
+${body}
+</main>
+${tail}</body>
+</html>`;
+}

@@ -1,0 +1,110 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { type Browser, type Page, chromium } from 'playwright-core';
+import { analyze } from '../../server/src/core/analyze';
+import { type RenderOptions, renderBody } from '../../server/src/render/body';
+import { webviewHtml } from '../../server/src/render/webview';
+
+export const ROOT = join(__dirname, '..', '..');
+const CLI = join(ROOT, 'dist', 'cli.js');
+
+/** Debian's chromium, headless and offline: nothing the page asks for may leave the machine. */
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+}
+
+/** One Chromium per test file: launched before its tests, closed after them. */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  before(async () => {
+    browser = await launch();
+  });
+  after(() => browser?.close());
+  return () => browser!;
+}
+
+/** Runs `check` on the page, then closes it whatever happened. */
+export async function closing(opened: Promise<Page>, check: (page: Page) => Promise<void>): Promise<void> {
+  const page = await opened;
+  try {
+    await check(page);
+  } finally {
+    await page.context().close();
+  }
+}
+
+export async function newPage(browser: Browser, options: { colorScheme?: 'light' | 'dark'; width?: number } = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: options.width ?? 1400, height: 900 }, colorScheme: options.colorScheme ?? 'light' });
+  return context.newPage();
+}
+
+/** The built CLI, as a user runs it: the stylesheet is inlined only in the bundle. */
+export function runCli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  return spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8' });
+}
+
+/** The CLI's output; exit 1 (errors found) is an answer too. */
+export function cli(...args: string[]): string {
+  const run = runCli(...args);
+  if (run.status !== 0 && run.status !== 1) throw new Error(`postmortem ${args.join(' ')} exited ${run.status}: ${run.stderr}`);
+  return run.stdout;
+}
+
+const rendered = new Map<string, string>();
+
+/** `postmortem render FILE --today TODAY`: the standalone page (run once per file and day). */
+export function renderFile(file: string, today = '2026-05-01'): string {
+  const key = `${file}\0${today}`;
+  if (!rendered.has(key)) rendered.set(key, cli('render', file, '--today', today));
+  return rendered.get(key)!;
+}
+
+export const fixture = (...parts: string[]) => join(ROOT, ...parts);
+
+/** What the page posted through the fake `acquireVsCodeApi`. */
+export type Posted = { type: string; line?: number; href?: string };
+
+/**
+ * A page as the VS Code webview shows it: the shell from `webviewHtml`, media/preview.css and
+ * media/preview.js loaded from disk, and a fake `acquireVsCodeApi` that records what is posted.
+ */
+export async function openWebview(browser: Browser, body: string, options: { beforeLoad?: (page: Page) => void } = {}): Promise<Page> {
+  const dir = mkdtempSync(join(tmpdir(), 'pm-webview-'));
+  const file = join(dir, 'preview.html');
+  const shell = { cspSource: 'file:', nonce: NONCE, styleUri: pathToFileURL(join(ROOT, 'media', 'preview.css')).href, scriptUri: pathToFileURL(join(ROOT, 'media', 'preview.js')).href, body };
+  writeFileSync(file, webviewHtml(shell));
+  const page = await newPage(browser);
+  options.beforeLoad?.(page);
+  // A string, not a function: tsx would wrap a function's inner functions in a helper the page lacks.
+  await page.addInitScript(`
+    window.__posted = [];
+    window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m), getState: () => undefined, setState: () => undefined });
+  `);
+  await page.goto(pathToFileURL(file).href);
+  return page;
+}
+
+export const NONCE = 'bm9uY2UtZm9yLXRlc3Rz';
+
+export function posted(page: Page): Promise<Posted[]> {
+  return page.evaluate(() => (window as unknown as { __posted: Posted[] }).__posted);
+}
+
+/** `renderBody` for a file, as the extension will call it after its own `analyze`. */
+export function bodyOf(file: string, options: RenderOptions = { today: '2026-05-01' }): string {
+  return renderBody(analyze(readFileSync(join(ROOT, file), 'utf8')), options);
+}
+
+/** The 0-based line of the first source line that starts with `prefix`. */
+export function lineOf(file: string, prefix: string): number {
+  const line = readFileSync(join(ROOT, file), 'utf8').split('\n').findIndex((l) => l.startsWith(prefix));
+  if (line < 0) throw new Error(`${file}: no line starts with ${prefix}`);
+  return line;
+}

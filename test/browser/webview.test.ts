@@ -1,0 +1,125 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { NONCE, type Posted, bodyOf, closing, lineOf, openWebview, posted, useBrowser } from './browser';
+
+const DNS = 'examples/2026-04-02-dns-outage-post-mortem.md';
+
+const browser = useBrowser();
+
+function withWebview(check: (page: Page) => Promise<void>): Promise<void> {
+  return closing(openWebview(browser(), bodyOf(DNS)), check);
+}
+
+/** Posts a message to the preview as the extension does (`webview.postMessage`). */
+function send(page: Page, message: unknown): Promise<void> {
+  return page.evaluate((m) => window.postMessage(m, '*'), message);
+}
+
+/** What the page posted after the first `from` messages, scroll reports left out unless asked for. */
+async function postedSince(page: Page, from: number, types = ['reveal', 'open-link']): Promise<Posted[]> {
+  return (await posted(page)).slice(from).filter((m) => types.includes(m.type));
+}
+
+/** The last reveal or open-link: clicking scrolls the element into view, which is reported too. */
+const last = async (page: Page): Promise<Posted | undefined> => (await postedSince(page, 0)).at(-1);
+
+describe('webview shell', () => {
+  test('allows only its own nonce’d stylesheet and script', () =>
+    withWebview(async (page) => {
+      assert.equal(
+        await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content'),
+        `default-src 'none'; img-src file: https: data:; style-src file: 'nonce-${NONCE}'; script-src 'nonce-${NONCE}'; form-action 'none'`,
+      );
+      // The stylesheet applied and the script ran (it acquired the API and listens).
+      assert.equal(await page.$eval('.pm-title', (e) => getComputedStyle(e).fontWeight), '600');
+      const ran = await page.evaluate(() => {
+        const s = document.createElement('script');
+        s.textContent = 'window.__inline = 1';
+        document.body.append(s);
+        return (window as unknown as { __inline?: number }).__inline;
+      });
+      assert.equal(ran, undefined, 'an inline script without the nonce does not run');
+    }));
+});
+
+describe('preview.js', () => {
+  test('an update swaps the body and keeps the scroll position; an older version is ignored', () =>
+    withWebview(async (page) => {
+      await page.evaluate(() => window.scrollTo(0, 1500));
+      await page.waitForFunction(() => window.scrollY === 1500);
+      const body = bodyOf(DNS);
+      await send(page, { type: 'update', version: 2, body: body.replace('Internal DNS outage', 'Internal DNS outage (updated)') });
+      await page.waitForFunction(() => document.querySelector('.pm-title')?.textContent?.endsWith('(updated)'));
+      assert.equal(await page.evaluate(() => window.scrollY), 1500);
+
+      // Messages are handled in order: once the scroll request is done, the stale update was seen.
+      const line = lineOf(DNS, '## 9. Action Items');
+      await send(page, { type: 'update', version: 1, body: body.replace('Internal DNS outage', 'Stale title') });
+      await send(page, { type: 'scroll-to-line', line });
+      await page.waitForFunction((l) => Math.abs(document.querySelector(`.document [data-line="${l}"]`)!.getBoundingClientRect().top) < 1, line);
+      assert.equal(await page.textContent('.pm-title'), 'Post-Mortem: Internal DNS outage (updated)');
+    }));
+
+  test('clicking what came from a line asks to reveal that line', () =>
+    withWebview(async (page) => {
+      const detection = lineOf(DNS, '| 09:31');
+      await page.click(`.document tr[data-line="${detection}"]`);
+      assert.deepEqual(await last(page), { type: 'reveal', line: detection });
+
+      await page.click('.problems .problem >> nth=0');
+      assert.deepEqual(await last(page), { type: 'reveal', line: lineOf(DNS, '> **Author:**') });
+
+      await page.click('.timeline-svg g.event[data-index="3"] circle');
+      assert.deepEqual(await last(page), { type: 'reveal', line: detection });
+
+      await page.click('.actions .action >> nth=1');
+      assert.deepEqual(await last(page), { type: 'reveal', line: lineOf(DNS, '| 2 | Alert') });
+
+      await page.click('[data-metric="mttd"]');
+      assert.deepEqual(await last(page), { type: 'reveal', line: detection });
+    }));
+
+  test('a link click is posted as open-link and never navigates', () =>
+    withWebview(async (page) => {
+      const url = page.url();
+      const before = (await posted(page)).length;
+      await page.click('.document a[href="./incident-report.md"]');
+      await page.click('.document a[href="./incident-report.md"]', { button: 'middle' });
+      assert.deepEqual(await postedSince(page, before), [{ type: 'open-link', href: './incident-report.md' }]);
+      assert.equal(page.url(), url);
+      assert.equal(page.context().pages().length, 1);
+    }));
+
+  test('scroll-to-line brings the nearest line to the top without echoing it back', () =>
+    withWebview(async (page) => {
+      const before = (await posted(page)).length;
+      // A line inside a table lands on its row; a blank line between blocks on the block before.
+      const row = lineOf(DNS, '| 09:58');
+      await send(page, { type: 'scroll-to-line', line: row });
+      await page.waitForFunction((l) => Math.abs(document.querySelector(`.document tr[data-line="${l}"]`)!.getBoundingClientRect().top) < 1, row);
+
+      // The user scrolls: the heading now at the top is reported, and only that.
+      const heading = lineOf(DNS, '## 5. Root Cause Analysis');
+      await page.evaluate((l) => {
+        const el = document.querySelector(`.document [data-line="${l}"]`)!;
+        window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY);
+      }, heading);
+      await page.waitForFunction((n) => (window as unknown as { __posted: unknown[] }).__posted.length > n, before);
+      assert.deepEqual(await postedSince(page, before, ['scrolled']), [{ type: 'scrolled', line: heading }]);
+    }));
+
+  test('a click that ends a text selection does not jump to the source', () =>
+    withWebview(async (page) => {
+      const before = (await posted(page)).length;
+      const box = (await page.locator('.pm-title').boundingBox())!;
+      await page.mouse.move(box.x + 2, box.y + box.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(box.x + 200, box.y + box.height / 2);
+      await page.mouse.up();
+      assert.notEqual(await page.evaluate(() => String(window.getSelection())), '');
+      // A plain click outside the selection clears it and reveals again: only that one is posted.
+      await page.mouse.click(box.x + box.width - 4, box.y + box.height / 2);
+      assert.deepEqual(await postedSince(page, before), [{ type: 'reveal', line: 0 }]);
+    }));
+});
