@@ -211,25 +211,53 @@ export class TimelineClock {
     const date: CalendarDate = written ?? this.date ?? { month: 1, day: 1 };
     const seconds = value.seconds ?? 0;
     if (!(seconds < 24 * 3600)) return undefined;
-    let time = DateTime.fromObject(
-      { year: date.year ?? 2000, month: date.month, day: date.day, hour: Math.floor(seconds / 3600), minute: Math.floor(seconds / 60) % 60, second: seconds % 60 },
-      { zone },
-    );
-    if (!time.isValid) return undefined;
-    if (!written && value.seconds !== undefined && this.previous && this.previous.precision !== 'day' && time.toMillis() < this.previous.epoch - 12 * HOUR) {
-      time = time.plus({ days: 1 });
+    let local = instant(date.year ?? 2000, date.month, date.day, seconds, zone);
+    if (!local) return undefined;
+    if (!written && value.seconds !== undefined && this.previous && this.previous.precision !== 'day' && local.epoch < this.previous.epoch - 12 * HOUR) {
+      const next = new Date(Date.UTC(local.year, local.month - 1, local.day + 1));
+      local = instant(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate(), seconds, zone)!;
     }
     const placed: ResolvedTime = {
-      epoch: time.toMillis(),
-      day: Math.floor(Date.UTC(time.year, time.month - 1, time.day) / DAY),
+      epoch: local.epoch,
+      day: Math.floor(Date.UTC(local.year, local.month - 1, local.day) / DAY),
       precision: value.seconds === undefined ? 'day' : seconds % 60 ? 'second' : 'minute',
       dateKnown: date.year !== undefined,
     };
     if (value.zone) this.zone = value.zone;
-    this.date = { year: date.year === undefined ? undefined : time.year, month: time.month, day: time.day };
+    this.date = { year: date.year === undefined ? undefined : local.year, month: local.month, day: local.day };
     this.previous = placed;
     return placed;
   }
+}
+
+interface LocalInstant {
+  epoch: number;
+  year: number;
+  month: number;
+  day: number;
+}
+
+/**
+ * The instant of a local date and time in `zone`, or undefined when the date does not exist.
+ * Fixed offsets (`UTC`, `UTC+2`), by far the most common, are plain arithmetic; named zones go
+ * through luxon for their daylight-saving rules.
+ */
+function instant(year: number, month: number, day: number, seconds: number, zone: string): LocalInstant | undefined {
+  const offset = fixedOffsetMinutes(zone);
+  if (offset === undefined) {
+    const t = DateTime.fromObject({ year, month, day, hour: Math.floor(seconds / 3600), minute: Math.floor(seconds / 60) % 60, second: seconds % 60 }, { zone });
+    return t.isValid ? { epoch: t.toMillis(), year: t.year, month: t.month, day: t.day } : undefined;
+  }
+  const midnight = new Date(Date.UTC(year, month - 1, day));
+  if (year < 100 || midnight.getUTCMonth() !== month - 1 || midnight.getUTCDate() !== day) return undefined;
+  return { epoch: midnight.getTime() + seconds * 1000 - offset * 60_000, year, month, day };
+}
+
+/** `UTC` → 0, `UTC+2` → 120, `UTC-5:30` → -330; undefined for a named zone. */
+function fixedOffsetMinutes(zone: string): number | undefined {
+  if (zone === 'UTC') return 0;
+  const m = /^UTC([+-])(\d{1,2})(?::(\d{2}))?$/.exec(zone);
+  return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0)) : undefined;
 }
 
 /** True when `a` is earlier than `b`, comparing days only where either is a date alone. */

@@ -23,6 +23,8 @@ export interface TextViews {
 /** Builds a view left to right from the spans it keeps; everything between is blanked. */
 class ViewBuilder {
   private readonly parts: string[] = [];
+  /** The text from `from` to `pos` is kept and not yet copied: adjacent spans are copied in one slice. */
+  private from = 0;
   private pos = 0;
 
   constructor(private readonly text: string) {}
@@ -30,19 +32,37 @@ class ViewBuilder {
   keep(start: number, end: number): void {
     start = Math.max(start, this.pos);
     if (end <= start) return;
-    if (start > this.pos) this.parts.push(blank(this.text.slice(this.pos, start)));
-    this.parts.push(this.text.slice(start, end));
+    // Only line breaks in between (table rows, list items): they read the same blanked or not.
+    if (start > this.pos && !onlyLineBreaks(this.text, this.pos, start)) {
+      this.flush();
+      this.parts.push(blank(this.text.slice(this.pos, start)));
+      this.from = start;
+    }
     this.pos = end;
   }
 
   build(): string {
+    this.flush();
     if (this.pos < this.text.length) this.parts.push(blank(this.text.slice(this.pos)));
     return this.parts.join('');
   }
+
+  private flush(): void {
+    if (this.pos > this.from) this.parts.push(this.text.slice(this.from, this.pos));
+    this.from = this.pos;
+  }
+}
+
+function onlyLineBreaks(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x0a && c !== 0x0d) return false;
+  }
+  return true;
 }
 
 function blank(s: string): string {
-  return s.replace(/[^\r\n]/g, ' ');
+  return s.replace(/[^\r\n]+/g, (run) => ' '.repeat(run.length));
 }
 
 export function buildViews(src: SourceText, tokens: Token[]): TextViews {

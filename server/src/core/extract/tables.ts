@@ -1,5 +1,5 @@
 import type { Cell, Table, TableRow } from '../model';
-import { range, span } from '../text';
+import { range } from '../text';
 import { type DocumentContext, sectionAt, viewLine } from './context';
 
 /**
@@ -28,25 +28,35 @@ export function extractTables(ctx: DocumentContext): Table[] {
 export function splitRow(ctx: DocumentContext, line: number): TableRow {
   const raw = ctx.src.lines[line];
   const visible = viewLine(ctx, ctx.views.visible, line);
-  const start = /^[ \t]*(?:>[ \t]?)*[ \t]*/.exec(raw)![0].length;
-  const end = raw.trimEnd().length;
-  const pipes: number[] = [];
-  for (let i = start; i < end; i++) {
-    if (raw.charCodeAt(i) === 0x7c && raw.charCodeAt(i - 1) !== 0x5c) pipes.push(i);
-  }
-  const bounds = [start - 1, ...pipes, end];
+  let start = 0;
+  while (start < raw.length && (isBlank(raw.charCodeAt(start)) || raw.charCodeAt(start) === 0x3e /* > */)) start++;
+  let end = raw.length;
+  while (end > start && isBlank(raw.charCodeAt(end - 1))) end--;
   const cells: Cell[] = [];
-  for (let k = 0; k + 1 < bounds.length; k++) {
-    const from = bounds[k] + 1;
-    const to = bounds[k + 1];
-    const isEdge = (k === 0 && pipes[0] === start) || (k === bounds.length - 2 && pipes[pipes.length - 1] === end - 1);
-    if (isEdge && from === to) continue;
-    const s = span(line, visible, from, to);
-    // An empty cell points one space in, where a typed or inserted value belongs.
-    const at = Math.min(from + 1, to);
-    cells.push({ text: s.text.replace(/\\\|/g, '|'), range: s.text ? s.range : range(line, at, at), inner: range(line, from, to) });
+  // Cells lie between unescaped pipes; a pipe opening or closing the row adds no empty cell.
+  let from = raw.charCodeAt(start) === 0x7c ? start + 1 : start;
+  for (let i = from; i <= end; i++) {
+    const isPipe = i < end && raw.charCodeAt(i) === 0x7c && raw.charCodeAt(i - 1) !== 0x5c;
+    if (!isPipe && i < end) continue;
+    if (i < end || from < end) cells.push(cell(line, visible, from, i));
+    from = i + 1;
   }
   return { line, cells };
+}
+
+function cell(line: number, visible: string, from: number, to: number): Cell {
+  let start = from;
+  let end = to;
+  while (start < end && isBlank(visible.charCodeAt(start))) start++;
+  while (end > start && isBlank(visible.charCodeAt(end - 1))) end--;
+  const text = visible.slice(start, end);
+  // An empty cell points one space in, where a typed or inserted value belongs.
+  if (start === end) start = end = Math.min(from + 1, to);
+  return { text: text.includes('\\|') ? text.replace(/\\\|/g, '|') : text, range: range(line, start, end), inner: range(line, from, to) };
+}
+
+function isBlank(code: number): boolean {
+  return code === 0x20 || code === 0x09;
 }
 
 /** The index of the first header cell matching `re`, or -1. */

@@ -247,6 +247,7 @@ function markerOf(label: string, r: Range): Marker {
 }
 
 function inlineMarker(event: Span): Marker | undefined {
+  if (!event.text.includes('←') && !event.text.includes('<-')) return undefined;
   const m = INLINE_MARKER.exec(event.text);
   if (!m || !m[1]) return undefined;
   const line = event.range.start.line;
