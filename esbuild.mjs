@@ -18,9 +18,11 @@ const common = {
 };
 
 const bundles = [
+  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   // `render` inlines media/preview.css into the page it writes, so the CLI carries it as text.
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', loader: { '.css': 'text' } },
-  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  // So does `postmortem/render` for Export to HTML (server/src/lsp/render-request.ts); the worker only gets the text.
+  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', loader: { '.css': 'text' } },
   // Large documents are analysed off the server's thread (server/src/lsp/worker-analysis.ts).
   { ...common, entryPoints: ['server/src/lsp/analysis-worker.ts'], outfile: 'dist/analysis-worker.js' },
 ];

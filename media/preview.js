@@ -22,6 +22,15 @@
   let expectedScrollY = NaN;
   let reportPending = false;
   let lastReported = -1;
+  /**
+   * VS Code scrolls a new page to where the page before it was (another document's, maybe): not
+   * the user's doing, so no scroll is reported until the extension has placed the page or the
+   * user has touched it.
+   */
+  let placed = false;
+  for (const type of ['wheel', 'keydown', 'pointerdown', 'touchstart']) {
+    window.addEventListener(type, () => (placed = true), { capture: true, passive: true });
+  }
 
   /** @param {PreviewToExtension} message */
   const post = (message) => vscode.postMessage(message);
@@ -36,6 +45,7 @@
       root.innerHTML = message.body;
       window.scrollTo(scrollX, scrollY);
     } else if (message?.type === 'scroll-to-line') {
+      placed = true;
       scrollToLine(message.line);
     }
   });
@@ -44,7 +54,10 @@
     const target = event.target instanceof Element ? event.target : null;
     const link = target?.closest('a[href]');
     if (link) {
+      // VS Code's own click handler, on the window below, would open http(s), mailto and vscode
+      // links itself, whatever was decided here: the click stops at the document.
       event.preventDefault();
+      event.stopPropagation();
       post({ type: 'open-link', href: link.getAttribute('href') ?? '' });
       return;
     }
@@ -67,7 +80,7 @@
         return;
       }
       expectedScrollY = NaN;
-      if (reportPending) return;
+      if (reportPending || !placed) return;
       reportPending = true;
       setTimeout(() => {
         reportPending = false;
@@ -94,7 +107,10 @@
   /** @param {HTMLElement} el */
   const topOf = (el) => el.getBoundingClientRect().top + window.scrollY;
 
-  /** Scrolls so that `line` is at the top, between the elements around it when none starts there. */
+  /**
+   * Scrolls so that `line` is at the top, between the elements around it when none starts there;
+   * the document's first line (or one before it) to the top of the page, header included.
+   */
   function scrollToLine(/** @type {number} */ line) {
     const elements = lineElements();
     if (!elements.length) return;
@@ -102,9 +118,10 @@
     if (i === -2) i = elements.length - 1;
     const before = elements[Math.max(i, 0)];
     const after = elements[i + 1];
-    let y = topOf(before);
-    if (i >= 0 && after && lineOf(after) > lineOf(before)) {
-      y += ((topOf(after) - y) * (line - lineOf(before))) / (lineOf(after) - lineOf(before));
+    let y = 0;
+    if (line > lineOf(elements[0])) {
+      y = topOf(before);
+      if (after && lineOf(after) > lineOf(before)) y += ((topOf(after) - y) * (line - lineOf(before))) / (lineOf(after) - lineOf(before));
     }
     const max = document.documentElement.scrollHeight - window.innerHeight;
     const target = Math.round(Math.max(0, Math.min(y, max)));

@@ -132,7 +132,24 @@ export async function snippets(): Promise<string> {
   return `${JSON.stringify({ ...sections, ...ROW_SNIPPETS }, null, 2)}\n`;
 }
 
+/** package.json with its `postmortem.lint.rules` setting listing every rule, from the rules themselves. */
+export async function manifest(): Promise<string> {
+  const { RULES } = await import('../server/src/core/rules');
+  const pkg = JSON.parse(read('package.json'));
+  const levels = ['off', 'hint', 'info', 'warning', 'error'];
+  pkg.contributes.configuration.properties['postmortem.lint.rules'] = {
+    type: 'object',
+    default: {},
+    scope: 'resource',
+    additionalProperties: false,
+    markdownDescription: "A level for each rule, overriding its own (some follow the post-mortem's status: warnings in a Draft, errors once In Review). A `.postmortemrc.json` next to the post-mortems overrides these.",
+    properties: Object.fromEntries(RULES.map((r) => [r.id, { type: 'string', enum: levels, markdownDescription: r.description }])),
+  };
+  return `${JSON.stringify(pkg, null, 2)}\n`;
+}
+
 export const GENERATED: Record<string, () => string | Promise<string>> = {
+  'package.json': manifest,
   'snippets/postmortem.code-snippets': snippets,
   'server/src/core/template-text.ts': templateModule,
   'schemas/postmortemrc.schema.json': configSchema,

@@ -4,6 +4,7 @@ import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
 import { analyze } from './core/analyze';
+import { localDate } from './core/calendar';
 import { isPostMortem } from './core/identify';
 import { type FileMetrics, type FileResult, formatJson, formatMetricsText, formatSarif, formatText } from './cli/format';
 import { renderPage } from './render/page';
@@ -144,10 +145,6 @@ async function render(args: string[], io: Io): Promise<number> {
   return 0;
 }
 
-/** YYYY-MM-DD in the local time zone: the day the reader is in. */
-function localDate(d: Date): string {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 if (require.main === module) {
   main(process.argv.slice(2), { out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`), cwd: process.cwd() }).then(

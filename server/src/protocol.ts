@@ -19,6 +19,25 @@ export interface AnalysisResult extends AnalysisSummary {
   isPostMortem: boolean;
 }
 
+/** `postmortem/render`: a document's preview as HTML, from the analysis of its current version. */
+export const RENDER_REQUEST = 'postmortem/render';
+
+export interface RenderParams {
+  uri: string;
+  /** YYYY-MM-DD: action items due before this day are past due; the server's local date when left out. */
+  today?: string;
+  /** List the problems at the top (the `postmortem.preview.showProblems` setting); default true. */
+  showProblems?: boolean;
+  /** The whole self-contained page with its stylesheet inline (`postmortem render`'s) instead of the webview's body. */
+  standalone?: boolean;
+}
+
+export interface RenderResult {
+  /** The document version the HTML was rendered from. */
+  version: number;
+  html: string;
+}
+
 /** Settings under `postmortem.*`, pulled per document with workspace/configuration. */
 export interface Settings {
   files: string[];
@@ -49,3 +68,31 @@ export const FIX_ALL_KIND = 'source.fixAll.postmortem';
 
 /** `workspace/executeCommand` with `[uri]`: the server applies the document's safe fixes with `workspace/applyEdit`. */
 export const FIX_ALL_COMMAND = 'postmortem.fixAll';
+
+/**
+ * Commands the server runs on a document, `workspace/executeCommand` with `[uri, …args]`: it
+ * applies their edits with one `workspace/applyEdit`, so each is undone in one step. The client
+ * registers the first four as palette commands (acting on the active editor); the others take
+ * what the user picked in the client's UI.
+ */
+export const SERVER_COMMANDS = {
+  fixAll: FIX_ALL_COMMAND,
+  sortTimeline: 'postmortem.sortTimeline',
+  updateMetrics: 'postmortem.updateMetrics',
+  removeGuidance: 'postmortem.removeGuidance',
+  /** `[uri, sectionName]` */
+  insertSection: 'postmortem.server.insertSection',
+  /** `[uri, status]` */
+  setStatus: 'postmortem.server.setStatus',
+  /** `[uri, placeholderName, value]` */
+  fillPlaceholder: 'postmortem.server.fillPlaceholder',
+} as const;
+
+/** `postmortem/newDocument`: the text of a new post-mortem from the template, with what the user gave filled in. */
+export const NEW_DOCUMENT_REQUEST = 'postmortem/newDocument';
+
+export type { NewPostMortem as NewDocumentParams } from './core/commands/new-document';
+
+export interface NewDocumentResult {
+  text: string;
+}

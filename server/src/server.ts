@@ -9,8 +9,10 @@ import { registerCodeLens } from './lsp/code-lens';
 import { registerCompletion } from './lsp/completion';
 import { registerHover } from './lsp/hover';
 import { registerOutline } from './lsp/outline';
+import { registerRenderRequest } from './lsp/render-request';
 import { Session } from './lsp/session';
-import { FIX_ALL_COMMAND, FIX_ALL_KIND } from './protocol';
+import { registerCommands } from './lsp/commands';
+import { FIX_ALL_KIND, SERVER_COMMANDS } from './protocol';
 
 // The transport (--stdio, --node-ipc, --socket=N, --pipe=NAME) comes from the command line.
 const connection = createConnection(ProposedFeatures.all);
@@ -37,7 +39,7 @@ connection.onInitialize(async (params) => {
       documentSymbolProvider: true,
       foldingRangeProvider: true,
       codeLensProvider: { resolveProvider: false },
-      executeCommandProvider: { commands: [FIX_ALL_COMMAND] },
+      executeCommandProvider: { commands: Object.values(SERVER_COMMANDS) },
     },
   };
 });
@@ -70,6 +72,8 @@ registerHover(session);
 registerOutline(session);
 registerCodeLens(session);
 registerAnalysisRequest(session);
+registerRenderRequest(session);
+registerCommands(session);
 
 documents.listen(connection);
 connection.listen();

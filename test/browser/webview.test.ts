@@ -80,13 +80,16 @@ describe('preview.js', () => {
       assert.deepEqual(await last(page), { type: 'reveal', line: detection });
     }));
 
-  test('a link click is posted as open-link and never navigates', () =>
+  test('a link click is posted as open-link and never navigates, nor reaches VS Code’s link handler', () =>
     withWebview(async (page) => {
       const url = page.url();
       const before = (await posted(page)).length;
+      // VS Code's webview host listens on the window and opens web links itself, default prevented or not.
+      await page.evaluate(() => window.addEventListener('click', (e) => ((window as unknown as { __host: unknown[] }).__host ??= []).push((e.target as Element).tagName)));
       await page.click('.document a[href="./incident-report.md"]');
       await page.click('.document a[href="./incident-report.md"]', { button: 'middle' });
       assert.deepEqual(await postedSince(page, before), [{ type: 'open-link', href: './incident-report.md' }]);
+      assert.equal(await page.evaluate(() => (window as unknown as { __host?: unknown[] }).__host), undefined);
       assert.equal(page.url(), url);
       assert.equal(page.context().pages().length, 1);
     }));
@@ -107,6 +110,19 @@ describe('preview.js', () => {
       }, heading);
       await page.waitForFunction((n) => (window as unknown as { __posted: unknown[] }).__posted.length > n, before);
       assert.deepEqual(await postedSince(page, before, ['scrolled']), [{ type: 'scrolled', line: heading }]);
+    }));
+
+  test('a new page VS Code scrolls to the previous page’s place reports nothing until placed; the first line is the top', () =>
+    withWebview(async (page) => {
+      // What VS Code does when it replaces the page: the new one is scrolled to the old one's scrollY.
+      await page.evaluate(() => window.scrollTo(0, 2000));
+      await page.waitForTimeout(200);
+      assert.deepEqual(await postedSince(page, 0, ['scrolled']), []);
+      await send(page, { type: 'scroll-to-line', line: 0 });
+      await page.waitForFunction(() => window.scrollY === 0);
+      // Placed: the user's scrolls are reported again.
+      await page.mouse.wheel(0, 600);
+      await page.waitForFunction(() => (window as unknown as { __posted: { type: string }[] }).__posted.some((m) => m.type === 'scrolled'));
     }));
 
   test('a click that ends a text selection does not jump to the source', () =>

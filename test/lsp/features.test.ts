@@ -209,7 +209,7 @@ test('source.fixAll.postmortem applies every safe fix at once, and then has noth
 test('the postmortem.fixAll command applies the same edit through workspace/applyEdit', async () => {
   const uri = await openDns();
   const published = client.nextDiagnostics(uri, (p) => p.version === 2);
-  assert.equal(await client.request('workspace/executeCommand', { command: 'postmortem.fixAll', arguments: [uri] }), null);
+  assert.deepEqual(await client.request('workspace/executeCommand', { command: 'postmortem.fixAll', arguments: [uri] }), { applied: true });
   await published;
   assert.equal(client.text(uri), ALL_SAFE_FIXED);
 });
@@ -287,9 +287,12 @@ test('document symbols outline the numbered sections; folding covers sections an
 
 test('postmortem/analysis returns the model summary, metrics, timeline, action items and diagnostics', async () => {
   const uri = await openDns();
-  const result = await client.request<AnalysisResult>('postmortem/analysis', { uri });
+  const { placeholders, sections, blockers, ...result } = await client.request<AnalysisResult>('postmortem/analysis', { uri });
   // The server's analysis: the owners setting and the fix context reach the fixes.
-  const { metrics, diagnostics } = analyze(DNS, { config: { ...defaultConfig(), owners: ['Ana Ops'] }, fix: { today: today(), author: 'Test Author' } });
+  const { metrics, diagnostics, model } = analyze(DNS, { config: { ...defaultConfig(), owners: ['Ana Ops'] }, fix: { today: today(), author: 'Test Author' } });
+  assert.deepEqual(placeholders, model.placeholders.map(({ name, range }) => ({ name, range })));
+  assert.deepEqual(sections.filter((s) => !s.present).map((s) => s.name), ['Document History', 'Blameless Culture Statement', '11. Recurrence Prevention', 'Related Documents', 'Approval']);
+  assert.deepEqual(blockers, ['6 placeholders not filled in', '2 action items without an owner', '1 timeline entry out of order', '2 option lists left unresolved', '1 stated metric that disagrees with the timeline']);
   assert.deepEqual({ ...result, timeline: result.timeline.slice(3, 4), actionItems: result.actionItems.slice(1, 2) }, {
     uri,
     version: 1,

@@ -63,9 +63,9 @@ test('Update Stated Metrics writes the computed values over stated ones and plac
 
 test('placeholders: next and previous wrap around; one name is filled everywhere', () => {
   const { model } = analyze(TEMPLATE_TEXT);
-  assert.equal(nearestPlaceholder(model, { line: 0, character: 0 }, 'next')!.name, 'PROJECT_NAME');
-  assert.equal(nearestPlaceholder(model, { line: 2, character: 15 }, 'next')!.name, 'VERSION');
-  assert.equal(nearestPlaceholder(model, { line: 2, character: 15 }, 'previous')!.name, 'ID');
+  assert.equal(nearestPlaceholder(model.placeholders, { line: 0, character: 0 }, 'next')!.name, 'PROJECT_NAME');
+  assert.equal(nearestPlaceholder(model.placeholders, { line: 2, character: 15 }, 'next')!.name, 'VERSION');
+  assert.equal(nearestPlaceholder(model.placeholders, { line: 2, character: 15 }, 'previous')!.name, 'ID');
   const edits = fillEverywhere(model, 'DATE', '2026-11-27');
   assert.equal(edits.length, 12);
   assert.equal(analyze(applyEdits(TEMPLATE_TEXT, edits)).model.placeholders.filter((p) => p.name === 'DATE').length, 0);

@@ -1,9 +1,9 @@
-import { type CodeAction, CodeActionKind, ErrorCodes, ResponseError } from 'vscode-languageserver';
-import { FIX_ALL_COMMAND, FIX_ALL_KIND } from '../protocol';
+import { type CodeAction, CodeActionKind } from 'vscode-languageserver';
+import { FIX_ALL_KIND } from '../protocol';
 import { toLspDiagnostic } from './diagnostics';
 import type { Session } from './session';
 
-/** Quick fixes of the diagnostics in the range, "fix all" as a source action, and the fix-all command. */
+/** Quick fixes of the diagnostics in the range, and "fix all" as a source action. */
 export function registerCodeActions(session: Session): void {
   const { connection } = session;
   connection.onCodeAction(async ({ textDocument, range, context }) => {
@@ -26,15 +26,6 @@ export function registerCodeActions(session: Session): void {
       if (edits.length) actions.push({ title: 'Fix all safe post-mortem problems', kind: FIX_ALL_KIND, edit: session.workspaceEdit(textDocument.uri, handle.version, edits) });
     }
     return actions;
-  });
-
-  connection.onExecuteCommand(async ({ command, arguments: args }) => {
-    if (command !== FIX_ALL_COMMAND) throw new ResponseError(ErrorCodes.InvalidParams, `Unknown command: ${command}`);
-    const uri = args?.[0];
-    const handle = await session.analysisOf({ uri });
-    const edits = handle.isPostMortem ? await handle.run('fixAll') : [];
-    if (edits.length) await connection.workspace.applyEdit({ label: 'Fix all safe post-mortem problems', edit: session.workspaceEdit(uri, handle.version, edits) });
-    return null;
   });
 }
 

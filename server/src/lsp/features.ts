@@ -7,7 +7,16 @@ import { hoverAt } from '../core/features/hover';
 import { outline } from '../core/features/outline';
 import { summarize } from '../core/features/summary';
 import { isPostMortem } from '../core/identify';
+import { insertSection } from '../core/commands/insert-section';
+import { fillEverywhere } from '../core/commands/placeholders';
+import { sortTimelines } from '../core/commands/sort-timelines';
+import { setStatus } from '../core/commands/status';
+import { updateStatedMetrics } from '../core/commands/stated-metrics';
+import type { Status } from '../core/model';
+import { removeGuidance } from '../core/rules/leftover-guidance';
 import type { Range } from '../core/text';
+import { type RenderOptions, renderBody } from '../render/body';
+import { renderPage } from '../render/page';
 
 /**
  * Every language feature as a function of the analysis. They run where the analysis lives: in the
@@ -23,6 +32,20 @@ const FEATURES = {
   folding: ({ model, src }: Analysis) => foldingRanges(model, src),
   codeLens: timelineLens,
   summary: summarize,
+  // The stylesheet comes as an argument (the request handler loads it), so that this module, which
+  // tests import from source, has no stylesheet import; with it, the whole page.
+  render: (analysis: Analysis, { css, ...options }: RenderOptions & { css?: string }) =>
+    css === undefined ? renderBody(analysis, options) : renderPage(analysis, { ...options, css }),
+  // The edits of the server's commands (see SERVER_COMMANDS in protocol.ts).
+  sortTimeline: ({ model, src }: Analysis) => sortTimelines(model, src),
+  updateMetrics: updateStatedMetrics,
+  removeGuidance: ({ model, src }: Analysis) => removeGuidance(model, src),
+  insertSection: ({ model, src }: Analysis, name: string) => {
+    const insertion = insertSection(model, src, name);
+    return insertion ? [insertion.edit] : [];
+  },
+  setStatus: (analysis: Analysis, status: Status) => setStatus(analysis, status),
+  fillPlaceholder: ({ model }: Analysis, name: string, value: string) => fillEverywhere(model, name, value),
 };
 
 type Features = typeof FEATURES;

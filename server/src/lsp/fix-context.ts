@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process';
+import { localDate } from '../core/calendar';
 
 /** Today as YYYY-MM-DD in the writer's time zone: what a date placeholder or cell is filled with. */
 export function today(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return localDate(now);
 }
 
 /** `git config user.name` in the workspace, for the author placeholder; undefined without git or a name. */

@@ -1,3 +1,4 @@
+import { INCIDENT_ID } from '../incident-id';
 import { TEMPLATE_TEXT } from '../template';
 
 export interface NewPostMortem {
@@ -9,8 +10,6 @@ export interface NewPostMortem {
   /** YYYY-MM-DD */
   incidentDate: string;
 }
-
-export const INCIDENT_ID = /^INC-(\d{4})-(\d{1,6})$/;
 
 /**
  * A new post-mortem from the bundled template with what the facilitator gave filled in: the title,

@@ -3,9 +3,8 @@ import { before } from '../rules/ranges';
 import type { TextEdit } from '../rules/rule';
 import type { Position } from '../text';
 
-/** The placeholder after (or before) `position`, wrapping around the document. */
-export function nearestPlaceholder(model: PostMortem, position: Position, direction: 'next' | 'previous'): Placeholder | undefined {
-  const all = model.placeholders;
+/** The placeholder after (or before) `position` among `all` (in document order), wrapping around. */
+export function nearestPlaceholder<P extends Pick<Placeholder, 'range'>>(all: P[], position: Position, direction: 'next' | 'previous'): P | undefined {
   if (direction === 'next') return all.find((p) => before(position, p.range.start)) ?? all[0];
   return [...all].reverse().find((p) => before(p.range.start, position)) ?? all.at(-1);
 }

@@ -3,6 +3,9 @@ import { type Metrics, primaryTimeline } from '../metrics';
 import type { Status } from '../model';
 import { isMissingOwner } from '../owners';
 import type { Diagnostic } from '../rules/rule';
+import type { Range } from '../text';
+import { sectionMatches, template } from '../template';
+import { statusBlockers } from '../commands/status';
 import { minutesFromStart } from './timeline';
 
 export interface TimelineEntrySummary {
@@ -38,10 +41,17 @@ export interface AnalysisSummary {
   timeline: TimelineEntrySummary[];
   actionItems: ActionItemSummary[];
   diagnostics: Diagnostic[];
+  /** Unfilled placeholders in document order, for placeholder navigation and filling. */
+  placeholders: { name: string; range: Range }[];
+  /** The template's sections in template order, and whether the document has each. */
+  sections: { name: string; present: boolean }[];
+  /** What still stands in the way of leaving Draft ("3 placeholders not filled in"). */
+  blockers: string[];
 }
 
 /** The model's headline fields, metrics, timeline, action items and diagnostics, so the preview never parses. */
-export function summarize({ model, metrics, diagnostics }: Analysis): AnalysisSummary {
+export function summarize(analysis: Analysis): AnalysisSummary {
+  const { model, metrics, diagnostics } = analysis;
   const timeline = primaryTimeline(model.timelines);
   const { metadata } = model;
   return {
@@ -72,5 +82,8 @@ export function summarize({ model, metrics, diagnostics }: Analysis): AnalysisSu
       missingOwner: isMissingOwner(item.owner?.text),
     })),
     diagnostics,
+    placeholders: model.placeholders.map(({ name, range }) => ({ name, range })),
+    sections: template().sections.map((t) => ({ name: t.name, present: model.sections.some((s) => sectionMatches(s, t.name)) })),
+    blockers: statusBlockers(analysis),
   };
 }

@@ -1,3 +1,4 @@
+import type { PostMortem } from '../model';
 import type { Range, SourceText } from '../text';
 import type { Finding, Fix, Rule, TextEdit } from './rule';
 
@@ -9,11 +10,8 @@ export const leftoverGuidance: Rule = {
     'The template\'s `<!-- GUIDANCE: … -->` comments and `> Example:` lines left in the document: a hint while the post-mortem is a Draft or In Review, a warning once it is Final or Approved. Fixes remove one, or all of them at once, closing up the blank lines.',
   severity: 'final',
   check({ model, src }) {
-    const leftovers = [
-      ...model.comments.filter((c) => /^GUIDANCE:/i.test(c.text)).map((c) => ({ range: c.range, what: 'Template guidance' })),
-      ...model.examples.map((range) => ({ range, what: "The template's example" })),
-    ].sort((a, b) => a.range.start.line - b.range.start.line);
-    const removeAll: Fix = { title: 'Remove all guidance comments and example lines', edits: leftovers.map((l) => removal(l.range, src)), safe: true };
+    const leftovers = guidanceLeftovers(model);
+    const removeAll: Fix = { title: 'Remove all guidance comments and example lines', edits: removeGuidance(model, src), safe: true };
     return leftovers.map(({ range, what }): Finding => ({
       range,
       message: `${what} is still here: remove it once the section is written.`,
@@ -21,6 +19,19 @@ export const leftoverGuidance: Rule = {
     }));
   },
 };
+
+/** The guidance comments and example lines, in document order. */
+export function guidanceLeftovers(model: PostMortem): { range: Range; what: string }[] {
+  return [
+    ...model.comments.filter((c) => /^GUIDANCE:/i.test(c.text)).map((c) => ({ range: c.range, what: 'Template guidance' })),
+    ...model.examples.map((range) => ({ range, what: "The template's example" })),
+  ].sort((a, b) => a.range.start.line - b.range.start.line);
+}
+
+/** Removes every guidance comment and example line: the "Remove Guidance Comments" command. */
+export function removeGuidance(model: PostMortem, src: SourceText): TextEdit[] {
+  return guidanceLeftovers(model).map((l) => removal(l.range, src));
+}
 
 /**
  * Deletes the text; when it fills its lines, the lines go too, with one blank line after them

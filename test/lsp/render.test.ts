@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { ErrorCodes, type ResponseError } from 'vscode-languageserver-protocol';
+import { analyze } from '../../server/src/core/analyze';
+import { defaultConfig } from '../../server/src/core/config';
+import { LARGE_DOCUMENT_CHARS } from '../../server/src/lsp/analyses';
+import type { RenderParams, RenderResult } from '../../server/src/protocol';
+import { renderBody } from '../../server/src/render/body';
+import { renderPage } from '../../server/src/render/page';
+import { TestClient, at, today } from './client';
+
+const ROOT = join(__dirname, '..', '..');
+const CHECKOUT = readFileSync(join(ROOT, 'examples', '2026-03-14-checkout-latency-post-mortem.md'), 'utf8');
+const CSS = readFileSync(join(ROOT, 'media', 'preview.css'), 'utf8');
+const TODAY = '2026-04-01';
+
+let client: TestClient;
+let opened = 0;
+
+before(async () => {
+  client = await TestClient.start();
+});
+after(() => client.stop());
+
+async function open(text = CHECKOUT): Promise<string> {
+  const uri = client.uri(`checkout-${++opened}-post-mortem.md`);
+  await client.open(uri, text);
+  return uri;
+}
+
+const render = (params: RenderParams) => client.request<RenderResult>('postmortem/render', params);
+
+/** The server's analysis of `text`, made here: the same settings and fix context. */
+const analysis = (text: string) => analyze(text, { config: defaultConfig(), fix: { today: today(), author: 'Test Author' } });
+
+test('the body is the renderer’s for the analysed version, with the computed metrics', async () => {
+  const uri = await open();
+  const { version, html } = await render({ uri, today: TODAY });
+  assert.equal(version, 1);
+  assert.equal(html, renderBody(analysis(CHECKOUT), { today: TODAY }));
+  assert.match(html, /data-metric="mttd" data-minutes="12"[^>]*><dt>MTTD<\/dt><dd>12m<\/dd>/);
+  assert.match(html, /data-metric="mttr" data-minutes="70"[^>]*><dt>MTTR<\/dt><dd>1h 10m<\/dd>/);
+  assert.match(html, /data-metric="duration" data-minutes="70"/);
+  assert.doesNotMatch(html, /<html|<style|<script/);
+
+  // Edited: the next render is of the new version, metrics and all.
+  const edited = await client.change(uri, [{ range: { start: at(79, 2).start, end: at(79, 7).start }, text: '15:22' }]);
+  const next = await render({ uri, today: TODAY });
+  assert.equal(next.version, edited);
+  assert.match(next.html, /data-metric="mttr" data-minutes="80"[^>]*><dt>MTTR<\/dt><dd>1h 20m<\/dd>/);
+});
+
+test('showProblems: false leaves the problems out; today decides what is past due and defaults to the server’s', async () => {
+  const uri = await open(CHECKOUT.replace('| **Severity** | P1 |', '| **Severity** | {{SEVERITY}} |'));
+  const expected = analysis(client.text(uri));
+  assert.equal((await render({ uri, today: TODAY, showProblems: false })).html, renderBody(expected, { today: TODAY, showProblems: false }));
+  assert.notEqual(renderBody(expected, { today: TODAY }), renderBody(expected, { today: TODAY, showProblems: false }));
+  assert.equal((await render({ uri, today: '2099-01-01' })).html, renderBody(expected, { today: '2099-01-01' }));
+  assert.notEqual(renderBody(expected, { today: TODAY }), renderBody(expected, { today: '2099-01-01' }));
+  assert.equal((await render({ uri })).html, renderBody(expected, { today: today() }));
+});
+
+test('standalone: the whole page with its stylesheet inline and no script, as `postmortem render` writes it', async () => {
+  const uri = await open();
+  const { version, html } = await render({ uri, today: TODAY, standalone: true });
+  assert.equal(version, 1);
+  assert.equal(html, renderPage(analysis(CHECKOUT), { css: CSS, today: TODAY }));
+  assert.match(html, /^<!DOCTYPE html>/);
+  assert.ok(html.includes(`<style>${CSS}</style>`));
+  assert.match(html, /<dt>MTTR<\/dt><dd>1h 10m<\/dd>/);
+  assert.doesNotMatch(html, /<script/);
+});
+
+test('a large document renders from its analysis in the worker', async () => {
+  const rows = Array.from({ length: 4000 }, (_, i) => `| 2026-03-14 14:${String(i % 60).padStart(2, '0')} | checkout-api-${i % 13} | 200 | /v1/orders/${i} slow query |`);
+  const text = `${CHECKOUT}\n## Appendix: request log\n\n| Time | Host | Status | Request |\n|------|------|--------|---------|\n${rows.join('\n')}\n`;
+  assert.ok(text.length > LARGE_DOCUMENT_CHARS);
+  const uri = await open(text);
+  const edited = await client.change(uri, [{ range: { start: at(79, 2).start, end: at(79, 7).start }, text: '15:22' }]);
+  const [body, page] = await Promise.all([render({ uri, today: TODAY }), render({ uri, today: TODAY, standalone: true })]);
+  assert.deepEqual([body.version, page.version], [edited, edited]);
+  const expected = analysis(client.text(uri));
+  assert.equal(body.html, renderBody(expected, { today: TODAY }));
+  assert.equal(page.html, renderPage(expected, { css: CSS, today: TODAY }));
+  assert.match(body.html, /<dt>MTTR<\/dt><dd>1h 20m<\/dd>/);
+  assert.ok(body.html.includes('/v1/orders/3999 slow query'));
+});
+
+test('an unknown document or a malformed date is an InvalidParams error', async () => {
+  const uri = await open();
+  const failure = (params: unknown) => client.request('postmortem/render', params).then(() => assert.fail('should fail'), (e: ResponseError<unknown>) => [e.code, e.message]);
+  assert.deepEqual(await failure({ uri: 'file:///nowhere/x.md' }), [ErrorCodes.InvalidParams, 'Unknown document: file:///nowhere/x.md']);
+  assert.deepEqual(await failure({}), [ErrorCodes.InvalidParams, 'Unknown document: undefined']);
+  assert.deepEqual(await failure({ uri, today: '2026-02-30' }), [ErrorCodes.InvalidParams, 'Invalid date: "2026-02-30", not YYYY-MM-DD']);
+  assert.equal((await render({ uri, today: TODAY })).version, 1);
+});
