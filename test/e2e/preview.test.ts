@@ -1,0 +1,30 @@
+// Scenario 4: the preview beside the editor shows the CLI's MTTD and MTTR, and follows an edit within 2 s.
+import * as assert from 'node:assert/strict';
+import { join } from 'node:path';
+import type { Frame } from 'playwright-core';
+import { FINISHED, cliMetrics, scenario } from './workbench';
+
+const minutes = (frame: Frame, metric: string) => frame.locator(`[data-metric="${metric}"]`).getAttribute('data-minutes');
+
+scenario('preview to the side', async (workbench) => {
+  const file = join(workbench.folder, FINISHED);
+  await workbench.openFile(FINISHED);
+  // The palette lists the command once the extension knows the file is a post-mortem.
+  await workbench.until('the post-mortem status', () => workbench.statusItem('postmortem.status'));
+  await workbench.command('Post-Mortem: Open Preview to the Side');
+  const preview = await workbench.frameWith('[data-metric="mttd"][data-minutes]');
+  const computed = cliMetrics(file);
+  assert.equal(await minutes(preview, 'mttd'), String(computed.mttdMinutes));
+  assert.equal(await minutes(preview, 'mttr'), String(computed.mttrMinutes));
+
+  // The detection row, `| 14:14 | On-call acknowledges …`: 14:14 becomes 14:20.
+  await workbench.goTo(75, 3);
+  for (let i = 0; i < 5; i++) await workbench.page.keyboard.press('Shift+ArrowRight');
+  await workbench.page.keyboard.type('14:20');
+  const typed = Date.now();
+  await workbench.until('the preview to show the new MTTD', async () => (await minutes(preview, 'mttd')) === String(computed.mttdMinutes! + 6), 2_000);
+  process.stdout.write(`# preview updated ${Date.now() - typed} ms after the edit\n`);
+  await workbench.page.keyboard.press('Control+S');
+  await workbench.until('the file to be saved', async () => cliMetrics(file).mttdMinutes === computed.mttdMinutes! + 6);
+  assert.equal(await minutes(preview, 'mttr'), String(cliMetrics(file).mttrMinutes));
+});

@@ -1,0 +1,29 @@
+// Scenario 1: the draft's problems in the Problems panel and as squiggles; the README gets none.
+import * as assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { DRAFT, scenario } from './workbench';
+import { cli } from '../browser/browser';
+
+scenario('problems of the draft, none for the README', async (workbench) => {
+  await workbench.openFile(DRAFT);
+  // What `postmortem lint` reports for the same file, hints aside (the Problems panel leaves them out).
+  const [linted] = JSON.parse(cli('lint', '--format', 'json', join(workbench.folder, DRAFT)));
+  const expected = (linted.diagnostics as { code: string; severity: string; range: { start: { line: number; character: number } } }[])
+    .filter((d) => d.severity !== 'hint')
+    .map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code}`);
+  const shown = (problems: { line: number; column: number; code: string }[]) => problems.map((p) => `${p.line}:${p.column} ${p.code}`);
+  const problems = await workbench.problemsUntil(`the ${expected.length} problems the CLI reports`, (p) => p.length === expected.length);
+  assert.deepEqual(shown(problems), expected);
+  assert.ok(problems.every((p) => p.file === DRAFT));
+  for (const [line, code] of [[6, 'placeholder'], [46, 'unresolved-choice'], [60, 'timeline-order'], [64, 'metric-mismatch'], [113, 'missing-owner'], [114, 'missing-owner']] as const) {
+    assert.ok(problems.some((p) => p.line === line && p.code === code), `${code} at line ${line}`);
+    await workbench.goTo(line);
+    await workbench.until(`a squiggle on line ${line}`, async () => (await workbench.squiggleLines()).includes(line));
+  }
+
+  await workbench.openFile('README.md');
+  // The status-bar item goes once the server has said the README is no post-mortem.
+  await workbench.until('the post-mortem status to go', async () => (await workbench.statusItem('postmortem.status')) === undefined);
+  assert.deepEqual(await workbench.squiggleLines(), []);
+  assert.deepEqual((await workbench.problems()).filter((p) => p.file === 'README.md'), []);
+});
