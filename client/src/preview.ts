@@ -8,13 +8,14 @@ import { PreviewPanel } from './preview/panel';
 export function registerPreview(context: vscode.ExtensionContext, client: LanguageClient, postMortems: PostMortems): void {
   const preview = new PreviewPanel(context.extensionUri, client, postMortems);
   /**
-   * What a command acts on: the file a menu passes, else the active post-mortem, else (the preview
-   * has the focus, so no editor is active) the previewed one.
+   * What a command acts on: the file a menu passes, else the active Markdown editor's (its analysis
+   * may still be on its way right after it opened), else (the preview has the focus, so no editor
+   * is active) the previewed one.
    */
   const target = (arg: unknown): vscode.Uri | undefined => {
     if (arg instanceof vscode.Uri) return arg;
-    const active = postMortems.active?.uri;
-    return active ? vscode.Uri.parse(active) : preview.document;
+    const active = vscode.window.activeTextEditor?.document;
+    return active?.languageId === 'markdown' ? active.uri : preview.document;
   };
   const withTarget = (run: (uri: vscode.Uri) => unknown) => async (arg: unknown) => {
     const uri = target(arg);

@@ -20,9 +20,34 @@ function example(name: string): vscode.Uri {
   return vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, name);
 }
 
+let copies = 0;
+
+/** A fresh copy of the draft, open in the editor with its diagnostics in: each test edits its own. */
+async function draftCopy(): Promise<vscode.TextEditor> {
+  const text = await vscode.workspace.fs.readFile(example('2026-04-02-dns-outage-post-mortem.md'));
+  const uri = example(`host-${++copies}-post-mortem.md`);
+  await vscode.workspace.fs.writeFile(uri, text);
+  const editor = await vscode.window.showTextDocument(uri);
+  await diagnosticsOf(uri, (d) => d.length > 0);
+  return editor;
+}
+
+/** Replaces `window[name]` with `answer` until the test ends (the UI a command would show). */
+const stubs: (() => void)[] = [];
+function answer<K extends keyof typeof vscode.window>(name: K, reply: (...args: never[]) => unknown): void {
+  const window = vscode.window as unknown as Record<string, unknown>;
+  const original = window[name];
+  window[name] = async (...args: never[]) => reply(...args);
+  stubs.push(() => (window[name] = original));
+}
+
 /** The suite, registered on mocha's TDD globals once index.ts has set them up. */
 export function registerTests(): void {
   suite('Post-Mortem Editor in the extension host', () => {
+    teardown(() => {
+      for (const restore of stubs.splice(0)) restore();
+    });
+
     test('activates on a Markdown document and registers its commands', async () => {
       await vscode.window.showTextDocument(example('2026-04-02-dns-outage-post-mortem.md'));
       const extension = vscode.extensions.getExtension(EXTENSION)!;
@@ -57,6 +82,66 @@ export function registerTests(): void {
       const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
       const items = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, end, 'p');
       assert.ok(items.items.some((i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'pm-action'));
+    });
+
+    test('Insert Section… offers the missing sections first and inserts the one picked where the template has it', async () => {
+      const editor = await draftCopy();
+      let offered: string[] = [];
+      answer('showQuickPick', (items: readonly vscode.QuickPickItem[]) => {
+        offered = items.map((i) => i.label);
+        return items.find((i) => i.label === 'Related Documents');
+      });
+      await vscode.commands.executeCommand('postmortem.insertSection');
+      assert.deepEqual(offered.slice(0, 2), ['Blameless Culture Statement', 'Related Documents']);
+      const lines = editor.document.getText().split('\n');
+      const at = lines.indexOf('## Related Documents');
+      assert.ok(at > lines.indexOf('## 12. Review & Sign-Off') && at < lines.indexOf('## Approval'));
+      assert.equal(editor.document.getText(editor.selection), '## Related Documents');
+    });
+
+    test('Set Status… lists what blocks leaving Draft, then sets the status everywhere it is written', async () => {
+      const editor = await draftCopy();
+      let warning = '';
+      answer('showQuickPick', () => ({ label: 'In Review' }));
+      answer('showWarningMessage', (message: string) => {
+        warning = message;
+        return 'Set to In Review';
+      });
+      await vscode.commands.executeCommand('postmortem.setStatus');
+      assert.match(warning, /^Before the post-mortem is In Review: 10 placeholders not filled in, 3 action items without an owner, 1 timeline entry out of order/);
+      const text = editor.document.getText();
+      assert.ok(text.includes('> **Status:** In Review') && text.includes('| **Status** | In Review |'));
+    });
+
+    test('Fill Placeholder Everywhere fills the placeholder under the cursor', async () => {
+      const editor = await draftCopy();
+      editor.selection = new vscode.Selection(5, 17, 5, 17);
+      answer('showInputBox', () => 'Jordan Lee');
+      await vscode.commands.executeCommand('postmortem.fillPlaceholder');
+      assert.equal(editor.document.lineAt(5).text, '> **Author:** Jordan Lee');
+    });
+
+    test('Sort Timeline and Update Stated Metrics from the palette act on the active editor', async () => {
+      const editor = await draftCopy();
+      await vscode.commands.executeCommand('postmortem.sortTimeline');
+      await vscode.commands.executeCommand('postmortem.updateMetrics');
+      assert.deepEqual([59, 63].map((l) => editor.document.lineAt(l).text), ['| 09:58 | Missing forwarders found in the resolver config | ← Root cause identified |', '**MTTD (Mean Time to Detect):** 19 minutes']);
+      await vscode.commands.executeCommand('undo');
+      assert.equal(editor.document.lineAt(63).text, '**MTTD (Mean Time to Detect):** 15 minutes', 'one undo step per command');
+    });
+
+    test('Export to HTML writes the preview as one page where the save dialog says', async () => {
+      const editor = await draftCopy();
+      const target = vscode.Uri.joinPath(editor.document.uri, '..', `exported-${copies}.html`);
+      answer('showSaveDialog', () => target);
+      answer('showInformationMessage', () => undefined);
+      let failure = '';
+      answer('showErrorMessage', (message: string) => void (failure = message));
+      await vscode.commands.executeCommand('postmortem.exportHtml');
+      assert.equal(failure, '');
+      const html = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+      assert.match(html, /^<!doctype html>/i);
+      assert.match(html, /data-metric="mttd"[^>]*data-minutes="19"/);
     });
   });
 }
