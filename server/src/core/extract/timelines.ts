@@ -237,7 +237,7 @@ function place(items: Item[], zone: string | undefined): TimelineEntry[] {
 
 /** A time cell without emphasis, code marks or a link around it. */
 function bare(text: string): string {
-  return text.replace(/^[*_`[\s]+|[*_`\]\s]+$/g, '');
+  return /^[*_`[\s]|[*_`\]\s]$/.test(text) ? text.replace(/^[*_`[\s]+|[*_`\]\s]+$/g, '') : text;
 }
 
 function markerOf(label: string, r: Range): Marker {
