@@ -304,7 +304,7 @@ test('postmortem/analysis returns the model summary, metrics, timeline, action i
     metrics,
     timeline: [{ line: 43, time: '09:58', event: 'Missing forwarders found in the resolver config', marker: 'Root cause identified', markerKind: 'rootCause', minutesFromStart: 46, readable: true }],
     actionItems: [{ line: 72, number: '2', group: 'other', action: 'Alert when forwarder queries drop to zero', owner: 'TBD', due: '2026-04-20', priority: 'High', missingOwner: true }],
-    diagnostics,
+    diagnostics: diagnostics.map(({ code, severity, message, range }) => ({ code, severity, message, range })),
   });
   assert.equal(result.timeline.length, 7);
   assert.equal(metrics.mttdMinutes, 19);

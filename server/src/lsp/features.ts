@@ -5,7 +5,7 @@ import { fixAllEdits, quickFixesAt } from '../core/features/fixes';
 import { foldingRanges } from '../core/features/folding';
 import { hoverAt } from '../core/features/hover';
 import { outline } from '../core/features/outline';
-import { summarize } from '../core/features/summary';
+import { summarize, withoutFixes } from '../core/features/summary';
 import { isPostMortem } from '../core/identify';
 import { insertSection } from '../core/commands/insert-section';
 import { fillEverywhere } from '../core/commands/placeholders';
@@ -23,7 +23,7 @@ import { renderPage } from '../render/page';
  * server's thread, or in a large document's worker (see worker-analysis.ts), so both call them by name.
  */
 const FEATURES = {
-  diagnostics: ({ diagnostics }: Analysis) => diagnostics.map(({ fixes: _, ...diagnostic }) => diagnostic),
+  diagnostics: ({ diagnostics }: Analysis) => withoutFixes(diagnostics),
   quickFixes: ({ diagnostics }: Analysis, range: Range) => quickFixesAt(diagnostics, range),
   fixAll: ({ diagnostics }: Analysis) => fixAllEdits(diagnostics),
   completion: completionsAt,

@@ -40,7 +40,8 @@ export interface AnalysisSummary {
   /** The timeline the metrics come from. */
   timeline: TimelineEntrySummary[];
   actionItems: ActionItemSummary[];
-  diagnostics: Diagnostic[];
+  /** Without their fixes: those travel with code actions. */
+  diagnostics: Omit<Diagnostic, 'fixes'>[];
   /** Unfilled placeholders in document order, for placeholder navigation and filling. */
   placeholders: { name: string; range: Range }[];
   /** The template's sections in template order, and whether the document has each. */
@@ -81,9 +82,14 @@ export function summarize(analysis: Analysis): AnalysisSummary {
       priority: item.priority?.text ?? '',
       missingOwner: isMissingOwner(item.owner?.text),
     })),
-    diagnostics,
+    diagnostics: withoutFixes(diagnostics),
     placeholders: model.placeholders.map(({ name, range }) => ({ name, range })),
     sections: template().sections.map((t) => ({ name: t.name, present: model.sections.some((s) => sectionMatches(s, t.name)) })),
     blockers: statusBlockers(analysis),
   };
+}
+
+/** Diagnostics as published: what is wrong and where, not how to fix it. */
+export function withoutFixes(diagnostics: Diagnostic[]): Omit<Diagnostic, 'fixes'>[] {
+  return diagnostics.map(({ fixes: _, ...diagnostic }) => diagnostic);
 }
