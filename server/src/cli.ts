@@ -85,7 +85,7 @@ async function lint(args: string[], io: Io): Promise<number> {
   const failed = await forEachFile(opts.paths, io, (file, text, target) => {
     const analysis = analyze(text, { config: configFor(target.path).config });
     // A folder's other Markdown files (its README, say) are not post-mortems: skip them.
-    if (target.discovered && !isPostMortem(analysis.model, file)) return;
+    if (target.discovered && !isPostMortem(analysis.model, target.path)) return;
     results.push({ file, diagnostics: analysis.diagnostics });
   });
   const output = opts.format === 'json' ? formatJson(results) : opts.format === 'sarif' ? formatSarif(results, version) : formatText(results);
@@ -111,7 +111,7 @@ async function metrics(args: string[], io: Io): Promise<number> {
   const results: FileMetrics[] = [];
   const failed = await forEachFile(opts.paths, io, (file, text, target) => {
     const { model, metrics } = analyze(text);
-    if (!target.discovered || isPostMortem(model, file)) results.push({ file, metrics });
+    if (!target.discovered || isPostMortem(model, target.path)) results.push({ file, metrics });
   });
   if (results.length) io.out(opts.format === 'json' ? JSON.stringify(results, null, 2) : formatMetricsText(results));
   return failed ? 2 : 0;

@@ -32,6 +32,16 @@ test('lint: a folder lints its post-mortems and skips its other Markdown files',
   assert.deepEqual(JSON.parse(out).map((r: { file: string }) => r.file), [FINAL, DRAFT]);
 });
 
+test('lint: a folder named by a path that goes up (../) still finds its post-mortems by their names', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'pm-up-'));
+  mkdirSync(join(root, 'team'));
+  mkdirSync(join(root, 'elsewhere'));
+  writeFileSync(join(root, 'team', 'dns-post-mortem.md'), '# DNS outage\n\n**Root cause:** {{ROOT_CAUSE}}\n');
+  writeFileSync(join(root, 'team', 'notes.md'), '# DNS notes\n\n**Root cause:** {{ROOT_CAUSE}}\n');
+  const { out } = await run(['lint', '--format', 'json', '../team'], join(root, 'elsewhere'));
+  assert.deepEqual(JSON.parse(out).map((r: { file: string }) => r.file), ['../team/dns-post-mortem.md']);
+});
+
 test('lint: JSON has the contract’s shape, 0-based ranges', async () => {
   const [result] = JSON.parse((await run(['lint', '-f', 'json', DRAFT])).out);
   assert.deepEqual(Object.keys(result), ['file', 'diagnostics']);

@@ -102,5 +102,6 @@ test('a document is a post-mortem by its path, its title or its Incident ID', ()
   assert.equal(isPostMortem(readme, '/work/docs/2026-04-02-dns-post-mortem.md'), true);
   assert.equal(isPostMortem(readme, 'C:\\work\\postmortems\\notes.md'), true);
   assert.equal(isPostMortem(parse('# Incident Review: DNS\n').model), true);
+  assert.equal(isPostMortem(parse('# Real-world post-mortems\n\nA collection.\n').model), false, 'a page about post-mortems is not one');
   assert.equal(isPostMortem(parse('# DNS\n\n| Field | Value |\n|---|---|\n| **Incident ID** | INC-2026-1 |\n').model), true);
 });

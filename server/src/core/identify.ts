@@ -3,7 +3,8 @@ import type { PostMortem } from './model';
 
 export const DEFAULT_FILE_GLOBS = ['**/*post-mortem*.md', '**/*postmortem*.md', '**/postmortems/**/*.md', '**/post-mortems/**/*.md'];
 
-const TITLE = /post.?mortem|incident review/i;
+/** A title naming one post-mortem: "Post-Mortem: DNS outage", "Incident Review"; not "Our post-mortems". */
+const TITLE = /post.?mortem(?!s)|incident review(?!s)/i;
 
 const matchers = new Map<string, (path: string) => boolean>();
 
