@@ -16,7 +16,7 @@ export function isPostMortem(model: PostMortem, path?: string, globs: string[] =
   return (path !== undefined && pathMatches(path, globs)) || TITLE.test(model.title?.text ?? '') || model.metadata.incidentId !== undefined;
 }
 
-export function pathMatches(path: string, globs: string[]): boolean {
+function pathMatches(path: string, globs: string[]): boolean {
   const key = globs.join('\u0000');
   let match = matchers.get(key);
   if (!match) {

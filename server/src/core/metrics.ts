@@ -38,9 +38,7 @@ export function computeMetrics(model: PostMortem): Metrics {
   const marked = timeline?.entries.filter((e) => e.marker) ?? [];
   const first = (kind: MarkerKind) => marked.find((e) => e.marker!.kind === kind);
   const end = (metric: MetricKind) => METRIC_END[metric].map(first).find(Boolean);
-  const start = first('start');
-  const since = (entry: TimelineEntry | undefined): number | null =>
-    start?.at && entry?.at && start.at.precision !== 'day' && entry.at.precision !== 'day' ? round(minutesBetween(start.at, entry.at)) : null;
+  const since = (entry: TimelineEntry | undefined): number | null => (timeline && entry ? minutesFromStart(timeline, entry) : null);
 
   const timeToMarkerMinutes: Partial<Record<MarkerKind, number>> = {};
   for (const entry of marked) {
@@ -72,6 +70,13 @@ export function computeMetrics(model: PostMortem): Metrics {
 /** The priority an action item is counted under: its cell without emphasis, else `Unset`. */
 export function priorityOf(item: ActionItem): string {
   return item.priority?.text.replace(/[*_`]/g, '').trim() || 'Unset';
+}
+
+/** Minutes from the incident start marked in the entry's own timeline; null when either time is missing or a date alone. */
+export function minutesFromStart(timeline: Timeline, entry: TimelineEntry): number | null {
+  const start = timeline.entries.find((e) => e.marker?.kind === 'start')?.at;
+  if (!start || !entry.at || start.precision === 'day' || entry.at.precision === 'day') return null;
+  return round(minutesBetween(start, entry.at));
 }
 
 /** The timeline that marks the incident start, with the most markers; else the first one. */

@@ -1,6 +1,7 @@
 import type { PostMortem, Section, SectionKind } from './model';
 import { parse } from './parse';
 import { kindOfTitle } from './extract/sections';
+import { sectionName } from './features/sections';
 import { RangesByLine } from './rules/ranges';
 import { TEMPLATE_TEXT } from './template-text';
 
@@ -31,7 +32,7 @@ export function template(): TemplateInfo {
     .filter((s) => s.level === 2)
     .map((s) => ({
       kind: s.kind,
-      name: s.number ? `${s.number}. ${s.title}` : s.title,
+      name: sectionName(s),
       level: s.level,
       text: src.lines.slice(s.line, s.endLine).join('\n').replace(/\n*$/, '\n\n'),
     }));

@@ -39,7 +39,7 @@ export class ConfigFinder {
   }
 }
 
-export function loadConfigText(path: string, text: string): LoadedConfig {
+function loadConfigText(path: string, text: string): LoadedConfig {
   const { config, problems } = parseConfig(text);
   return { config, path, problems: problems.map((p) => `${path}: ${p}; using the default settings`) };
 }

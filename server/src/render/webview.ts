@@ -13,7 +13,7 @@ export interface WebviewShell {
 }
 
 /** The content security policy of the webview page: its own nonce'd stylesheet and script, images, nothing else. */
-export function webviewCsp({ cspSource, nonce }: Pick<WebviewShell, 'cspSource' | 'nonce'>): string {
+function webviewCsp({ cspSource, nonce }: Pick<WebviewShell, 'cspSource' | 'nonce'>): string {
   return `default-src 'none'; img-src ${cspSource} https: data:; style-src ${cspSource} 'nonce-${nonce}'; script-src 'nonce-${nonce}'; form-action 'none'`;
 }
 

@@ -26,7 +26,7 @@ export function extractMetadata(fields: Field[], sections: Section[]): Metadata 
 }
 
 /** A status as written, or Draft when it is missing, unresolved (`Draft / In Review / Final`) or unknown. */
-export function statusOf(text: string | undefined): Status {
+function statusOf(text: string | undefined): Status {
   const t = (text ?? '').replace(/[*_`]/g, '').trim().toLowerCase();
   return STATUSES.find((s) => s.toLowerCase() === t) ?? 'Draft';
 }

@@ -37,7 +37,7 @@ export function kindOfTitle(title: string): SectionKind | undefined {
 }
 
 /** Splits "4. **Detailed Timeline**" into its number and plain title. */
-export function splitHeading(heading: string): { number?: string; title: string } {
+function splitHeading(heading: string): { number?: string; title: string } {
   const text = plain(heading);
   const m = NUMBERING.exec(text);
   return m ? { number: m[1], title: plain(text.slice(m[0].length)) } : { title: text };

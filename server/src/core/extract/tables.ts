@@ -25,7 +25,7 @@ export function extractTables(ctx: DocumentContext): Table[] {
   return tables;
 }
 
-export function splitRow(ctx: DocumentContext, line: number): TableRow {
+function splitRow(ctx: DocumentContext, line: number): TableRow {
   const raw = ctx.src.lines[line];
   const visible = viewLine(ctx, ctx.views.visible, line);
   let start = 0;

@@ -1,13 +1,12 @@
 import type { Analysis } from '../analyze';
 import { formatMinutes } from '../duration';
-import { METRIC_END, primaryTimeline } from '../metrics';
+import { METRIC_END, minutesFromStart, primaryTimeline } from '../metrics';
 import type { MarkerKind, PostMortem, StatedMetric } from '../model';
 import { describePlaceholder } from '../placeholders';
 import { NAMES } from '../rules/metric-mismatch';
 import { contains } from '../rules/ranges';
 import { template } from '../template';
 import type { Position, Range } from '../text';
-import { minutesFromStart } from './timeline';
 
 export interface HoverInfo {
   markdown: string;

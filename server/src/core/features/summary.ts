@@ -1,12 +1,11 @@
 import type { Analysis } from '../analyze';
-import { type Metrics, primaryTimeline } from '../metrics';
+import { type Metrics, minutesFromStart, primaryTimeline } from '../metrics';
 import type { Status } from '../model';
 import { isMissingOwner } from '../owners';
 import type { Diagnostic } from '../rules/rule';
 import type { Range } from '../text';
 import { sectionMatches, template } from '../template';
 import { statusBlockers } from '../commands/status';
-import { minutesFromStart } from './timeline';
 
 export interface TimelineEntrySummary {
   line: number;

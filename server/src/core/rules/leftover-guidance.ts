@@ -21,7 +21,7 @@ export const leftoverGuidance: Rule = {
 };
 
 /** The guidance comments and example lines, in document order. */
-export function guidanceLeftovers(model: PostMortem): { range: Range; what: string }[] {
+function guidanceLeftovers(model: PostMortem): { range: Range; what: string }[] {
   return [
     ...model.comments.filter((c) => /^GUIDANCE:/i.test(c.text)).map((c) => ({ range: c.range, what: 'Template guidance' })),
     ...model.examples.map((range) => ({ range, what: "The template's example" })),
