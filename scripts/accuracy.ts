@@ -127,6 +127,7 @@ function main(argv: string[]): number {
   const totals = { findings: 0, hits: 0, tp: 0, fp: 0, acceptable: 0, right: 0, wrong: 0, missing: 0, labelled: 0, unlabelled: 0, identified: 0 };
   const byKind = new Map<string, { hits: number; total: number }>();
   const byKindFalse = new Map<string, number>();
+  const byDocKind = new Map<string, { hits: number; total: number; fp: number }>();
   const kinds = new Map<string, number>();
   const lines: string[] = [];
 
@@ -174,6 +175,8 @@ function main(argv: string[]): number {
       byKind.set(f.kind, k);
     }
     for (const r of s.falseAlarms) byKindFalse.set(r.kind, (byKindFalse.get(r.kind) ?? 0) + 1);
+    const d = byDocKind.get(source?.kind ?? 'unknown') ?? { hits: 0, total: 0, fp: 0 };
+    byDocKind.set(source?.kind ?? 'unknown', { hits: d.hits + s.hits.length, total: d.total + label.findings.length, fp: d.fp + s.falseAlarms.length });
 
     if (verbose) {
       const at = (x: { line: number; kind: string }) => `${x.line} ${x.kind}`;
@@ -193,6 +196,8 @@ function main(argv: string[]): number {
     `Recall      ${pct(totals.hits, totals.findings)}  (${totals.hits} of ${totals.findings} labelled findings reported)`,
     `Precision   ${pct(totals.tp, totals.tp + totals.fp)}  (${totals.tp} of ${totals.tp + totals.fp} diagnostics match a finding; ${totals.acceptable} acceptable ones not counted)`,
     `Metrics     ${pct(totals.right, totals.labelled)}  (${totals.right} of ${totals.labelled} labelled values right, ${totals.wrong} WRONG, ${totals.missing} missing; ${totals.unlabelled} given where none is labelled)`,
+    'Recall by document kind:',
+    ...[...byDocKind].map(([k, v]) => `  ${k.padEnd(18)} ${String(v.hits).padStart(3)} / ${String(v.total).padEnd(3)} ${pct(v.hits, v.total)}, ${v.fp} false alarm(s)`),
     'Recall by kind:',
     ...[...byKind].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `  ${k.padEnd(18)} ${String(v.hits).padStart(3)} / ${String(v.total).padEnd(3)} ${pct(v.hits, v.total)}`),
     'False alarms by rule:',
