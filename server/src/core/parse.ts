@@ -1,3 +1,4 @@
+import type { Deadline } from './budget';
 import { type BlockParse, parseBlocks } from './markdown';
 import type { PostMortem } from './model';
 import { SourceText, span } from './text';
@@ -18,16 +19,21 @@ export interface Parsed {
   blocks: BlockParse;
 }
 
-/** Markdown text → the typed post-mortem model, every part with its exact source range. */
-export function parse(text: string): Parsed {
+/** Markdown text → the typed post-mortem model, every part with its exact source range; the deadline is checked at each block and step. */
+export function parse(text: string, deadline?: Deadline): Parsed {
+  const check = () => deadline?.check();
   const src = new SourceText(text);
-  const blocks = parseBlocks(src.text);
+  const blocks = parseBlocks(src.text, deadline);
   const tokens = blocks.tokens;
   const views = buildViews(src, tokens);
+  check();
   const { sections, sectionOfLine } = extractSections(src, tokens);
   const ctx: DocumentContext = { src, tokens, views, sections, sectionOfLine };
+  check();
   const tables = extractTables(ctx);
+  check();
   const fields = extractFields(ctx, tables);
+  check();
   const h1 = sections.find((s) => s.level === 1);
   const field = (key: RegExp) => fields.find((f) => key.test(f.key));
   const model: PostMortem = {
