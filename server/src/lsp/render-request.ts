@@ -3,6 +3,7 @@ import { isIsoDate, localDate } from '../core/calendar';
 import { BudgetExceeded } from '../core/budget';
 import { RENDER_REQUEST, type RenderParams, type RenderResult } from '../protocol';
 import { budgetMessage } from './budgets';
+import { optionalBoolean } from './params';
 import type { Session } from './session';
 
 /**
@@ -14,8 +15,10 @@ export function registerRenderRequest(session: Session): void {
   const logged = new Map<string, number>();
   session.connection.onRequest(RENDER_REQUEST, async (params: RenderParams): Promise<RenderResult> => {
     const handle = await session.analysisOf(params);
-    const { today = localDate(new Date()), showProblems, standalone } = params;
-    if (!isIsoDate(today)) throw new ResponseError(ErrorCodes.InvalidParams, `Invalid date: ${JSON.stringify(today)}, not YYYY-MM-DD`);
+    const today = params.today ?? localDate(new Date());
+    const showProblems = optionalBoolean('showProblems', params.showProblems);
+    const standalone = optionalBoolean('standalone', params.standalone);
+    if (typeof today !== 'string' || !isIsoDate(today)) throw new ResponseError(ErrorCodes.InvalidParams, `Invalid date: ${JSON.stringify(today)}, not YYYY-MM-DD`);
     // Loaded on demand, as the CLI does: the stylesheet is text only in the bundle (esbuild.mjs).
     const css = standalone === true ? (await import('../../../media/preview.css')).default : undefined;
     try {
