@@ -15,6 +15,7 @@ export function registerRenderRequest(session: Session): void {
   const logged = new Map<string, number>();
   session.connection.onRequest(RENDER_REQUEST, async (params: RenderParams): Promise<RenderResult> => {
     const handle = await session.analysisOf(params);
+    if (handle.exceeded) throw new ResponseError(LSPErrorCodes.RequestFailed, budgetMessage('check', handle.exceeded.budgetMs));
     const today = params.today ?? localDate(new Date());
     const showProblems = optionalBoolean('showProblems', params.showProblems);
     const standalone = optionalBoolean('standalone', params.standalone);
