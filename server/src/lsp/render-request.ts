@@ -12,7 +12,9 @@ import type { Session } from './session';
  * logged once per document version.
  */
 export function registerRenderRequest(session: Session): void {
+  /** The version whose overrun each document last logged. */
   const logged = new Map<string, number>();
+  session.documents.onDidClose(({ document }) => logged.delete(document.uri));
   session.connection.onRequest(RENDER_REQUEST, async (params: RenderParams): Promise<RenderResult> => {
     const handle = await session.analysisOf(params);
     if (handle.exceeded) throw new ResponseError(LSPErrorCodes.RequestFailed, budgetMessage('check', handle.exceeded.budgetMs));
