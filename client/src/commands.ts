@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { isIsoDate, localDate } from '../../server/src/core/calendar';
+import { newDocumentFolder } from '../../server/src/core/commands/new-document';
 import { nearestPlaceholder } from '../../server/src/core/commands/placeholders';
 import { STATUSES } from '../../server/src/core/extract/metadata';
 import { INCIDENT_ID } from '../../server/src/core/incident-id';
@@ -36,14 +37,19 @@ async function withPostMortem(postMortems: PostMortems, command: (editor: vscode
 }
 
 async function newFromTemplate(client: LanguageClient): Promise<void> {
+  const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+  let folder: string[] = [];
+  try {
+    if (root) folder = newDocumentFolder(vscode.workspace.getConfiguration('postmortem', root).get<string>('newDocument.folder', 'postmortems'));
+  } catch (e) {
+    return void vscode.window.showErrorMessage((e as Error).message);
+  }
   const params = await askNewDocument();
   if (!params) return;
   const { text } = await client.sendRequest<NewDocumentResult>(NEW_DOCUMENT_REQUEST, params);
-  const root = vscode.workspace.workspaceFolders?.[0]?.uri;
   let document: vscode.TextDocument;
   if (root) {
-    const folder = vscode.workspace.getConfiguration('postmortem', root).get<string>('newDocument.folder', 'postmortems');
-    const uri = vscode.Uri.joinPath(root, folder, `${params.incidentId}.md`);
+    const uri = vscode.Uri.joinPath(root, ...folder, `${params.incidentId}.md`);
     if (await exists(uri)) {
       const open = await vscode.window.showErrorMessage(`${vscode.workspace.asRelativePath(uri)} already exists.`, 'Open It');
       if (open) await vscode.window.showTextDocument(uri);

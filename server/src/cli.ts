@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
 import { analyze } from './core/analyze';
 import { localDate } from './core/calendar';
-import { isPostMortem } from './core/identify';
+import { identify, isPostMortem } from './core/identify';
 import { type FileMetrics, type FileResult, formatJson, formatMetricsText, formatSarif, formatText } from './cli/format';
 import { renderPage } from './render/page';
 import { ConfigFinder, type LoadedConfig, loadConfigFile } from './node/config-file';
@@ -83,8 +83,9 @@ async function lint(args: string[], io: Io): Promise<number> {
   const configFor = configLoader(opts.config, io);
   const results: FileResult[] = [];
   const failed = await forEachFile(opts.paths, io, (file, text, target) => {
+    // A folder's other Markdown files (its README, say) are not post-mortems: skip them, unread past their start.
+    if (target.discovered && !identify(text, target.path)) return;
     const analysis = analyze(text, { config: configFor(target.path).config });
-    // A folder's other Markdown files (its README, say) are not post-mortems: skip them.
     if (target.discovered && !isPostMortem(analysis.model, target.path)) return;
     results.push({ file, diagnostics: analysis.diagnostics });
   });
@@ -110,6 +111,7 @@ async function metrics(args: string[], io: Io): Promise<number> {
   const opts = options(args, ['text', 'json']);
   const results: FileMetrics[] = [];
   const failed = await forEachFile(opts.paths, io, (file, text, target) => {
+    if (target.discovered && !identify(text, target.path)) return;
     const { model, metrics } = analyze(text);
     if (!target.discovered || isPostMortem(model, target.path)) results.push({ file, metrics });
   });

@@ -12,6 +12,7 @@ import {
   type ConfigurationParams,
   IPCMessageReader,
   IPCMessageWriter,
+  type LogMessageParams,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
   type Registration,
@@ -49,6 +50,8 @@ export interface ClientOptions {
   capabilities?: ClientCapabilities;
   /** `ipc` as VS Code starts the server (`--node-ipc`), else `--stdio` as other editors do. */
   transport?: 'stdio' | 'ipc';
+  /** More environment for the server, such as POSTMORTEM_TEST_BUDGET_MS. */
+  env?: Record<string, string>;
 }
 
 type Waiter = { uri: string; matches: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void };
@@ -57,6 +60,8 @@ export class TestClient {
   /** Every publishDiagnostics, in order of arrival. */
   readonly published: PublishDiagnosticsParams[] = [];
   readonly messages: ShowMessageParams[] = [];
+  /** Every window/logMessage: what the server writes to its output channel. */
+  readonly logs: LogMessageParams[] = [];
   readonly registrations: Registration[] = [];
   readonly configurationRequests: ConfigurationParams[] = [];
   readonly docs = new Map<string, TextDocument>();
@@ -74,7 +79,7 @@ export class TestClient {
       for (const w of waiting) w.resolve(params);
     });
     connection.onNotification('window/showMessage', (params: ShowMessageParams) => void this.messages.push(params));
-    connection.onNotification('window/logMessage', () => {});
+    connection.onNotification('window/logMessage', (params: LogMessageParams) => void this.logs.push(params));
     connection.onRequest('workspace/configuration', (params: ConfigurationParams) => {
       this.configurationRequests.push(params);
       return params.items.map((item) => (item.section === 'postmortem' ? this.settings : null));
@@ -100,7 +105,7 @@ export class TestClient {
     const gitconfig = join(root, '.gitconfig-test');
     writeFileSync(gitconfig, '[user]\n\tname = Test Author\n');
     const ipc = options.transport === 'ipc';
-    const common = { cwd: root, env: { ...process.env, GIT_CONFIG_GLOBAL: gitconfig, GIT_CONFIG_NOSYSTEM: '1' } };
+    const common = { cwd: root, env: { ...process.env, GIT_CONFIG_GLOBAL: gitconfig, GIT_CONFIG_NOSYSTEM: '1', ...options.env } };
     const child = ipc
       ? fork(SERVER, ['--node-ipc'], { ...common, execArgv: [], stdio: ['pipe', 'pipe', 'pipe', 'ipc'] })
       : spawn(process.execPath, [SERVER, '--stdio'], { ...common, stdio: 'pipe' });

@@ -1,3 +1,4 @@
+import type { Deadline } from './budget';
 import { type Config, defaultConfig } from './config';
 import { computeMetrics, type Metrics } from './metrics';
 import type { PostMortem } from './model';
@@ -20,6 +21,8 @@ export interface Analysis {
 export interface AnalyzeOptions {
   config?: Config;
   fix?: FixContext;
+  /** Checked at each block, extraction step and rule: an overrun throws BudgetExceeded. */
+  deadline?: Deadline;
 }
 
 const LEVEL: Record<string, Severity | undefined> = { hint: 'hint', info: 'information', warning: 'warning', error: 'error' };
@@ -27,7 +30,9 @@ const LEVEL: Record<string, Severity | undefined> = { hint: 'hint', info: 'infor
 /** The one analysis: parse, measure, check. Every face (server, CLI, preview) calls this. */
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const config = options.config ?? defaultConfig();
-  const { model, src, blocks } = parse(text);
+  const { deadline } = options;
+  const { model, src, blocks } = parse(text, deadline);
+  deadline?.check();
   const metrics = computeMetrics(model);
   const status = model.metadata.statusValue;
   const byStatus: Record<'status' | 'final', Severity> = {
@@ -38,6 +43,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   for (const rule of RULES) {
     const level = config.rules[rule.id];
     if (level === 'off') continue;
+    deadline?.check();
     for (const finding of rule.check({ model, src, metrics, config, fix: options.fix ?? {} })) {
       const severity = (level && LEVEL[level]) ?? (rule.severity === 'status' || rule.severity === 'final' ? byStatus[rule.severity] : rule.severity);
       diagnostics.push({ ...finding, code: rule.id, severity });

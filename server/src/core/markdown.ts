@@ -1,4 +1,5 @@
 import MarkdownItConstructor, { type MarkdownIt, type StateCore, type Token } from 'markdown-it';
+import type { Deadline } from './budget';
 
 const SAFE_LINK = /^(https?:|mailto:|#|\.{0,2}\/|[^:]*$)/i;
 
@@ -12,6 +13,15 @@ const SAFE_LINK = /^(https?:|mailto:|#|\.{0,2}\/|[^:]*$)/i;
 export function createMarkdownIt(): MarkdownIt {
   const md = new MarkdownItConstructor({ html: true, linkify: false, typographer: false });
   md.validateLink = (url) => SAFE_LINK.test(url.trim());
+  // The budget's check at each block (and each block's inline pass): matches nothing.
+  md.block.ruler.before('table', 'postmortem_deadline', (state) => {
+    deadlineOf(state.env)?.check();
+    return false;
+  });
+  md.inline.ruler2.before('balance_pairs', 'postmortem_deadline', (state) => {
+    deadlineOf(state.env)?.check();
+    return false;
+  });
   md.core.ruler.push('postmortem_data_line', (state) => {
     for (const token of state.tokens) {
       if (token.map && token.nesting >= 0 && token.type !== 'inline') token.attrSet('data-line', String(token.map[0]));
@@ -24,6 +34,10 @@ export function createMarkdownIt(): MarkdownIt {
   };
   md.renderer.rules.html_inline = (tokens, i) => (tokens[i].content.startsWith('<!--') ? '' : escape(tokens[i].content));
   return md;
+}
+
+function deadlineOf(env: unknown): Deadline | undefined {
+  return (env as { deadline?: Deadline } | undefined)?.deadline;
 }
 
 let shared: MarkdownIt | undefined;
@@ -51,17 +65,20 @@ function coreRules(md: MarkdownIt): { blocks: CoreRule[]; rest: CoreRule[] } {
   return { blocks: rules.slice(0, split), rest: rules.slice(split) };
 }
 
-export function parseBlocks(text: string): BlockParse {
+export function parseBlocks(text: string, deadline?: Deadline): BlockParse {
   const md = instance();
-  const state = new md.core.State(text, md, {});
+  const state = new md.core.State(text, md, { deadline });
   for (const rule of coreRules(md).blocks) rule.fn(state);
   return { tokens: state.tokens, state, inlineDone: false };
 }
 
 /** The document as HTML, finishing the inline pass on the analysis's own tokens (once). */
-export function renderBlocks(parsed: BlockParse): string {
+export function renderBlocks(parsed: BlockParse, deadline?: Deadline): string {
   const md = instance();
+  parsed.state.env.deadline = deadline;
   if (!parsed.inlineDone) {
+    // A pass abandoned at its deadline left some children behind: start it afresh.
+    for (const token of parsed.tokens) if (token.type === 'inline') token.children = [];
     for (const rule of coreRules(md).rest) rule.fn(parsed.state);
     parsed.inlineDone = true;
   }

@@ -1,3 +1,4 @@
+import type { Deadline } from './budget';
 import { type BlockParse, parseBlocks } from './markdown';
 import type { PostMortem } from './model';
 import { SourceText, span } from './text';
@@ -18,16 +19,21 @@ export interface Parsed {
   blocks: BlockParse;
 }
 
-/** Markdown text → the typed post-mortem model, every part with its exact source range. */
-export function parse(text: string): Parsed {
+/** Markdown text → the typed post-mortem model, every part with its exact source range; the deadline is checked at each block and step. */
+export function parse(text: string, deadline?: Deadline): Parsed {
+  /** Each extraction reads the whole document: the deadline is checked before each. */
+  const step = <T>(extract: () => T): T => {
+    deadline?.check();
+    return extract();
+  };
   const src = new SourceText(text);
-  const blocks = parseBlocks(src.text);
+  const blocks = parseBlocks(src.text, deadline);
   const tokens = blocks.tokens;
-  const views = buildViews(src, tokens);
-  const { sections, sectionOfLine } = extractSections(src, tokens);
+  const views = step(() => buildViews(src, tokens));
+  const { sections, sectionOfLine } = step(() => extractSections(src, tokens));
   const ctx: DocumentContext = { src, tokens, views, sections, sectionOfLine };
-  const tables = extractTables(ctx);
-  const fields = extractFields(ctx, tables);
+  const tables = step(() => extractTables(ctx));
+  const fields = step(() => extractFields(ctx, tables));
   const h1 = sections.find((s) => s.level === 1);
   const field = (key: RegExp) => fields.find((f) => key.test(f.key));
   const model: PostMortem = {
@@ -36,19 +42,19 @@ export function parse(text: string): Parsed {
     tables,
     fields,
     metadata: extractMetadata(fields, sections),
-    timelines: extractTimelines(ctx, tables),
+    timelines: step(() => extractTimelines(ctx, tables)),
     statedMetrics: extractStatedMetrics(fields),
     whys: extractWhys(tables),
     rootCause: field(/^root cause$/),
     factors: extractFactors(tables),
-    actionItems: extractActionItems(ctx, tables),
+    actionItems: step(() => extractActionItems(ctx, tables)),
     followUpOwner: field(/^follow up owner$/),
     confidence: field(/^confidence\b/),
     approvals: extractApprovals(tables),
-    placeholders: extractPlaceholders(ctx),
-    choices: extractChoices(ctx, tables),
+    placeholders: step(() => extractPlaceholders(ctx)),
+    choices: step(() => extractChoices(ctx, tables)),
     comments: views.comments,
-    examples: extractExamples(ctx),
+    examples: step(() => extractExamples(ctx)),
     lineCount: src.lineCount,
   };
   return { model, src, blocks };

@@ -1,5 +1,9 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { type Analysis, analyze } from '../core/analyze';
+import { BudgetExceeded } from '../core/budget';
+import { identify } from '../core/identify';
 import type { FixContext } from '../core/rules/rule';
+import { MAIN_THREAD_BUDGET_MS, WORKER_BUDGET_MS, budgetMessage } from './budgets';
 import { type AnalysisInput, type FeatureArgs, type FeatureName, type FeatureResult, analyzeDocument, runFeature } from './features';
 import type { DocumentSettings } from './settings';
 import { uriPath } from './uri';
@@ -15,16 +19,26 @@ export const LARGE_DOCUMENT_CHARS = 256 * 1024;
 export interface AnalysisHandle {
   readonly version: number;
   readonly isPostMortem: boolean;
+  /** The budget of each render, that of the thread the analysis lives in. */
+  readonly budgetMs: number;
+  /** Set when the analysis overran its budget and was abandoned (isPostMortem is false then). */
+  readonly exceeded?: BudgetExceeded;
   run<K extends FeatureName>(feature: K, ...args: FeatureArgs<K>): Promise<FeatureResult<K>>;
   dispose(): void;
 }
 
-class LocalAnalysis implements AnalysisHandle {
-  readonly isPostMortem: boolean;
-  private readonly analysis;
+/** What a document that is not analysed answers every feature with: what an empty one would. */
+let empty: Analysis | undefined;
 
-  constructor(readonly version: number, input: AnalysisInput) {
-    ({ analysis: this.analysis, isPostMortem: this.isPostMortem } = analyzeDocument(input));
+class LocalAnalysis implements AnalysisHandle {
+  readonly budgetMs = MAIN_THREAD_BUDGET_MS;
+
+  constructor(readonly version: number, private readonly analysis: Analysis, readonly isPostMortem: boolean, readonly exceeded?: BudgetExceeded) {}
+
+  /** Not a post-mortem, or abandoned: nothing analysed, every feature answers as for an empty document. */
+  static unanalysed(version: number, exceeded?: BudgetExceeded): LocalAnalysis {
+    empty ??= analyze('');
+    return new LocalAnalysis(version, empty, false, exceeded);
   }
 
   async run<K extends FeatureName>(feature: K, ...args: FeatureArgs<K>): Promise<FeatureResult<K>> {
@@ -37,33 +51,49 @@ class LocalAnalysis implements AnalysisHandle {
 interface Entry {
   version: number;
   settings: DocumentSettings;
-  handle: AnalysisHandle;
+  dispose: () => void;
   ready: Promise<AnalysisHandle>;
 }
 
-/** The analysis of each open document's current version: computed once, read by diagnostics and every request. */
+/**
+ * The analysis of each open document's current version: computed once, read by diagnostics and
+ * every request. Only a document identified as a post-mortem is analysed, under a time budget.
+ */
 export class Analyses {
   private readonly entries = new Map<string, Entry>();
 
-  constructor(private readonly fixContext: () => FixContext) {}
+  constructor(private readonly fixContext: () => FixContext, private readonly log: (message: string) => void) {}
 
   get(doc: TextDocument, settings: DocumentSettings): Promise<AnalysisHandle> {
     const entry = this.entries.get(doc.uri);
     if (entry && entry.version === doc.version && entry.settings === settings) return entry.ready;
     this.drop(doc.uri);
-    const input: AnalysisInput = { text: doc.getText(), options: { config: settings.config, fix: this.fixContext() }, path: uriPath(doc.uri), globs: settings.files };
-    const worker = input.text.length > LARGE_DOCUMENT_CHARS ? new WorkerAnalysis(doc.version, input) : undefined;
-    const handle = worker ?? new LocalAnalysis(doc.version, input);
-    const ready = worker ? worker.ready : Promise.resolve(handle);
-    this.entries.set(doc.uri, { version: doc.version, settings, handle, ready });
+    const text = doc.getText();
+    const identified = identify(text, uriPath(doc.uri), settings.files);
+    const input: AnalysisInput = { text, options: { config: settings.config, fix: this.fixContext() }, byPath: identified === 'path' };
+    const worker = identified && text.length > LARGE_DOCUMENT_CHARS ? new WorkerAnalysis(doc.version, input, WORKER_BUDGET_MS) : undefined;
+    const started: Promise<AnalysisHandle> = worker
+      ? worker.ready
+      : Promise.resolve().then(() => {
+          if (!identified) return LocalAnalysis.unanalysed(doc.version);
+          const { analysis, isPostMortem } = analyzeDocument({ ...input, budgetMs: MAIN_THREAD_BUDGET_MS });
+          return new LocalAnalysis(doc.version, analysis, isPostMortem);
+        });
+    const ready = started.catch((e: unknown) => {
+      if (!(e instanceof BudgetExceeded)) throw e;
+      // Kept as the version's outcome: the same text would overrun again.
+      this.log(`${doc.uri} (version ${doc.version}): ${budgetMessage('check', e.budgetMs)}`);
+      return LocalAnalysis.unanalysed(doc.version, e);
+    });
+    this.entries.set(doc.uri, { version: doc.version, settings, dispose: () => worker?.dispose(), ready });
     // A failed analysis is not kept: the next request tries again.
-    ready.catch(() => this.entries.get(doc.uri)?.handle === handle && this.drop(doc.uri));
+    ready.catch(() => this.entries.get(doc.uri)?.ready === ready && this.drop(doc.uri));
     return ready;
   }
 
   /** The document changed or closed: its analysis goes, and a worker still analysing the old text stops. */
   drop(uri: string): void {
-    this.entries.get(uri)?.handle.dispose();
+    this.entries.get(uri)?.dispose();
     this.entries.delete(uri);
   }
 }

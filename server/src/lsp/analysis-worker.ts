@@ -1,5 +1,6 @@
 // Entry of dist/analysis-worker.js: one large document's analysis, kept to answer feature calls.
 import { parentPort, workerData } from 'node:worker_threads';
+import { BudgetExceeded } from '../core/budget';
 import { type AnalysisInput, type FeatureArgs, type FeatureName, analyzeDocument, runFeature } from './features';
 import type { WorkerReply } from './worker-analysis';
 
@@ -11,6 +12,6 @@ port.on('message', ({ id, feature, args }: { id: number; feature: FeatureName; a
   try {
     reply({ id, result: runFeature(analysis, feature, args) });
   } catch (e) {
-    reply({ id, error: (e as Error).stack ?? String(e) });
+    reply(e instanceof BudgetExceeded ? { id, exceeded: e.budgetMs } : { id, error: (e as Error).stack ?? String(e) });
   }
 });

@@ -1,6 +1,7 @@
 import { type CodeAction, CodeActionKind } from 'vscode-languageserver';
 import { FIX_ALL_KIND } from '../protocol';
 import { toLspDiagnostic } from './diagnostics';
+import { optionalObject, optionalStrings } from './params';
 import type { Session } from './session';
 
 /** Quick fixes of the diagnostics in the range, and "fix all" as a source action. */
@@ -8,9 +9,10 @@ export function registerCodeActions(session: Session): void {
   const { connection } = session;
   connection.onCodeAction(async ({ textDocument, range, context }) => {
     const handle = await session.analysisOf(textDocument, range?.start, range?.end);
+    const only = optionalStrings('context.only', optionalObject('context', context)?.only);
     if (!handle.isPostMortem) return null;
     const actions: CodeAction[] = [];
-    if (wants(context?.only, CodeActionKind.QuickFix)) {
+    if (wants(only, CodeActionKind.QuickFix)) {
       for (const { fix, diagnostics } of await handle.run('quickFixes', range)) {
         actions.push({
           title: fix.title,
@@ -21,7 +23,7 @@ export function registerCodeActions(session: Session): void {
         });
       }
     }
-    if (wants(context?.only, FIX_ALL_KIND)) {
+    if (wants(only, FIX_ALL_KIND)) {
       const edits = await handle.run('fixAll');
       if (edits.length) actions.push({ title: 'Fix all safe post-mortem problems', kind: FIX_ALL_KIND, edit: session.workspaceEdit(textDocument.uri, handle.version, edits) });
     }

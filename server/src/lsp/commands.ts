@@ -4,20 +4,21 @@ import { newPostMortem } from '../core/commands/new-document';
 import type { TextEdit } from '../core/rules/rule';
 import { NEW_DOCUMENT_REQUEST, type NewDocumentParams, type NewDocumentResult, SERVER_COMMANDS } from '../protocol';
 import type { AnalysisHandle } from './analyses';
+import { optionalArray, paramsObject, requiredString } from './params';
 import type { Session } from './session';
 
 type Run = (handle: AnalysisHandle, args: unknown[]) => Promise<TextEdit[]>;
 
-/** Each command: its label in the editor's undo history, and how it gets its edits from the analysis. */
-const COMMANDS: Record<string, { label: string; run: Run }> = {
-  [SERVER_COMMANDS.fixAll]: { label: 'Fix all safe post-mortem problems', run: (h) => h.run('fixAll') },
-  [SERVER_COMMANDS.sortTimeline]: { label: 'Sort timeline', run: (h) => h.run('sortTimeline') },
-  [SERVER_COMMANDS.updateMetrics]: { label: 'Update stated metrics', run: (h) => h.run('updateMetrics') },
-  [SERVER_COMMANDS.removeGuidance]: { label: 'Remove guidance comments', run: (h) => h.run('removeGuidance') },
-  [SERVER_COMMANDS.insertSection]: { label: 'Insert section', run: (h, [name]) => h.run('insertSection', text(name, 'section name')) },
-  [SERVER_COMMANDS.setStatus]: { label: 'Set status', run: (h, [status]) => h.run('setStatus', oneOf(status, STATUSES)) },
-  [SERVER_COMMANDS.fillPlaceholder]: { label: 'Fill placeholder', run: (h, [name, value]) => h.run('fillPlaceholder', text(name, 'placeholder name'), text(value, 'value')) },
-};
+/** Each command: its label in the editor's undo history, and how it gets its edits from the analysis. A Map: a command named `constructor` is unknown. */
+const COMMANDS = new Map<unknown, { label: string; run: Run }>([
+  [SERVER_COMMANDS.fixAll, { label: 'Fix all safe post-mortem problems', run: (h) => h.run('fixAll') }],
+  [SERVER_COMMANDS.sortTimeline, { label: 'Sort timeline', run: (h) => h.run('sortTimeline') }],
+  [SERVER_COMMANDS.updateMetrics, { label: 'Update stated metrics', run: (h) => h.run('updateMetrics') }],
+  [SERVER_COMMANDS.removeGuidance, { label: 'Remove guidance comments', run: (h) => h.run('removeGuidance') }],
+  [SERVER_COMMANDS.insertSection, { label: 'Insert section', run: (h, [name]) => h.run('insertSection', text(name, 'section name')) }],
+  [SERVER_COMMANDS.setStatus, { label: 'Set status', run: (h, [status]) => h.run('setStatus', oneOf(status, STATUSES)) }],
+  [SERVER_COMMANDS.fillPlaceholder, { label: 'Fill placeholder', run: (h, [name, value]) => h.run('fillPlaceholder', text(name, 'placeholder name'), text(value, 'value')) }],
+]);
 
 /**
  * `workspace/executeCommand`: the document commands, each applied as one `workspace/applyEdit`
@@ -26,19 +27,27 @@ const COMMANDS: Record<string, { label: string; run: Run }> = {
  */
 export function registerCommands(session: Session): void {
   const { connection } = session;
-  connection.onExecuteCommand(async ({ command, arguments: args = [] }) => {
-    const entry = COMMANDS[command];
-    if (!entry) throw new ResponseError(ErrorCodes.InvalidParams, `Unknown command: ${command}`);
-    const [uri, ...rest] = args;
+  connection.onExecuteCommand(async (params) => {
+    const { command, arguments: args } = paramsObject(params);
+    const entry = COMMANDS.get(command);
+    if (!entry) throw new ResponseError(ErrorCodes.InvalidParams, `Unknown command: ${String(command)}`);
+    const [uri, ...rest] = optionalArray('arguments', args) ?? [];
     const handle = await session.analysisOf({ uri });
     const edits = handle.isPostMortem ? await entry.run(handle, rest) : [];
     if (!edits.length) return { applied: false };
     const { applied } = await connection.workspace.applyEdit({ label: entry.label, edit: session.workspaceEdit(uri as string, handle.version, edits) });
     return { applied };
   });
-  connection.onRequest(NEW_DOCUMENT_REQUEST, (params: NewDocumentParams): NewDocumentResult => {
+  connection.onRequest(NEW_DOCUMENT_REQUEST, (params: unknown): NewDocumentResult => {
+    const fields = paramsObject(params);
+    const valid: NewDocumentParams = {
+      incidentId: requiredString('incidentId', fields.incidentId),
+      severity: requiredString('severity', fields.severity),
+      title: requiredString('title', fields.title),
+      incidentDate: requiredString('incidentDate', fields.incidentDate),
+    };
     try {
-      return { text: newPostMortem(params) };
+      return { text: newPostMortem(valid) };
     } catch (e) {
       throw new ResponseError(ErrorCodes.InvalidParams, (e as Error).message);
     }

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Diagnostic as LspDiagnostic, DiagnosticSeverity, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import type { Diagnostic } from '../core/rules/rule';
+import { budgetDiagnostic } from './budgets';
 import type { Session } from './session';
 
 const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint };
@@ -70,12 +71,12 @@ export class Linter {
     if (!doc) return;
     try {
       const handle = await this.session.analysisOf(doc);
-      const diagnostics = handle.isPostMortem ? await handle.run('diagnostics') : [];
+      const diagnostics = handle.exceeded ? [budgetDiagnostic(handle.exceeded)] : handle.isPostMortem ? (await handle.run('diagnostics')).map(toLspDiagnostic) : [];
       // A newer version has its own lint coming; a closed document keeps no diagnostics.
       if (documents.get(uri) !== doc || doc.version !== handle.version) return;
       if (!diagnostics.length && this.published.get(uri) === false) return;
       this.published.set(uri, diagnostics.length > 0);
-      await connection.sendDiagnostics({ uri, version: handle.version, diagnostics: diagnostics.map(toLspDiagnostic) });
+      await connection.sendDiagnostics({ uri, version: handle.version, diagnostics });
     } catch (e) {
       if (!(e instanceof ResponseError && e.code === LSPErrorCodes.ContentModified)) connection.console.error(`Cannot lint ${uri}: ${(e as Error).stack ?? e}`);
     }

@@ -6,6 +6,7 @@ import { foldingRanges } from '../core/features/folding';
 import { hoverAt } from '../core/features/hover';
 import { outline } from '../core/features/outline';
 import { summarize, withoutFixes } from '../core/features/summary';
+import { Deadline } from '../core/budget';
 import { isPostMortem } from '../core/identify';
 import { insertSection } from '../core/commands/insert-section';
 import { fillEverywhere } from '../core/commands/placeholders';
@@ -34,8 +35,11 @@ const FEATURES = {
   summary: summarize,
   // The stylesheet comes as an argument (the request handler loads it), so that this module, which
   // tests import from source, has no stylesheet import; with it, the whole page.
-  render: (analysis: Analysis, { css, ...options }: RenderOptions & { css?: string }) =>
-    css === undefined ? renderBody(analysis, options) : renderPage(analysis, { ...options, css }),
+  // The budget travels as a number, plain data for a worker; the deadline starts here.
+  render: (analysis: Analysis, { css, budgetMs, ...options }: Omit<RenderOptions, 'deadline'> & { css?: string; budgetMs: number }) => {
+    const deadline = new Deadline(budgetMs);
+    return css === undefined ? renderBody(analysis, { ...options, deadline }) : renderPage(analysis, { ...options, css, deadline });
+  },
   // The edits of the server's commands (see SERVER_COMMANDS in protocol.ts).
   sortTimeline: ({ model, src }: Analysis) => sortTimelines(model, src),
   updateMetrics: updateStatedMetrics,
@@ -60,13 +64,14 @@ export function runFeature<K extends FeatureName>(analysis: Analysis, feature: K
 /** What one analysis needs, all plain data so that it can go to a worker. */
 export interface AnalysisInput {
   text: string;
-  options: AnalyzeOptions;
-  /** The document's path, matched against the `postmortem.files` globs. */
-  path?: string;
-  globs: string[];
+  options: Omit<AnalyzeOptions, 'deadline'>;
+  /** Identified by its path (see identify): a post-mortem whatever its content. */
+  byPath: boolean;
+  /** Given, the analysis throws BudgetExceeded past it; a worker is stopped by a timer instead. */
+  budgetMs?: number;
 }
 
-export function analyzeDocument({ text, options, path, globs }: AnalysisInput): { analysis: Analysis; isPostMortem: boolean } {
-  const analysis = analyze(text, options);
-  return { analysis, isPostMortem: isPostMortem(analysis.model, path, globs) };
+export function analyzeDocument({ text, options, byPath, budgetMs }: AnalysisInput): { analysis: Analysis; isPostMortem: boolean } {
+  const analysis = analyze(text, { ...options, deadline: budgetMs === undefined ? undefined : new Deadline(budgetMs) });
+  return { analysis, isPostMortem: byPath || isPostMortem(analysis.model) };
 }

@@ -1,16 +1,37 @@
-import { ErrorCodes, ResponseError } from 'vscode-languageserver';
+import { ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import { isIsoDate, localDate } from '../core/calendar';
+import { BudgetExceeded } from '../core/budget';
 import { RENDER_REQUEST, type RenderParams, type RenderResult } from '../protocol';
+import { budgetMessage } from './budgets';
+import { optionalBoolean } from './params';
 import type { Session } from './session';
 
-/** `postmortem/render`: the preview's body (or the exported page) from the cached analysis, so the client never parses. */
+/**
+ * `postmortem/render`: the preview's body (or the exported page) from the cached analysis, so the
+ * client never parses. A render past its budget is abandoned: the request fails with the reason,
+ * logged once per document version.
+ */
 export function registerRenderRequest(session: Session): void {
+  /** The version whose overrun each document last logged. */
+  const logged = new Map<string, number>();
+  session.documents.onDidClose(({ document }) => logged.delete(document.uri));
   session.connection.onRequest(RENDER_REQUEST, async (params: RenderParams): Promise<RenderResult> => {
     const handle = await session.analysisOf(params);
-    const { today = localDate(new Date()), showProblems, standalone } = params;
-    if (!isIsoDate(today)) throw new ResponseError(ErrorCodes.InvalidParams, `Invalid date: ${JSON.stringify(today)}, not YYYY-MM-DD`);
+    if (handle.exceeded) throw new ResponseError(LSPErrorCodes.RequestFailed, budgetMessage('check', handle.exceeded.budgetMs));
+    const today = params.today ?? localDate(new Date());
+    const showProblems = optionalBoolean('showProblems', params.showProblems);
+    const standalone = optionalBoolean('standalone', params.standalone);
+    if (typeof today !== 'string' || !isIsoDate(today)) throw new ResponseError(ErrorCodes.InvalidParams, `Invalid date: ${JSON.stringify(today)}, not YYYY-MM-DD`);
     // Loaded on demand, as the CLI does: the stylesheet is text only in the bundle (esbuild.mjs).
     const css = standalone === true ? (await import('../../../media/preview.css')).default : undefined;
-    return { version: handle.version, html: await handle.run('render', { today, showProblems, css }) };
+    try {
+      return { version: handle.version, html: await handle.run('render', { today, showProblems, css, budgetMs: handle.budgetMs }) };
+    } catch (e) {
+      if (!(e instanceof BudgetExceeded)) throw e;
+      const message = budgetMessage('preview', e.budgetMs);
+      if (logged.get(params.uri) !== handle.version) session.connection.console.log(`${params.uri} (version ${handle.version}): ${message}`);
+      logged.set(params.uri, handle.version);
+      throw new ResponseError(LSPErrorCodes.RequestFailed, message);
+    }
   });
 }

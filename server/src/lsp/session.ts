@@ -11,7 +11,7 @@ import { SettingsStore } from './settings';
 export class Session {
   readonly documents = new TextDocuments(TextDocument);
   readonly linter = new Linter(this);
-  readonly analyses = new Analyses(() => ({ today: today(), author: this.author }));
+  readonly analyses = new Analyses(() => ({ today: today(), author: this.author }), (message) => this.connection.console.log(message));
   settings!: SettingsStore;
   private author?: string;
   private documentChanges = false;

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { type Connection, MessageType, ShowMessageNotification } from 'vscode-languageserver';
 import { type Config, type RuleLevel, defaultConfig, mergeConfig } from '../core/config';
+import { compileGlobs } from '../core/glob';
 import { DEFAULT_FILE_GLOBS } from '../core/identify';
 import { ConfigFinder } from '../node/config-file';
 
@@ -49,10 +50,14 @@ export class SettingsStore {
     const raw = this.canPull ? await this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'postmortem' }).catch(() => undefined) : this.pushed;
     const editor = readSettings(raw);
     const config = { ...defaultConfig(), rules: editor.rules, owners: editor.owners };
-    if (!uri.startsWith('file:')) return { files: editor.files, debounceMs: editor.debounceMs, config };
+    // A repository's own settings can set the globs: one that cannot be matched safely is refused.
+    const globs = compileGlobs(editor.files);
+    if ('problem' in globs) this.report(globs.problem);
+    const files = 'problem' in globs ? DEFAULT_FILE_GLOBS : editor.files;
+    if (!uri.startsWith('file:')) return { files, debounceMs: editor.debounceMs, config };
     const file = this.finder.forFile(fileURLToPath(uri));
     for (const problem of file.problems) this.report(problem);
-    return { files: editor.files, debounceMs: editor.debounceMs, config: mergeConfig(config, file.config) };
+    return { files, debounceMs: editor.debounceMs, config: mergeConfig(config, file.config) };
   }
 
   /** Each distinct problem of a config file once: it names the file and the reason. */

@@ -1,16 +1,18 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
+import { BudgetExceeded } from '../core/budget';
 import type { AnalysisHandle } from './analyses';
 import type { AnalysisInput, FeatureArgs, FeatureName, FeatureResult } from './features';
 
-/** Worker → server: first the analysis' outcome, then one reply per feature call. */
-export type WorkerReply = { isPostMortem: boolean } | { id: number; result?: unknown; error?: string };
+/** Worker → server: first the analysis' outcome, then one reply per feature call (`exceeded`: the call's budget, overrun). */
+export type WorkerReply = { isPostMortem: boolean } | { id: number; result?: unknown; error?: string; exceeded?: number };
 
 /**
  * A large document's analysis, in a worker thread of its own that keeps the analysis and answers
  * feature calls from it. Disposing it stops the worker, mid-analysis if need be: that is how
- * stale work on a large document is cancelled.
+ * stale work on a large document is cancelled, and how an analysis past its budget is abandoned
+ * (the worker cannot be interrupted otherwise; its renders check their own deadline).
  */
 export class WorkerAnalysis implements AnalysisHandle {
   isPostMortem = false;
@@ -22,19 +24,26 @@ export class WorkerAnalysis implements AnalysisHandle {
   private static readonly ANALYSIS = -1;
   private failure?: Error;
 
-  constructor(readonly version: number, input: AnalysisInput) {
+  constructor(readonly version: number, input: AnalysisInput, readonly budgetMs: number) {
     this.worker = new Worker(join(__dirname, 'analysis-worker.js'), { workerData: input });
     this.ready = new Promise((resolve, reject) => {
       this.calls.set(WorkerAnalysis.ANALYSIS, { resolve: () => resolve(this), reject });
     });
+    const timer = setTimeout(() => {
+      this.fail(new BudgetExceeded(budgetMs));
+      void this.worker.terminate();
+    }, budgetMs);
     this.worker.on('message', (reply: WorkerReply) => {
       if ('isPostMortem' in reply) {
+        clearTimeout(timer);
         this.isPostMortem = reply.isPostMortem;
         this.settle(WorkerAnalysis.ANALYSIS, undefined);
       } else {
-        this.settle(reply.id, reply.result, reply.error === undefined ? undefined : new Error(reply.error));
+        const error = reply.exceeded !== undefined ? new BudgetExceeded(reply.exceeded) : reply.error !== undefined ? new Error(reply.error) : undefined;
+        this.settle(reply.id, reply.result, error);
       }
     });
+    this.worker.on('exit', () => clearTimeout(timer));
     this.worker.on('error', (error) => this.fail(error));
     this.worker.on('exit', () => this.fail(new Error('The analysis worker stopped')));
   }

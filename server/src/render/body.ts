@@ -1,4 +1,5 @@
 import type { Analysis } from '../core/analyze';
+import type { Deadline } from '../core/budget';
 import { renderBlocks } from '../core/markdown';
 import { actionItemsSection } from './action-items';
 import { metricsHeader } from './metrics-header';
@@ -11,6 +12,8 @@ export interface RenderOptions {
   today?: string;
   /** List the analysis's problems at the top (the `postmortem.preview.showProblems` setting); default true. */
   showProblems?: boolean;
+  /** Checked between the parts and at each block of the document: an overrun throws BudgetExceeded. */
+  deadline?: Deadline;
 }
 
 /**
@@ -19,14 +22,20 @@ export interface RenderOptions {
  * HTML is the webview's body, the exported page's and the browser tests'.
  */
 export function renderBody(analysis: Analysis, options: RenderOptions = {}): string {
-  return [
-    metricsHeader(analysis),
-    options.showProblems === false ? '' : problems(analysis.diagnostics),
-    timelineSection(analysis),
-    actionItemsSection(analysis, options.today),
-    whysSection(analysis.model),
-    `<article class="document">\n${renderBlocks(analysis.blocks)}</article>`,
-  ]
+  const { deadline } = options;
+  const parts: (() => string)[] = [
+    () => metricsHeader(analysis),
+    () => (options.showProblems === false ? '' : problems(analysis.diagnostics)),
+    () => timelineSection(analysis),
+    () => actionItemsSection(analysis, options.today),
+    () => whysSection(analysis.model),
+    () => `<article class="document">\n${renderBlocks(analysis.blocks, deadline)}</article>`,
+  ];
+  return parts
+    .map((part) => {
+      deadline?.check();
+      return part();
+    })
     .filter(Boolean)
     .join('\n');
 }

@@ -27,3 +27,15 @@ export function newPostMortem({ incidentId, severity, title, incidentDate }: New
     .replace(/^(> \*\*Status:\*\* ).*$/m, '$1Draft')
     .replace(/^(\| \*\*Status\*\* \| ).*( \|)$/m, '$1Draft$2');
 }
+
+/**
+ * The `postmortem.newDocument.folder` setting as path segments under the workspace folder. A
+ * repository's own settings can set it, so it must stay inside: no absolute path, no `..`.
+ */
+export function newDocumentFolder(folder: string): string[] {
+  const segments = folder.split(/[\\/]/).filter((s) => s !== '' && s !== '.');
+  if (/^[\\/]|^[a-z]:/i.test(folder) || segments.includes('..')) {
+    throw new Error(`The postmortem.newDocument.folder setting "${folder}" points outside the workspace; set it to a folder inside it, such as postmortems.`);
+  }
+  return segments;
+}
