@@ -11,6 +11,8 @@ export interface RenderOptions {
   today?: string;
   /** List the analysis's problems at the top (the `postmortem.preview.showProblems` setting); default true. */
   showProblems?: boolean;
+  /** Load the document's images from the network (the `postmortem.preview.remoteImages` setting); default false, each shown as a link. */
+  remoteImages?: boolean;
 }
 
 /**
@@ -25,7 +27,7 @@ export function renderBody(analysis: Analysis, options: RenderOptions = {}): str
     timelineSection(analysis),
     actionItemsSection(analysis, options.today),
     whysSection(analysis.model),
-    `<article class="document">\n${renderBlocks(analysis.blocks)}</article>`,
+    `<article class="document">\n${renderBlocks(analysis.blocks, { remoteImages: options.remoteImages })}</article>`,
   ]
     .filter(Boolean)
     .join('\n');
