@@ -6,7 +6,7 @@ import { version } from '../../package.json';
 import { analyze } from './core/analyze';
 import { isIsoDate, localDate } from './core/calendar';
 import { isPostMortem } from './core/identify';
-import { type FileMetrics, type FileResult, formatJson, formatMetricsText, formatSarif, formatText } from './cli/format';
+import { type FileMetrics, type FileResult, formatJson, formatMetricsText, formatSarif, formatText, reported } from './cli/format';
 import { printable } from './cli/printable';
 import { renderPage } from './render/page';
 import { ConfigFinder, type LoadedConfig, loadConfigText, readConfigText } from './node/config-file';
@@ -101,16 +101,19 @@ async function lint(args: string[], io: Io): Promise<number> {
   const opts = options(args, ['text', 'json', 'sarif']);
   const configFor = configLoader(opts.config, io);
   const results: FileResult[] = [];
+  let errors = false;
   const failed = await forEachFile(opts.paths, opts.limit, io, (file, text, target) => {
     const analysis = analyze(text, { config: configFor(target.path).config });
     // A folder's other Markdown files (its README, say) are not post-mortems: skip them.
     if (target.discovered && !isPostMortem(analysis.model, target.path)) return;
-    results.push({ file, diagnostics: analysis.diagnostics });
+    // Only what is reported outlives the file's analysis; text is printed at once and not kept at all.
+    const result = { file, diagnostics: analysis.diagnostics.map(reported) };
+    errors ||= result.diagnostics.some((d) => d.severity === 'error');
+    if (opts.format !== 'text') results.push(result);
+    else if (result.diagnostics.length) io.out(formatText([result]));
   });
-  const output = opts.format === 'json' ? formatJson(results) : opts.format === 'sarif' ? formatSarif(results, version) : formatText(results);
-  if (output) io.out(output);
-  if (failed) return 2;
-  return results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+  if (opts.format !== 'text') io.out(opts.format === 'json' ? formatJson(results) : formatSarif(results, version));
+  return failed ? 2 : errors ? 1 : 0;
 }
 
 /**

@@ -5,9 +5,16 @@ import type { Diagnostic } from '../core/rules/rule';
 import { RULES } from '../core/rules';
 import { printable } from './printable';
 
+/** What the CLI reports of a diagnostic: its fixes (which may hold a whole sorted timeline) are left behind. */
+export type ReportedDiagnostic = Pick<Diagnostic, 'code' | 'severity' | 'message' | 'range'>;
+
 export interface FileResult {
   file: string;
-  diagnostics: Diagnostic[];
+  diagnostics: ReportedDiagnostic[];
+}
+
+export function reported({ code, severity, message, range }: Diagnostic): ReportedDiagnostic {
+  return { code, severity, message, range };
 }
 
 /** `file:line:col severity message [rule]`, 1-based like every compiler's output; one line per diagnostic, whatever the name or text holds. */
@@ -21,14 +28,7 @@ export function formatText(results: FileResult[]): string {
 
 /** The contract: `[{file, diagnostics: [{code, severity, message, range}]}]`, 0-based as in LSP. */
 export function formatJson(results: FileResult[]): string {
-  return JSON.stringify(
-    results.map(({ file, diagnostics }) => ({
-      file,
-      diagnostics: diagnostics.map(({ code, severity, message, range }) => ({ code, severity, message, range })),
-    })),
-    null,
-    2,
-  );
+  return JSON.stringify(results, null, 2);
 }
 
 const SARIF_LEVEL = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
