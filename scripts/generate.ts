@@ -16,6 +16,11 @@ export function templateModule(): string {
 export async function configSchema(): Promise<string> {
   const { RULES } = await import('../server/src/core/rules');
   const level = { enum: ['off', 'hint', 'info', 'warning', 'error'] };
+  // Bounds, so that a hostile file is refused before it costs anything: a section title, a
+  // severity or a name fits in a line (200 characters); the template has 12 sections and teams a
+  // handful of severities (100 of either is plenty); owners are a team or an on-call rota (1,000).
+  const text = { type: 'string', minLength: 1, maxLength: 200 };
+  const list = (description: string, maxItems: number, minItems?: number) => ({ type: 'array', description, items: text, ...(minItems ? { minItems } : {}), maxItems, uniqueItems: true });
   const schema = {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: 'postmortemrc.schema.json',
@@ -23,32 +28,16 @@ export async function configSchema(): Promise<string> {
     type: 'object',
     additionalProperties: false,
     properties: {
-      $schema: { type: 'string' },
+      $schema: { type: 'string', maxLength: 2000 },
       rules: {
         type: 'object',
         description: "Level per rule: off, hint, info, warning or error. Unset rules keep their own (some follow the document's status).",
         additionalProperties: false,
         properties: Object.fromEntries(RULES.map((r) => [r.id, { ...level, description: r.description }])),
       },
-      requiredSections: {
-        type: 'array',
-        description: 'Sections a post-mortem that follows the template must have, named as in the template ("5. Root Cause Analysis") or by your own titles.',
-        items: { type: 'string', minLength: 1 },
-        uniqueItems: true,
-      },
-      severities: {
-        type: 'array',
-        description: 'Allowed values of the Severity field (default P0 to P4).',
-        items: { type: 'string', minLength: 1 },
-        minItems: 1,
-        uniqueItems: true,
-      },
-      owners: {
-        type: 'array',
-        description: 'People offered when an action item has no owner.',
-        items: { type: 'string', minLength: 1 },
-        uniqueItems: true,
-      },
+      requiredSections: list('Sections a post-mortem that follows the template must have, named as in the template ("5. Root Cause Analysis") or by your own titles.', 100),
+      severities: list('Allowed values of the Severity field (default P0 to P4).', 100, 1),
+      owners: list('People offered when an action item has no owner.', 1000),
     },
   };
   return `${JSON.stringify(schema, null, 2)}\n`;

@@ -4,24 +4,32 @@ import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
 import { analyze } from './core/analyze';
-import { localDate } from './core/calendar';
+import { isIsoDate, localDate } from './core/calendar';
 import { identify, isPostMortem } from './core/identify';
-import { type FileMetrics, type FileResult, formatJson, formatMetricsText, formatSarif, formatText } from './cli/format';
+import { type FileMetrics, type FileResult, formatJson, formatMetricsText, formatSarif, formatText, reported } from './cli/format';
+import { printable } from './cli/printable';
 import { renderPage } from './render/page';
-import { ConfigFinder, type LoadedConfig, loadConfigFile } from './node/config-file';
-import { type Target, expandPaths, readText } from './node/files';
+import { ConfigFinder, type LoadedConfig, loadConfigText, readConfigText } from './node/config-file';
+import { type Limit, MB, type Target, expandPaths, readText } from './node/files';
 
 const USAGE = `Usage:
-  postmortem lint [--format text|json|sarif] [--config FILE] PATH...
-  postmortem metrics [--format text|json] FILE...
-  postmortem render [--today YYYY-MM-DD] [--config FILE] [-o OUT.html] FILE
+  postmortem lint [--format text|json|sarif] [--config FILE] [--max-size MB] PATH...
+  postmortem metrics [--format text|json] [--max-size MB] FILE...
+  postmortem render [--today YYYY-MM-DD] [--config FILE] [--max-size MB] [--remote-images] [-o OUT.html] FILE
 
-PATH is a file, a folder (its post-mortems, recursively) or a glob.
+PATH is a file, a folder (its post-mortems, recursively; links inside it are not followed) or a glob.
+Only regular files up to --max-size MB (default 20) are read.
 render writes FILE's preview as one self-contained HTML page (to stdout without -o); action
-items due before --today (default: today) are shown as past due.
+items due before --today (default: today) are shown as past due; remote images are shown as
+links unless --remote-images.
 Exit status: 0 no errors, 1 errors found, 2 usage error or unreadable file.`;
 
+/** Files larger than this are refused unless --max-size says otherwise: the analysis needs about 55 times a file's size in memory. */
+const DEFAULT_MAX_MB = 20;
+
 class UsageError extends Error {}
+/** A problem that ends the command with exit 2, without the usage: a --config file that cannot be read. */
+class Refused extends Error {}
 
 interface Io {
   out: (text: string) => void;
@@ -40,36 +48,47 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (command === 'render') return await render(rest, io);
     throw new UsageError(`unknown command "${command}"`);
   } catch (e) {
+    if (e instanceof Refused) return report(io, e.message), 2;
     if (!(e instanceof UsageError) && !(e instanceof TypeError && 'code' in e)) throw e;
-    io.err(`postmortem: ${e.message}\n${USAGE}`);
+    io.err(`postmortem: ${printable(e.message)}\n${USAGE}`);
     return 2;
   }
 }
 
+/** One line on stderr; names and text from the user are escaped so that they cannot forge another. */
+function report(io: Io, message: string): void {
+  io.err(`postmortem: ${printable(message)}`);
+}
+
+/** Options every command takes. */
+const COMMON = { config: { type: 'string', short: 'c' }, 'max-size': { type: 'string' } } as const;
+
 function options(args: string[], formats: string[]) {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { format: { type: 'string', short: 'f', default: 'text' }, config: { type: 'string', short: 'c' } },
-  });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', short: 'f', default: 'text' }, ...COMMON } });
   if (!formats.includes(values.format!)) throw new UsageError(`--format must be one of ${formats.join(', ')}`);
   if (!positionals.length) throw new UsageError('no files given');
-  return { format: values.format!, config: values.config, paths: positionals };
+  return { format: values.format!, config: values.config, limit: sizeLimit(values['max-size']), paths: positionals };
+}
+
+function sizeLimit(option: string | undefined): Limit {
+  const mb = option === undefined ? DEFAULT_MAX_MB : /^\d+(?:\.\d+)?$/.test(option) ? Number(option) : 0;
+  if (!(mb > 0)) throw new UsageError(`--max-size must be a number of megabytes above 0, like ${DEFAULT_MAX_MB}`);
+  return { bytes: mb * MB, advice: 'raise it with --max-size' };
 }
 
 /** Reads every target, reporting unreadable ones; calls `each` for every readable post-mortem. */
-async function forEachFile(paths: string[], io: Io, each: (file: string, text: string, target: Target) => void): Promise<boolean> {
+async function forEachFile(paths: string[], limit: Limit, io: Io, each: (file: string, text: string, target: Target) => void): Promise<boolean> {
   let failed = false;
   const { targets, missing } = await expandPaths(paths, io.cwd);
   for (const arg of missing) {
-    io.err(`postmortem: ${arg}: no such file, folder or matching files`);
+    report(io, `${arg}: no such file, folder or matching files`);
     failed = true;
   }
   for (const target of targets) {
-    const read = await readText(target.path);
+    const read = readText(target.path, limit);
     const file = relative(io.cwd, target.path) || target.path;
     if ('error' in read) {
-      io.err(`postmortem: ${file}: ${read.error}`);
+      report(io, `${file}: ${read.error}`);
       failed = true;
       continue;
     }
@@ -82,40 +101,55 @@ async function lint(args: string[], io: Io): Promise<number> {
   const opts = options(args, ['text', 'json', 'sarif']);
   const configFor = configLoader(opts.config, io);
   const results: FileResult[] = [];
-  const failed = await forEachFile(opts.paths, io, (file, text, target) => {
+  let errors = false;
+  const failed = await forEachFile(opts.paths, opts.limit, io, (file, text, target) => {
     // A folder's other Markdown files (its README, say) are not post-mortems: skip them, unread past their start.
     if (target.discovered && !identify(text, target.path)) return;
     const analysis = analyze(text, { config: configFor(target.path).config });
     if (target.discovered && !isPostMortem(analysis.model, target.path)) return;
-    results.push({ file, diagnostics: analysis.diagnostics });
+    // Only what is reported outlives the file's analysis; text is printed at once and not kept at all.
+    const result = { file, diagnostics: analysis.diagnostics.map(reported) };
+    errors ||= result.diagnostics.some((d) => d.severity === 'error');
+    if (opts.format !== 'text') results.push(result);
+    else if (result.diagnostics.length) io.out(formatText([result]));
   });
-  const output = opts.format === 'json' ? formatJson(results) : opts.format === 'sarif' ? formatSarif(results, version) : formatText(results);
-  if (output) io.out(output);
-  if (failed) return 2;
-  return results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+  if (opts.format !== 'text') io.out(opts.format === 'json' ? formatJson(results) : formatSarif(results, version));
+  return failed ? 2 : errors ? 1 : 0;
 }
 
-/** The configuration for each file: `--config`'s, else the nearest `.postmortemrc.json`; problems reported once. */
+/**
+ * The configuration for each file: `--config`'s, else the nearest `.postmortemrc.json`; problems
+ * reported once. A `--config` file that cannot be read ends the command: the user asked for it.
+ */
 function configLoader(explicit: string | undefined, io: Io): (path: string) => LoadedConfig {
   const finder = new ConfigFinder();
-  const fixed = explicit ? loadConfigFile(resolve(io.cwd, explicit)) : undefined;
+  const fixed = explicit === undefined ? undefined : explicitConfig(explicit, io.cwd);
   const reported = new Set<string>();
   return (path) => {
     const loaded = fixed ?? finder.forFile(path);
-    for (const problem of loaded.problems) if (!reported.has(problem)) reported.add(problem), io.err(`postmortem: ${problem}`);
+    for (const problem of loaded.problems) if (!reported.has(problem)) reported.add(problem), report(io, problem);
     return loaded;
   };
+}
+
+function explicitConfig(explicit: string, cwd: string): LoadedConfig {
+  const path = resolve(cwd, explicit);
+  const read = readConfigText(path);
+  if ('error' in read) throw new Refused(`${explicit}: cannot be read (${read.error}); give --config a readable configuration file`);
+  return loadConfigText(path, read.text);
 }
 
 async function metrics(args: string[], io: Io): Promise<number> {
   const opts = options(args, ['text', 'json']);
   const results: FileMetrics[] = [];
-  const failed = await forEachFile(opts.paths, io, (file, text, target) => {
+  const failed = await forEachFile(opts.paths, opts.limit, io, (file, text, target) => {
     if (target.discovered && !identify(text, target.path)) return;
     const { model, metrics } = analyze(text);
     if (!target.discovered || isPostMortem(model, target.path)) results.push({ file, metrics });
   });
-  if (results.length) io.out(opts.format === 'json' ? JSON.stringify(results, null, 2) : formatMetricsText(results));
+  // JSON is always an array, `[]` when there is nothing to report, so that a pipeline can parse it.
+  if (opts.format === 'json') io.out(JSON.stringify(results, null, 2));
+  else if (results.length) io.out(formatMetricsText(results));
   return failed ? 2 : 0;
 }
 
@@ -123,25 +157,31 @@ async function render(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { output: { type: 'string', short: 'o' }, today: { type: 'string' }, config: { type: 'string', short: 'c' } },
+    options: { output: { type: 'string', short: 'o' }, today: { type: 'string' }, 'remote-images': { type: 'boolean' }, ...COMMON },
   });
   if (positionals.length !== 1) throw new UsageError(positionals.length ? 'render takes one file' : 'no file given');
-  if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new UsageError('--today must be a date written YYYY-MM-DD');
+  if (values.today !== undefined && !isIsoDate(values.today)) throw new UsageError('--today must be a real date written YYYY-MM-DD, like 2026-05-01');
+  const limit = sizeLimit(values['max-size']);
+  const configFor = configLoader(values.config, io);
   const path = resolve(io.cwd, positionals[0]);
-  const read = await readText(path);
+  const read = readText(path, limit);
   if ('error' in read) {
-    io.err(`postmortem: ${positionals[0]}: ${read.error}`);
+    report(io, `${positionals[0]}: ${read.error}`);
     return 2;
   }
   // Loaded on demand: the stylesheet is text only in the bundle (esbuild.mjs), so running this
   // file from source (tsx) still serves every other command.
   const { default: css } = await import('../../media/preview.css');
-  const html = renderPage(analyze(read.text, { config: configLoader(values.config, io)(path).config }), { css, today: values.today ?? localDate(new Date()) });
+  const html = renderPage(analyze(read.text, { config: configFor(path).config }), {
+    css,
+    today: values.today ?? localDate(new Date()),
+    remoteImages: values['remote-images'] ?? false,
+  });
   if (!values.output) return io.out(html), 0;
   try {
     await writeFile(resolve(io.cwd, values.output), `${html}\n`);
   } catch (e) {
-    io.err(`postmortem: ${values.output}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    report(io, `${values.output}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
     return 2;
   }
   return 0;

@@ -30,6 +30,8 @@ export interface RenderParams {
   showProblems?: boolean;
   /** The whole self-contained page with its stylesheet inline (`postmortem render`'s) instead of the webview's body. */
   standalone?: boolean;
+  /** Load the document's images from the web (the `postmortem.preview.remoteImages` setting); default false. */
+  remoteImages?: boolean;
 }
 
 export interface RenderResult {

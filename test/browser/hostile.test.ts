@@ -6,6 +6,7 @@ import { bodyOf, closing, newPage, openWebview, posted, renderFile, useBrowser }
 /** Every payload in these files sets window.__pwned; none may run, load anything or navigate. */
 const TABLE = 'test/fixtures/hostile/table-post-mortem.md';
 const MERMAID = 'test/fixtures/hostile/mermaid-post-mortem.md';
+const REMOTE = 'test/fixtures/hostile/remote-image-post-mortem.md';
 
 const browser = useBrowser();
 
@@ -128,4 +129,37 @@ describe('hostile documents in the webview', () => {
       });
     });
   }
+});
+
+describe('remote images', () => {
+  const imgSrc = (page: Page) => page.$eval('meta[http-equiv="Content-Security-Policy"]', (m) => /img-src [^;]*/.exec(m.getAttribute('content') ?? '')?.[0]);
+  const images = (page: Page) => page.$$eval('img', (els) => els.map((e) => e.getAttribute('src')));
+  const remoteLinks = (page: Page) => page.$$eval('a.remote-image', (els) => els.map((e) => [e.textContent, e.getAttribute('href')]));
+  const EXPECTED_LINKS = [
+    ['Error rate', 'https://tracker.example/pixel.gif?reader=1'],
+    ['https://tracker.example/scheme-relative.gif', 'https://tracker.example/scheme-relative.gif'],
+    ['Plain http', 'http://tracker.example/plain.gif'],
+    ['In a cell', 'https://tracker.example/cell.gif'],
+  ];
+
+  test('the exported page requests nothing: every remote image is a link, the policy has no https: images', () =>
+    closing(newPage(browser()), async (page) => {
+      const seen = watch(page);
+      await page.setContent(renderFile(REMOTE));
+      assert.deepEqual(await images(page), []);
+      assert.equal(await imgSrc(page), 'img-src data:');
+      assert.deepEqual(await remoteLinks(page), EXPECTED_LINKS);
+      assert.deepEqual(await page.$$eval('.document a:not(.remote-image)', (as) => as.map((a) => a.getAttribute('href'))), ['https://tracker.example/page', 'https://example.com/ok']);
+      assert.deepEqual(seen, { dialogs: [], requests: [] });
+    }));
+
+  test('the webview requests only its own files: every remote image is a link, the policy has no https: images', () => {
+    let seen = { dialogs: [] as string[], requests: [] as string[] };
+    return closing(openWebview(browser(), bodyOf(REMOTE), { beforeLoad: (page) => (seen = watch(page)) }), async (page) => {
+      assert.deepEqual(await images(page), []);
+      assert.equal(await imgSrc(page), 'img-src file: data:');
+      assert.deepEqual(await remoteLinks(page), EXPECTED_LINKS);
+      assert.deepEqual(seen.requests.map((url) => url.replace(/^.*\//, '')), ['preview.html', 'preview.css', 'preview.js']);
+    });
+  });
 });

@@ -29,7 +29,7 @@ describe('webview shell', () => {
     withWebview(async (page) => {
       assert.equal(
         await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content'),
-        `default-src 'none'; img-src file: https: data:; style-src file: 'nonce-${NONCE}'; script-src 'nonce-${NONCE}'; form-action 'none'`,
+        `default-src 'none'; img-src file: data:; style-src file: 'nonce-${NONCE}'; script-src 'nonce-${NONCE}'; form-action 'none'`,
       );
       // The stylesheet applied and the script ran (it acquired the API and listens).
       assert.equal(await page.$eval('.pm-title', (e) => getComputedStyle(e).fontWeight), '600');

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { test } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import { main } from '../../server/src/cli';
 import { ROOT } from './helpers';
 
@@ -13,6 +14,16 @@ async function run(args: string[], cwd = ROOT) {
   let err = '';
   const code = await main(args, { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`), cwd });
   return { code, out, err };
+}
+
+/**
+ * Runs the CLI from source as its own process, as `postmortem ARGS` from `cwd`: what could block
+ * (a FIFO) is given 20 s, after which the run counts as hung (status null).
+ */
+function spawn(args: string[], cwd = ROOT) {
+  const tsx = pathToFileURL(require.resolve('tsx')).href;
+  const result = spawnSync(process.execPath, ['--import', tsx, join(ROOT, 'server/src/cli.ts'), ...args], { cwd, encoding: 'utf8', timeout: 20_000 });
+  return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
 const DRAFT = 'examples/2026-04-02-dns-outage-post-mortem.md';
@@ -134,4 +145,126 @@ test('the built bin runs and sets its exit status', { skip: !existsSync(join(ROO
   const result = spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), 'lint', 'test/fixtures/rules/range.md'], { cwd: ROOT, encoding: 'utf8' });
   assert.equal(result.status, 1);
   assert.match(result.stdout, /^test\/fixtures\/rules\/range\.md:7:31 error Users affected gives 150%/);
+});
+
+const POST_MORTEM = '# Post-Mortem: DNS\n\n**Root cause:** {{ROOT_CAUSE}}\n';
+
+test('a FIFO or a device is reported as not a regular file without being opened, exit 2', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pm-fifo-'));
+  execFileSync('mkfifo', [join(dir, 'pipe-post-mortem.md')]);
+  writeFileSync(join(dir, 'dns-post-mortem.md'), POST_MORTEM);
+  const { code, out, err } = spawn(['lint', 'pipe-post-mortem.md', '/dev/zero', 'dns-post-mortem.md'], dir);
+  assert.equal(code, 2);
+  assert.equal(
+    err,
+    `postmortem: pipe-post-mortem.md: not a regular file (a named pipe): only files are read\npostmortem: ${relative(dir, '/dev/zero')}: not a regular file (a device): only files are read\n`,
+  );
+  assert.equal(out, "dns-post-mortem.md:3:17 warning Placeholder {{ROOT_CAUSE}} is not filled in: replace it with the root cause. [placeholder]\n");
+  // A folder's walk lists files only: the FIFO is not even seen.
+  const folder = spawn(['lint', '--format', 'json', '.'], dir);
+  assert.deepEqual([folder.code, folder.err, JSON.parse(folder.out).map((r: { file: string }) => r.file)], [0, '', ['dns-post-mortem.md']]);
+  const config = spawn(['lint', '--config', 'pipe-post-mortem.md', 'dns-post-mortem.md'], dir);
+  assert.deepEqual(config, { code: 2, out: '', err: 'postmortem: pipe-post-mortem.md: cannot be read (not a regular file (a named pipe): only files are read); give --config a readable configuration file\n' });
+});
+
+test('a .postmortemrc.json that is a FIFO is reported and the defaults apply', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pm-fifo-rc-'));
+  execFileSync('mkfifo', [join(dir, '.postmortemrc.json')]);
+  writeFileSync(join(dir, 'dns-post-mortem.md'), POST_MORTEM);
+  const { code, out, err } = spawn(['lint', 'dns-post-mortem.md'], dir);
+  assert.equal(code, 0);
+  assert.equal(err, `postmortem: ${join(dir, '.postmortemrc.json')}: cannot be read (not a regular file (a named pipe): only files are read); using the default settings\n`);
+  assert.match(out, /^dns-post-mortem\.md:3:17 warning Placeholder \{\{ROOT_CAUSE\}\}/);
+});
+
+test('a file over the size limit (20 MB, or --max-size) is refused, exit 2', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pm-size-'));
+  writeFileSync(join(dir, 'dns-post-mortem.md'), POST_MORTEM);
+  // Sparse: 21 MB on paper, never read.
+  writeFileSync(join(dir, 'huge-post-mortem.md'), '');
+  truncateSync(join(dir, 'huge-post-mortem.md'), 21 * 1024 * 1024);
+  const huge = await run(['lint', 'huge-post-mortem.md', 'dns-post-mortem.md'], dir);
+  assert.equal(huge.code, 2);
+  assert.equal(huge.err, 'postmortem: huge-post-mortem.md: is 21.0 MB, over the 20 MB limit: raise it with --max-size\n');
+  assert.match(huge.out, /^dns-post-mortem\.md:3:17 /);
+  const small = await run(['metrics', '--max-size', '0.00001', 'dns-post-mortem.md'], dir);
+  assert.deepEqual([small.code, small.out, small.err], [2, '', 'postmortem: dns-post-mortem.md: is 0.0 MB, over the 0.00001 MB limit: raise it with --max-size\n']);
+  const render = await run(['render', '--max-size', '0.00001', 'dns-post-mortem.md'], dir);
+  assert.deepEqual([render.code, render.out, render.err], [2, '', 'postmortem: dns-post-mortem.md: is 0.0 MB, over the 0.00001 MB limit: raise it with --max-size\n']);
+  assert.equal((await run(['lint', '--max-size', '1', 'dns-post-mortem.md'], dir)).code, 0);
+  for (const size of ['0', '-1', 'abc', '1e3', '']) {
+    const { code, err } = await run(['lint', `--max-size=${size}`, 'dns-post-mortem.md'], dir);
+    assert.equal(code, 2, size);
+    assert.match(err, /^postmortem: --max-size must be a number of megabytes above 0, like 20\nUsage:/, size);
+  }
+});
+
+test('a folder is walked without following links; a file reached by several paths is linted once', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pm-links-'));
+  mkdirSync(join(dir, 'team'));
+  writeFileSync(join(dir, 'team', 'dns-post-mortem.md'), POST_MORTEM);
+  symlinkSync('dns-post-mortem.md', join(dir, 'team', 'link-post-mortem.md'));
+  symlinkSync('..', join(dir, 'team', 'loop'));
+  symlinkSync(ROOT, join(dir, 'team', 'outside'));
+  const files = async (...args: string[]) => JSON.parse((await run(['lint', '--format', 'json', ...args], dir)).out).map((r: { file: string }) => r.file);
+  assert.deepEqual(await files('team'), ['team/dns-post-mortem.md']);
+  assert.deepEqual(await files('team', 'team/link-post-mortem.md', './team/dns-post-mortem.md', 'team/*.md'), ['team/dns-post-mortem.md']);
+  // Named, a link is followed: it is the user's choice.
+  assert.deepEqual(await files('team/link-post-mortem.md'), ['team/link-post-mortem.md']);
+});
+
+test('text output escapes control characters, so a file name or the document cannot forge a line', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pm-ctrl-'));
+  const name = 'x\nforged.md:1:1 error Forged [range]\r\u001b[2K-post-mortem.md';
+  writeFileSync(join(dir, name), '# Post-Mortem: DNS\n\n| Field | Value |\n|---|---|\n| Severity | P9\u001b]0;pwned\u0007 |\n');
+  const escaped = 'x\\nforged.md:1:1 error Forged [range]\\r\\e[2K-post-mortem.md';
+  const lint = await run(['lint', name], dir);
+  assert.equal(lint.out, `${escaped}:5:14 warning Severity "P9\\e]0;pwned\\u0007" is not valid: use one of P0, P1, P2, P3, P4. [metadata]\n`);
+  assert.equal((await run(['metrics', name], dir)).out.split('\n')[0], escaped);
+  const missing = await run(['lint', 'gone\n.md'], dir);
+  assert.equal(missing.err, 'postmortem: gone\\n.md: no such file, folder or matching files\n');
+  // JSON and SARIF escape them as JSON does.
+  assert.equal(JSON.parse((await run(['lint', '-f', 'json', name], dir)).out)[0].file, name);
+});
+
+test('--format json prints [] when there is nothing to report, for every command', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pm-empty-'));
+  writeFileSync(join(dir, 'README.md'), '# Tools\n\nNothing here.\n');
+  for (const command of ['lint', 'metrics']) {
+    assert.deepEqual(await run([command, '--format', 'json', '.'], dir), { code: 0, out: '[]\n', err: '' }, command);
+    const missing = await run([command, '--format', 'json', 'gone.md'], dir);
+    assert.deepEqual([missing.code, missing.out], [2, '[]\n'], command);
+  }
+  assert.deepEqual(JSON.parse((await run(['lint', '--format', 'sarif', '.'], dir)).out).runs[0].results, []);
+});
+
+test('--today must be a real calendar date', async () => {
+  for (const today of ['2026-02-30', '2026-13-01', '2026-5-1', 'today']) {
+    const { code, out, err } = await run(['render', '--today', today, DRAFT]);
+    assert.deepEqual([code, out], [2, ''], today);
+    assert.match(err, /^postmortem: --today must be a real date written YYYY-MM-DD, like 2026-05-01\nUsage:/, today);
+  }
+});
+
+test('a --config file that is missing or cannot be read ends the command, exit 2 with its path and reason', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pm-config-'));
+  mkdirSync(join(dir, 'folder.json'));
+  for (const command of [['lint'], ['render']]) {
+    const missing = await run([...command, '--config', 'nope.json', join(ROOT, DRAFT)], dir);
+    assert.deepEqual(missing, { code: 2, out: '', err: 'postmortem: nope.json: cannot be read (no such file); give --config a readable configuration file\n' });
+    const folder = await run([...command, '--config', 'folder.json', join(ROOT, DRAFT)], dir);
+    assert.deepEqual(folder, { code: 2, out: '', err: 'postmortem: folder.json: cannot be read (is a folder); give --config a readable configuration file\n' });
+  }
+});
+
+test('a 100,000-entry severities list is refused at once and the defaults apply', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pm-hostile-rc-'));
+  writeFileSync(join(dir, '.postmortemrc.json'), JSON.stringify({ severities: Array.from({ length: 100_000 }, (_, i) => `S${i}`) }));
+  writeFileSync(join(dir, 'dns-post-mortem.md'), '# Post-Mortem: DNS\n\n| Field | Value |\n|---|---|\n| Severity | S5 |\n');
+  const started = performance.now();
+  const { code, out, err } = await run(['lint', 'dns-post-mortem.md'], dir);
+  assert.ok(performance.now() - started < 5000, `took ${performance.now() - started} ms`);
+  assert.equal(code, 0);
+  assert.equal(err, `postmortem: ${join(dir, '.postmortemrc.json')}: "severities" must NOT have more than 100 items; using the default settings\n`);
+  assert.equal(out, 'dns-post-mortem.md:5:14 warning Severity "S5" is not valid: use one of P0, P1, P2, P3, P4. [metadata]\n');
 });

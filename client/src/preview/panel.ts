@@ -7,7 +7,7 @@ import { webviewHtml } from '../../../server/src/render/webview';
 import type { PostMortems } from '../post-mortems';
 import { previewMessage } from './messages';
 import { openLink } from './open-link';
-import { render } from './render';
+import { previewSettings, render } from './render';
 import { ScrollEcho } from './scroll-echo';
 import { Throttle } from './throttle';
 
@@ -39,7 +39,12 @@ export class PreviewPanel implements vscode.Disposable {
     this.disposables = [
       postMortems.onDidChangeActive((analysis) => analysis && this.panel && this.show(vscode.Uri.parse(analysis.uri))),
       vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length && this.panel && same(e.document.uri, this.uri) && this.throttle.schedule()),
-      vscode.workspace.onDidChangeConfiguration((e) => this.uri && e.affectsConfiguration('postmortem.preview', this.uri) && this.throttle.schedule()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (!this.uri || !e.affectsConfiguration('postmortem.preview', this.uri)) return;
+        // Remote images change the page's policy, which only a new page can.
+        if (e.affectsConfiguration('postmortem.preview.remoteImages', this.uri)) this.renderPage();
+        else this.throttle.schedule();
+      }),
       vscode.window.onDidChangeTextEditorVisibleRanges((e) => this.editorScrolled(e)),
     ];
   }
@@ -117,6 +122,7 @@ export class PreviewPanel implements vscode.Disposable {
       styleUri: media('preview.css'),
       scriptUri: media('preview.js'),
       body: result.html,
+      remoteImages: previewSettings(uri).remoteImages,
     });
     this.page = uri;
     // VS Code scrolls a new page to where the one before it was: put it where the editor is.

@@ -3,31 +3,32 @@ import type { Metrics } from '../core/metrics';
 import type { MarkerKind } from '../core/model';
 import type { Diagnostic } from '../core/rules/rule';
 import { RULES } from '../core/rules';
+import { printable } from './printable';
+
+/** What the CLI reports of a diagnostic: its fixes (which may hold a whole sorted timeline) are left behind. */
+export type ReportedDiagnostic = Pick<Diagnostic, 'code' | 'severity' | 'message' | 'range'>;
 
 export interface FileResult {
   file: string;
-  diagnostics: Diagnostic[];
+  diagnostics: ReportedDiagnostic[];
 }
 
-/** `file:line:col severity message [rule]`, 1-based like every compiler's output. */
+export function reported({ code, severity, message, range }: Diagnostic): ReportedDiagnostic {
+  return { code, severity, message, range };
+}
+
+/** `file:line:col severity message [rule]`, 1-based like every compiler's output; one line per diagnostic, whatever the name or text holds. */
 export function formatText(results: FileResult[]): string {
   const lines: string[] = [];
   for (const { file, diagnostics } of results) {
-    for (const d of diagnostics) lines.push(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.message} [${d.code}]`);
+    for (const d of diagnostics) lines.push(`${printable(file)}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${printable(d.message)} [${d.code}]`);
   }
   return lines.join('\n');
 }
 
 /** The contract: `[{file, diagnostics: [{code, severity, message, range}]}]`, 0-based as in LSP. */
 export function formatJson(results: FileResult[]): string {
-  return JSON.stringify(
-    results.map(({ file, diagnostics }) => ({
-      file,
-      diagnostics: diagnostics.map(({ code, severity, message, range }) => ({ code, severity, message, range })),
-    })),
-    null,
-    2,
-  );
+  return JSON.stringify(results, null, 2);
 }
 
 const SARIF_LEVEL = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
@@ -97,7 +98,10 @@ export function formatMetricsText(results: FileMetrics[]): string {
         ...(others.length ? [`  Time to       ${others.join(', ')}`] : []),
         `  Action items  ${m.actionItems.total} (${m.actionItems.withoutOwner} without owner)${priorities.length ? ` · ${priorities.join(', ')}` : ''}`,
         `  Completeness  ${Math.round(m.completeness * 100)}% (${m.placeholdersLeft} placeholders left)`,
-      ].join('\n');
+      ]
+        // The file name and the priorities are the user's text.
+        .map(printable)
+        .join('\n');
     })
     .join('\n\n');
 }

@@ -24,6 +24,9 @@ export function defaultConfig(): Config {
 
 let validate: ReturnType<Ajv['compile']> | undefined;
 
+/** How many of a file's schema errors are reported. */
+const MAX_PROBLEMS = 5;
+
 /**
  * Reads a configuration file's text. A file that is not JSON or does not match the schema is
  * reported (the reason, with its line where JSON gives one) and the defaults are used instead.
@@ -37,13 +40,16 @@ export function parseConfig(text: string): { config: Config; problems: string[] 
   }
   validate ??= new Ajv({ allErrors: true, strict: true }).compile(schema);
   if (!validate(data)) {
-    const problems = (validate.errors ?? []).map((err) => {
+    const errors = validate.errors ?? [];
+    // Every item of a long list may be wrong: the first few say what to fix.
+    const problems = errors.slice(0, MAX_PROBLEMS).map((err) => {
       const where = err.instancePath ? `"${err.instancePath.slice(1).replace(/\//g, '.')}"` : 'the top level';
       const allowed = (err.params as { allowedValues?: unknown[] }).allowedValues;
       const extra = (err.params as { additionalProperty?: string }).additionalProperty;
       const detail = allowed ? `: use one of ${allowed.join(', ')}` : extra ? `: "${extra}" is not a known setting` : '';
       return `${where} ${err.message}${detail}`;
     });
+    if (errors.length > MAX_PROBLEMS) problems.push(`and ${errors.length - MAX_PROBLEMS} more problems`);
     return { config: defaultConfig(), problems };
   }
   const given = data as Partial<Config>;

@@ -2,6 +2,16 @@ import MarkdownItConstructor, { type MarkdownIt, type StateCore, type Token } fr
 import type { Deadline } from './budget';
 
 const SAFE_LINK = /^(https?:|mailto:|#|\.{0,2}\/|[^:]*$)/i;
+/** A scheme-relative address (`//host/path`) is a web address: it is written out as https, never left to the page's scheme. */
+const SCHEME_RELATIVE = /^\s*\/\//;
+/** An image from the network: loading it tells its host who reads the document, and when. */
+const REMOTE = /^https?:/i;
+
+/** What a render may do beyond the safe default; markdown-it hands it to every rule as part of `env`. */
+export interface RenderBlocksOptions {
+  /** Load images from http(s) addresses; otherwise each is a link, its alt text linking to its address. */
+  remoteImages?: boolean;
+}
 
 /**
  * The one configured markdown-it: the analysis reads its tokens and the preview renders them,
@@ -13,6 +23,8 @@ const SAFE_LINK = /^(https?:|mailto:|#|\.{0,2}\/|[^:]*$)/i;
 export function createMarkdownIt(): MarkdownIt {
   const md = new MarkdownItConstructor({ html: true, linkify: false, typographer: false });
   md.validateLink = (url) => SAFE_LINK.test(url.trim());
+  const normalizeLink = md.normalizeLink.bind(md);
+  md.normalizeLink = (url) => normalizeLink(SCHEME_RELATIVE.test(url) ? `https:${url.trim()}` : url);
   // The budget's check at each block (and each block's inline pass): matches nothing.
   md.block.ruler.before('table', 'postmortem_deadline', (state) => {
     deadlineOf(state.env)?.check();
@@ -33,6 +45,13 @@ export function createMarkdownIt(): MarkdownIt {
     return rest ? `<p class="raw-html">${escape(rest)}</p>\n` : '';
   };
   md.renderer.rules.html_inline = (tokens, i) => (tokens[i].content.startsWith('<!--') ? '' : escape(tokens[i].content));
+  const image = md.renderer.rules.image!;
+  md.renderer.rules.image = (tokens, i, options, env: RenderBlocksOptions, self) => {
+    const src = tokens[i].attrGet('src') ?? '';
+    if (env.remoteImages === true || !REMOTE.test(src)) return image(tokens, i, options, env, self);
+    const alt = self.renderInlineAsText(tokens[i].children ?? [], options, env) || src;
+    return `<a href="${escape(src)}" class="remote-image" title="${escape(`Image not loaded: ${src}`)}">${escape(alt)}</a>`;
+  };
   return md;
 }
 
@@ -73,7 +92,7 @@ export function parseBlocks(text: string, deadline?: Deadline): BlockParse {
 }
 
 /** The document as HTML, finishing the inline pass on the analysis's own tokens (once). */
-export function renderBlocks(parsed: BlockParse, deadline?: Deadline): string {
+export function renderBlocks(parsed: BlockParse, options: RenderBlocksOptions = {}, deadline?: Deadline): string {
   const md = instance();
   parsed.state.env.deadline = deadline;
   if (!parsed.inlineDone) {
@@ -82,5 +101,6 @@ export function renderBlocks(parsed: BlockParse, deadline?: Deadline): string {
     for (const rule of coreRules(md).rest) rule.fn(parsed.state);
     parsed.inlineDone = true;
   }
-  return md.renderer.render(parsed.tokens, md.options, parsed.state.env);
+  // A copy: the parse's env (its link references) is shared by every render of this analysis.
+  return md.renderer.render(parsed.tokens, md.options, { ...parsed.state.env, remoteImages: options.remoteImages === true });
 }

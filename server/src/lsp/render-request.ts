@@ -21,11 +21,12 @@ export function registerRenderRequest(session: Session): void {
     const today = params.today ?? localDate(new Date());
     const showProblems = optionalBoolean('showProblems', params.showProblems);
     const standalone = optionalBoolean('standalone', params.standalone);
+    const remoteImages = optionalBoolean('remoteImages', params.remoteImages);
     if (typeof today !== 'string' || !isIsoDate(today)) throw new ResponseError(ErrorCodes.InvalidParams, `Invalid date: ${JSON.stringify(today)}, not YYYY-MM-DD`);
     // Loaded on demand, as the CLI does: the stylesheet is text only in the bundle (esbuild.mjs).
     const css = standalone === true ? (await import('../../../media/preview.css')).default : undefined;
     try {
-      return { version: handle.version, html: await handle.run('render', { today, showProblems, css, budgetMs: handle.budgetMs }) };
+      return { version: handle.version, html: await handle.run('render', { today, showProblems, remoteImages: remoteImages === true, css, budgetMs: handle.budgetMs }) };
     } catch (e) {
       if (!(e instanceof BudgetExceeded)) throw e;
       const message = budgetMessage('preview', e.budgetMs);

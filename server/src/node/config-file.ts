@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CONFIG_FILE_NAME, type Config, defaultConfig, parseConfig } from '../core/config';
+import { MB, readFileBounded } from './files';
 
 export interface LoadedConfig {
   config: Config;
@@ -8,6 +8,15 @@ export interface LoadedConfig {
   path?: string;
   /** "<path>: <reason>" for a file that could not be used; the defaults apply then. */
   problems: string[];
+}
+
+/** Far above what the schema's bounds allow, so a larger file is refused before it is parsed. */
+const CONFIG_LIMIT = { bytes: MB, advice: 'a configuration within the schema is far smaller' };
+
+/** A configuration file's text, or why it cannot be read (`missing` when there is no such file). */
+export function readConfigText(path: string): { text: string } | { error: string; missing: boolean } {
+  const read = readFileBounded(path, CONFIG_LIMIT);
+  return 'error' in read ? read : { text: read.bytes.toString('utf8') };
 }
 
 /** The nearest `.postmortemrc.json` from `dir` up to the root, read and validated; cached per folder. */
@@ -26,28 +35,23 @@ export class ConfigFinder {
     const cached = this.byDir.get(dir);
     if (cached) return cached;
     const path = join(dir, CONFIG_FILE_NAME);
-    let text: string | undefined;
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch {
-      // No file here: look further up.
-    }
+    const read = readConfigText(path);
     const parent = dirname(dir);
-    const loaded = text !== undefined ? loadConfigText(path, text) : parent === dir ? { config: defaultConfig(), problems: [] } : this.forDir(parent);
+    const loaded =
+      'text' in read ? loadConfigText(path, read.text)
+      : !read.missing ? unreadable(path, read.error)
+      : parent === dir ? { config: defaultConfig(), problems: [] }
+      : this.forDir(parent);
     this.byDir.set(dir, loaded);
     return loaded;
   }
 }
 
-function loadConfigText(path: string, text: string): LoadedConfig {
+export function loadConfigText(path: string, text: string): LoadedConfig {
   const { config, problems } = parseConfig(text);
   return { config, path, problems: problems.map((p) => `${path}: ${p}; using the default settings`) };
 }
 
-export function loadConfigFile(path: string): LoadedConfig {
-  try {
-    return loadConfigText(path, readFileSync(path, 'utf8'));
-  } catch (e) {
-    return { config: defaultConfig(), path, problems: [`${path}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); using the default settings`] };
-  }
+function unreadable(path: string, error: string): LoadedConfig {
+  return { config: defaultConfig(), path, problems: [`${path}: cannot be read (${error}); using the default settings`] };
 }

@@ -14,6 +14,8 @@ export interface RenderOptions {
   showProblems?: boolean;
   /** Checked between the parts and at each block of the document: an overrun throws BudgetExceeded. */
   deadline?: Deadline;
+  /** Load the document's images from the network (the `postmortem.preview.remoteImages` setting); default false, each shown as a link. */
+  remoteImages?: boolean;
 }
 
 /**
@@ -29,7 +31,7 @@ export function renderBody(analysis: Analysis, options: RenderOptions = {}): str
     () => timelineSection(analysis),
     () => actionItemsSection(analysis, options.today),
     () => whysSection(analysis.model),
-    () => `<article class="document">\n${renderBlocks(analysis.blocks, deadline)}</article>`,
+    () => `<article class="document">\n${renderBlocks(analysis.blocks, { remoteImages: options.remoteImages }, deadline)}</article>`,
   ];
   return parts
     .map((part) => {

@@ -48,6 +48,11 @@ export function count(n: number, noun: string, plural = `${noun}s`): string {
   return `${n} ${n === 1 ? noun : plural}`;
 }
 
+/** The `img-src` of a page's policy: images inline (`data:`), and from the web only when remote images are on. */
+export function imgSrc(remoteImages: boolean | undefined, ...sources: string[]): string {
+  return `img-src ${[...sources, ...(remoteImages === true ? ['https:'] : []), 'data:'].join(' ')}`;
+}
+
 /** A whole HTML page around the preview's body: `csp` is the page's content security policy, `head` its stylesheet. */
 export function htmlPage({ title, csp, head, body, bodyClass, tail = '' }: { title: string; csp: string; head: string; body: string; bodyClass: string; tail?: string }): string {
   return `<!DOCTYPE html>

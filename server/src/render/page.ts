@@ -1,19 +1,20 @@
 import { createHash } from 'node:crypto';
 import type { Analysis } from '../core/analyze';
 import { type RenderOptions, renderBody } from './body';
-import { htmlPage, plainText } from './html';
+import { htmlPage, imgSrc, plainText } from './html';
 import { titleSection } from './metrics-header';
 
 /**
  * A self-contained, printable HTML page (`postmortem render`): the preview's body with its
  * stylesheet inline and no script. The policy allows that one stylesheet by its hash, so the
- * same input gives the same bytes and nothing else can style, load or run.
+ * same input gives the same bytes and nothing else can style, load or run; images from the web
+ * load only with `remoteImages`.
  */
 export function renderPage(analysis: Analysis, options: RenderOptions & { css: string }): string {
   const hash = createHash('sha256').update(options.css).digest('base64');
   return htmlPage({
     title: plainText(titleSection(analysis.model)?.heading ?? 'Post-mortem'),
-    csp: `default-src 'none'; img-src https: data:; style-src 'sha256-${hash}'; form-action 'none'; base-uri 'none'`,
+    csp: `default-src 'none'; ${imgSrc(options.remoteImages)}; style-src 'sha256-${hash}'; form-action 'none'; base-uri 'none'`,
     head: `<style>${options.css}</style>`,
     body: renderBody(analysis, options),
     bodyClass: 'postmortem-preview standalone',

@@ -1,4 +1,4 @@
-import { escapeHtml, htmlPage } from './html';
+import { escapeHtml, htmlPage, imgSrc } from './html';
 
 export interface WebviewShell {
   /** `webview.cspSource`: where the webview may load the stylesheet and images from. */
@@ -10,11 +10,13 @@ export interface WebviewShell {
   scriptUri: string;
   /** `renderBody(…)`; later bodies arrive as `update` messages (see protocol.ts). */
   body: string;
+  /** The `postmortem.preview.remoteImages` setting: the policy allows images from the web only when it is on. */
+  remoteImages?: boolean;
 }
 
 /** The content security policy of the webview page: its own nonce'd stylesheet and script, images, nothing else. */
-function webviewCsp({ cspSource, nonce }: Pick<WebviewShell, 'cspSource' | 'nonce'>): string {
-  return `default-src 'none'; img-src ${cspSource} https: data:; style-src ${cspSource} 'nonce-${nonce}'; script-src 'nonce-${nonce}'; form-action 'none'`;
+function webviewCsp({ cspSource, nonce, remoteImages }: Pick<WebviewShell, 'cspSource' | 'nonce' | 'remoteImages'>): string {
+  return `default-src 'none'; ${imgSrc(remoteImages, cspSource)}; style-src ${cspSource} 'nonce-${nonce}'; script-src 'nonce-${nonce}'; form-action 'none'`;
 }
 
 /** The webview's whole page; the extension sets it as `webview.html` once and then posts updates. */

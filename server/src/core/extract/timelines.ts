@@ -42,7 +42,7 @@ export function extractTimelines(ctx: DocumentContext, tables: Table[]): Timelin
   const timelines: Timeline[] = [];
   const add = (source: TimelineSource, items: Item[], section: number | undefined, defaultZone = zone) => {
     const entries = place(items, defaultZone);
-    if (entries.length) timelines.push({ source, entries, startLine: entries[0].startLine, endLine: Math.max(...entries.map((e) => e.endLine)), section });
+    if (entries.length) timelines.push({ source, entries, startLine: entries[0].startLine, endLine: entries.reduce((end, e) => Math.max(end, e.endLine), 0), section });
   };
   for (const table of tables) {
     const items = tableItems(ctx, table);
@@ -148,7 +148,8 @@ function listGroups(ctx: DocumentContext): Group[] {
       const first = (list.items[0] as { startLine: number }).startLine;
       const key = groupKey(ctx, first);
       const group = groups.get(key) ?? { items: [], section: sectionAt(ctx, first) };
-      group.items.push(...list.items);
+      // Not push(...items): a list of many thousand items would overflow the stack.
+      for (const item of list.items) group.items.push(item);
       groups.set(key, group);
     } else if (t.type === 'paragraph_open' && t.map && stack.length === 0) {
       const date = parseDate(bare(viewLine(ctx, ctx.views.visible, t.map[0])));

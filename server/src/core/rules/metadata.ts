@@ -23,19 +23,21 @@ const HOW: Record<Property, (allowed: string) => string> = {
   date: () => 'write it as YYYY-MM-DD',
 };
 
-const validators = new Map<string, ValidateFunction>();
+/**
+ * One validator for the fields whose form is fixed. The severity's allowed values come from the
+ * configuration, so it is checked against the list itself: compiling a validator per list would
+ * cost a compile per configuration and keep every list ever seen.
+ */
+const fixedProperties = Object.fromEntries(Object.entries(schema.properties).filter(([property]) => property !== 'severity'));
+let validateFixed: ValidateFunction | undefined;
 
-/** The severity list comes from the configuration, so one validator per list. */
-function validatorFor(severities: string[]): ValidateFunction {
-  const key = severities.join('\u0000');
-  let validate = validators.get(key);
-  if (!validate) {
+function validator(): ValidateFunction {
+  if (!validateFixed) {
     const ajv = new Ajv({ allErrors: true, strict: true });
     addFormats(ajv, ['date']);
-    validate = ajv.compile({ ...schema, properties: { ...schema.properties, severity: { ...schema.properties.severity, enum: severities } } });
-    validators.set(key, validate);
+    validateFixed = ajv.compile({ ...schema, properties: fixedProperties });
   }
-  return validate;
+  return validateFixed;
 }
 
 /** Metadata validated against schemas/postmortem-metadata.schema.json: Incident ID, severity, status, dates. */
@@ -56,15 +58,15 @@ export const metadata: Rule = {
       if (!fields.has(property) || field.source === 'table') fields.set(property, field);
     }
     const data = Object.fromEntries([...fields].map(([p, f]) => [p, f.value.text.replace(/[*_`]/g, '').trim()]));
-    const validate = validatorFor(config.severities);
-    if (validate(data)) return [];
     const findings: Finding[] = [];
-    for (const error of validate.errors ?? []) {
-      const property = error.instancePath.slice(1) as Property;
+    const report = (property: Property, allowed: string[]) => {
       const field = fields.get(property);
-      if (!field) continue;
-      const allowed = ((error.params as { allowedValues?: string[] }).allowedValues ?? []).join(', ');
-      findings.push({ range: field.value.range, message: `${field.label} "${data[property]}" is not valid: ${HOW[property](allowed)}.` });
+      if (field) findings.push({ range: field.value.range, message: `${field.label} "${data[property]}" is not valid: ${HOW[property](allowed.join(', '))}.` });
+    };
+    if ('severity' in data && !config.severities.includes(data.severity)) report('severity', config.severities);
+    const validate = validator();
+    if (!validate(data)) {
+      for (const error of validate.errors ?? []) report(error.instancePath.slice(1) as Property, (error.params as { allowedValues?: string[] }).allowedValues ?? []);
     }
     return findings;
   },
