@@ -72,5 +72,13 @@ function jsonError(e: Error, text: string): string {
   const before = text.slice(0, Number(m[1]));
   const line = before.split('\n').length;
   const column = before.length - before.lastIndexOf('\n');
-  return `${e.message.replace(/\s*in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '')} at line ${line}, column ${column}`;
+  return `${withoutPosition(e.message)} at line ${line}, column ${column}`;
+}
+
+/** The parser's message without the position it states, which the caller restates as line and column. */
+function withoutPosition(message: string): string {
+  const at = /in JSON at position \d/.exec(message);
+  if (at && !/[\n\r\u2028\u2029]/.test(message.slice(at.index))) return message.slice(0, at.index).trimEnd();
+  const stated = /\(line \d+ column \d+\)$/.exec(message);
+  return stated ? message.slice(0, stated.index).trimEnd() : message;
 }

@@ -25,7 +25,7 @@ export interface StatedDuration {
 }
 
 const COMPONENT = /(\d+(?:\.\d+)?)(\s*)(days?|d|hours?|hrs?|hr|h|minutes?|mins?|m|seconds?|secs?|s)(?![a-z])/iy;
-const JOINER = /\s*(?:,|and)?\s*/iy;
+const JOINER = /\s*(?:(?:,|and)\s*)?/iy;
 const CLOCK_DURATION = /(\d{1,3}):(\d{2})(?![\d:])/y;
 const BARE_NUMBER = /(\d+(?:\.\d+)?)(?![\d.:])/y;
 

@@ -34,7 +34,7 @@ export function template(): TemplateInfo {
       kind: s.kind,
       name: sectionName(s),
       level: s.level,
-      text: src.lines.slice(s.line, s.endLine).join('\n').replace(/\n*$/, '\n\n'),
+      text: `${withoutTrailingBlankLines(src.lines.slice(s.line, s.endLine)).join('\n')}\n\n`,
     }));
   info = { sections, placeholderCount: countedPlaceholders(model), guidance: guidanceBySection(model) };
   return info;
@@ -78,13 +78,21 @@ export function followsTemplate(model: PostMortem, required: string[]): boolean 
   return required.length > 0 && present * 2 >= required.length;
 }
 
+function withoutTrailingBlankLines(lines: string[]): string[] {
+  let end = lines.length;
+  while (end > 0 && lines[end - 1] === '') end--;
+  return lines.slice(0, end);
+}
+
+const GUIDANCE = 'GUIDANCE:';
+
 /** The `<!-- GUIDANCE: … -->` text of each template section, by section kind, for hovers. */
 function guidanceBySection(model: PostMortem): Map<string, string> {
   const map = new Map<string, string>();
   for (const c of model.comments) {
-    const m = /^GUIDANCE:\s*([\s\S]*)$/.exec(c.text);
+    if (!c.text.startsWith(GUIDANCE)) continue;
     const section = model.sections.findLast((s) => s.line <= c.range.start.line);
-    if (m && section?.kind && !map.has(section.kind)) map.set(section.kind, m[1].trim());
+    if (section?.kind && !map.has(section.kind)) map.set(section.kind, c.text.slice(GUIDANCE.length).trim());
   }
   return map;
 }

@@ -100,6 +100,19 @@ export function span(line: number, lineText: string, start: number, end: number)
   return { text: lineText.slice(start, end), range: range(line, start, end) };
 }
 
+/**
+ * `text` without its leading run of characters `lead` matches and its trailing run of characters
+ * `trail` matches (each a one-character class without flags, tested alone): the linear form of
+ * `replace(/^[…]+|[…]+$/g, '')`, whose second half retries from every character of a long run.
+ */
+export function trimRuns(text: string, lead: RegExp, trail = lead): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && lead.test(text[start])) start++;
+  while (end > start && trail.test(text[end - 1])) end--;
+  return text.slice(start, end);
+}
+
 function isBlank(code: number): boolean {
   return code === 0x20 || code === 0x09;
 }

@@ -3,6 +3,8 @@
  * escapes what it renders): every title, cell, mermaid entry and placeholder goes through
  * `escapeHtml`, in element content and in double-quoted attributes alike.
  */
+import { linkWords, strongWords } from './inline-marks';
+
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 const SPECIAL = /[&<>"']/;
@@ -12,13 +14,8 @@ export function escapeHtml(text: string): string {
   return SPECIAL.test(text) ? text.replace(/[&<>"']/g, (c) => ESCAPES[c]) : text;
 }
 
-/** Links and images keep their words only: a cell's link is followed in the document below. */
-const LINK = /!?\[([^\]]*)\]\([^)]*\)/g;
-/** Strong emphasis around words (`**Incident ID**`), not a `__name` inside a word. */
-const STRONG = /\*\*(?=\S)(.+?)(?<=\S)\*\*|(?<!\w)__(?=\S)(.+?)(?<=\S)__(?!\w)/g;
-
 function unmarked(text: string): string {
-  return /[[*_]/.test(text) ? text.replace(LINK, '$1').replace(STRONG, '$1$2').trim() : text.trim();
+  return /[[*_]/.test(text) ? strongWords(linkWords(text)).trim() : text.trim();
 }
 
 /** A cell or field as readable text, for SVG labels and tooltips: Markdown marks dropped. */

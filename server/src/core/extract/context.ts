@@ -1,6 +1,6 @@
 import type { Token } from 'markdown-it';
 import type { Section } from '../model';
-import type { SourceText } from '../text';
+import { type SourceText, trimRuns } from '../text';
 import type { TextViews } from '../views';
 
 /** What every extractor reads: the source, its tokens, the blanked views and the section tree. */
@@ -39,7 +39,7 @@ export function ancestorOfKind(ctx: DocumentContext, index: number | undefined, 
 
 /** Markdown emphasis and code marks around a short text: `**Incident ID**` → `Incident ID`. */
 export function plain(text: string): string {
-  return text.replace(/^[*_`~\s]+|[*_`~\s]+$/g, '');
+  return trimRuns(text, /[*_`~\s]/);
 }
 
 /** A label as a matching key: lower case, punctuation folded to single spaces. */

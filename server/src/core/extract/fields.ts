@@ -6,8 +6,11 @@ import { column } from './tables';
 const LINE_PREFIX = /^[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?/;
 /** `**Label:** value` or `**Label**: value`. */
 const BOLD_LABEL = /(\*\*|__)([^*_\n]{1,80}?)(:?)\1[ \t]*(:?)/y;
-/** `Label: value`, a short plain label (not a URL's scheme). */
-const PLAIN_LABEL = /([A-Za-z][\w ()&/'’-]{0,60}?)[ \t]*:(?!\/\/)/y;
+/**
+ * `Label: value`, a short plain label (not a URL's scheme). The label ends on a character other
+ * than a space, so the white space before the colon has one reading, not one per label length.
+ */
+const PLAIN_LABEL = /([A-Za-z](?:[\w ()&/'’-]{0,59}?[\w()&/'’-])?)[ \t]*:(?!\/\/)/y;
 
 /**
  * `Label: value` pairs, from paragraph lines (`**MTTD (Mean Time to Detect):** 12 minutes`,

@@ -1,17 +1,16 @@
 import type { Token } from 'markdown-it';
 import type { Marker, MarkerKind, SectionKind, Table, Timeline, TimelineEntry, TimelineSource } from '../model';
 import { type CalendarDate, TimelineClock, type TimeValue, parseDate, parseLeadingTime, parseTime, zoneName } from '../time';
-import { type Range, type Span, range, span } from '../text';
+import { type Range, type Span, range, span, trimRuns } from '../text';
 import { type DocumentContext, ancestorOfKind, sectionAt, viewLine, withinKind } from './context';
 import { column } from './tables';
 
-const TIME_HEADER = /^(?:date\s*(?:\/|and|&)?\s*)?(?:time(?:stamp)?|date|when)\b/i;
+const TIME_HEADER = /^(?:date\s*(?:(?:\/|and|&)\s*)?)?(?:time(?:stamp)?|date|when)\b/i;
 const EVENT_HEADER = /event|what|note|action|description|detail|happen|impact/i;
 const MARKER_HEADER = /marker|milestone|mttd|mttr|phase/i;
 /** Tables with a date column that are not timelines. */
 const NOT_TIMELINE: SectionKind[] = ['history', 'approval', 'actions', 'followUp'];
 const ZONE_PHRASE = /\btimes?\s+(?:are\s+|is\s+)?(?:(?:shown|given|written|listed)\s+)?in\s+(?:the\s+)?([A-Za-z][\w/+:-]*)/gi;
-const INLINE_MARKER = /\s*(?:←|<-{1,2})\s*([^←<]*?)\s*\)?\s*$/;
 
 /** Marker words, checked in this order ("Incident declared resolved" is a resolution). */
 const MARKER_KINDS: [MarkerKind, RegExp][] = [
@@ -81,7 +80,7 @@ function tableItems(ctx: DocumentContext, table: Table): { items: Item[]; zone?:
   if (eventColumn < 0 || eventColumn === timeColumn) eventColumn = timeColumn === 0 ? 1 : 0;
   const markerColumn = column(table, MARKER_HEADER);
   const headerText = header[timeColumn].text;
-  const zone = zoneName(/\(([^)]+)\)/.exec(headerText)?.[1] ?? /\bin\s+(\S+)\s*$/i.exec(headerText)?.[1] ?? '');
+  const zone = zoneName(parenthesised(headerText) ?? /\bin\s+(\S+)\s*$/i.exec(headerText)?.[1] ?? '');
   const items: Item[] = [];
   for (const row of table.rows) {
     if (row.cells.every((c) => !c.text)) continue;
@@ -169,7 +168,7 @@ function groupKey(ctx: DocumentContext, line: number): number {
 
 function listEntry(ctx: DocumentContext, startLine: number, endLine: number): Item | undefined {
   const text = viewLine(ctx, ctx.views.visible, startLine);
-  const lead = /^[ \t]*(?:>[ \t]?)*[ \t]*(?:[-*+]|\d+[.)])[ \t]+(?:\[[ xX]?\][ \t]+)?/.exec(text);
+  const lead = /^[ \t]*(?:(?:>[ \t]?)*>[ \t]*)?(?:[-*+]|\d+[.)])[ \t]+(?:\[[ xX]?\][ \t]+)?/.exec(text);
   if (!lead) return undefined;
   return leadingTimeEntry(text, startLine, lead[0].length, endLine);
 }
@@ -238,20 +237,56 @@ function place(items: Item[], zone: string | undefined): TimelineEntry[] {
 
 /** A time cell without emphasis, code marks or a link around it. */
 function bare(text: string): string {
-  return /^[*_`[\s]|[*_`\]\s]$/.test(text) ? text.replace(/^[*_`[\s]+|[*_`\]\s]+$/g, '') : text;
+  return trimRuns(text, /[*_`[\s]/, /[*_`\]\s]/);
 }
 
 function markerOf(label: string, r: Range): Marker {
-  const text = label.replace(/\(.*\)/, '').trim();
+  const text = withoutAside(label).trim();
   const kind = MARKER_KINDS.find(([, re]) => re.test(text))?.[0] ?? 'other';
   return { kind, label: label.trim(), range: r };
 }
 
+/**
+ * The marker after the event's last arrow (`← Detected`, `<- Resolved (all regions)`), one closing
+ * parenthesis and white space dropped; none when the last `←` or `<` is not such an arrow. Found
+ * from the end, as a regex anchored there would retry from every character.
+ */
 function inlineMarker(event: Span): Marker | undefined {
-  if (!event.text.includes('←') && !event.text.includes('<-')) return undefined;
-  const m = INLINE_MARKER.exec(event.text);
-  if (!m || !m[1]) return undefined;
-  const line = event.range.start.line;
-  const start = event.range.start.character + m.index;
-  return markerOf(m[1], range(line, start + m[0].length - m[0].trimStart().length, event.range.end.character));
+  const { text } = event;
+  const arrow = Math.max(text.lastIndexOf('←'), text.lastIndexOf('<'));
+  if (arrow < 0) return undefined;
+  const length = text[arrow] === '←' ? 1 : text.startsWith('<--', arrow) ? 3 : text.startsWith('<-', arrow) ? 2 : 0;
+  if (!length) return undefined;
+  let label = text.slice(arrow + length).trim();
+  if (label.endsWith(')')) label = label.slice(0, -1).trimEnd();
+  if (!label) return undefined;
+  const start = event.range.start.character + arrow;
+  return markerOf(label, range(event.range.start.line, start, event.range.end.character));
 }
+
+/** The text inside the first `(…)` that holds something (`Time (UTC)` → `UTC`), as `/\(([^)]+)\)/` finds it. */
+function parenthesised(text: string): string | undefined {
+  let close = -1;
+  for (let open = text.indexOf('('); open >= 0; open = text.indexOf('(', open + 1)) {
+    // The first `)` after an earlier `(` is still the first after this one when it lies beyond it.
+    if (close <= open) close = text.indexOf(')', open + 1);
+    if (close < 0) return undefined;
+    if (close > open + 1) return text.slice(open + 1, close);
+  }
+  return undefined;
+}
+
+/** `label` without its aside: from the first `(` to the last `)` on that line, as `/\(.*\)/` drops it. */
+function withoutAside(label: string): string {
+  for (let open = label.indexOf('('); open >= 0; ) {
+    let eol = open;
+    while (eol < label.length && !LINE_BREAK.test(label[eol])) eol++;
+    let close = eol - 1;
+    while (close > open && label[close] !== ')') close--;
+    if (close > open) return label.slice(0, open) + label.slice(close + 1);
+    open = label.indexOf('(', eol);
+  }
+  return label;
+}
+
+const LINE_BREAK = /[\n\r\u2028\u2029]/;

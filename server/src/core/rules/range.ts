@@ -1,7 +1,9 @@
 import { range } from '../text';
 import type { Finding, Rule } from './rule';
 
-const PERCENT = /(-?\d+(?:[.,]\d+)?)\s*%/g;
+// Never starting inside a run of digits: a start there finds nothing the run's first digit did not,
+// and retrying from each digit of a long run is quadratic.
+const PERCENT = /(-?(?<!\d)\d+(?:[.,]\d+)?)\s*%/g;
 
 /** A confidence score outside 0–10, or a percentage outside 0–100 in the impact summary. */
 export const rangeRule: Rule = {

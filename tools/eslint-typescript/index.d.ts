@@ -1,0 +1,2 @@
+export { default } from 'typescript-eslint';
+export { parse } from '@typescript-eslint/typescript-estree';
