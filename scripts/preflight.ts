@@ -38,8 +38,8 @@ export interface System {
   /** Where the Kerberos GSS-API headers may be (`gssapi/gssapi.h`). */
   includeDirs: string[];
   log(line: string): void;
-  /** Runs a command with `env`; its output goes to the terminal. */
-  exec(command: string, args: string[], env: NodeJS.ProcessEnv): number | null;
+  /** Runs a command with `env`; its output goes to the terminal unless `quiet`. */
+  exec(command: string, args: string[], env: NodeJS.ProcessEnv, quiet?: boolean): number | null;
 }
 
 export function realSystem(): System {
@@ -48,7 +48,7 @@ export function realSystem(): System {
     uid: process.getuid?.() ?? -1,
     includeDirs: ['/usr/include', '/usr/local/include', '/opt/homebrew/opt/krb5/include', '/usr/local/opt/krb5/include'],
     log: (line) => process.stderr.write(`${line}\n`),
-    exec: (command, args, env) => spawnSync(command, args, { env, stdio: 'inherit' }).status,
+    exec: (command, args, env, quiet) => spawnSync(command, args, { env, stdio: quiet ? 'ignore' : 'inherit' }).status,
   };
 }
 
@@ -132,7 +132,8 @@ export const TOOLS = {
     packages: { apt: ['chromium'], dnf: ['chromium'], apk: ['chromium'], pacman: ['chromium'], brew: ['--cask chromium'] },
     problem: (sys) => {
       const set = sys.env.POSTMORTEM_CHROMIUM;
-      if (set) return existsSync(set) ? undefined : `POSTMORTEM_CHROMIUM is ${set}, which does not exist`;
+      if (set && !existsSync(set)) throw new PreflightError(`POSTMORTEM_CHROMIUM is ${set}, which does not exist: point it at a Chromium, or unset it to use the one on the PATH.`);
+      if (set) return undefined;
       return chromiumPath(sys.env) ? undefined : 'no chromium on the PATH';
     },
   },
@@ -262,16 +263,19 @@ export function preflight(target: Target, sys: System = realSystem()): number {
   const ids = lacking.map((m) => m.id);
   const manager = detectManager(sys.env);
   const root = sys.uid === 0;
-  const optOut = optOutHint(target, lacking);
+  const them = lacking.length === 1 ? 'it' : 'them';
+  const optOut = optOutHint(target, lacking, them);
   if (!manager) {
     sys.log(`No package manager found (apt-get, dnf, apk, pacman or brew): install ${ids.map((id) => TOOLS[id].name).join(', ')} and run ${label} again.${optOut}`);
     return 2;
   }
   const command = installCommand(manager, ids, root);
-  const sudo = !root && which('sudo', sys.env) !== undefined && sys.exec('sudo', ['-n', 'true'], sys.env) === 0;
+  const hasSudo = !root && which('sudo', sys.env) !== undefined;
+  const sudo = hasSudo && sys.exec('sudo', ['-n', 'true'], sys.env, true) === 0;
   if (manager !== 'apt' || (!root && !sudo)) {
-    const reason = manager !== 'apt' ? `it installs by itself only with apt-get, and this system has ${manager}` : 'not root, and sudo asks for a password';
-    sys.log(`${label} cannot install them (${reason}): run this, then ${label} again:`);
+    const reason =
+      manager !== 'apt' ? `it installs by itself only with apt-get, and this system has ${manager}` : hasSudo ? 'not root, and sudo asks for a password' : 'not root, and no sudo';
+    sys.log(`${label} cannot install ${them} (${reason}): run this, then ${label} again:`);
     sys.log(`  ${command}`);
     if (optOut) sys.log(optOut.trim());
     return 2;
@@ -300,7 +304,7 @@ export function preflight(target: Target, sys: System = realSystem()): number {
 }
 
 /** How to run without the missing tools, when every one of them is only for skippable suites. */
-function optOutHint(target: Target, lacking: Missing[]): string {
+function optOutHint(target: Target, lacking: Missing[], them: string): string {
   if (target === 'start') return '';
   const suites = new Set<Suite>();
   for (const m of lacking) {
@@ -310,7 +314,7 @@ function optOutHint(target: Target, lacking: Missing[]): string {
       if (target !== 'browser') suites.add('e2e');
     } else suites.add('e2e');
   }
-  return ` To run without them instead, set ${SKIP_VARIABLE}=${[...suites].join(',')} (those tests are then skipped, and npm test says so).`;
+  return ` To run without ${them} instead, set ${SKIP_VARIABLE}=${[...suites].join(',')} (those tests are then skipped, and npm test says so).`;
 }
 
 if (process.argv[1] === __filename) {

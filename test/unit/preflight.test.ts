@@ -119,7 +119,7 @@ describe('preflight with apt-get', () => {
     ]);
   });
 
-  for (const [what, withSudo] of [['without sudo', false], ['when sudo asks for a password', true]] as const) {
+  for (const [what, withSudo, reason] of [['without sudo', false, 'not root, and no sudo'], ['when sudo asks for a password', true, 'not root, and sudo asks for a password']] as const) {
     test(`as a user ${what}, it exits 2 with the command to run`, () => {
       const m = machine();
       fakeApt(m);
@@ -127,7 +127,7 @@ describe('preflight with apt-get', () => {
       assert.equal(m.run('test'), 2);
       assert.deepEqual(m.lines, [
         ...TEST_LINES,
-        'npm test cannot install them (not root, and sudo asks for a password): run this, then npm test again:',
+        `npm test cannot install them (${reason}): run this, then npm test again:`,
         '  sudo apt-get update && sudo apt-get install -y --no-install-recommends neovim chromium libkrb5-dev',
         'To run without them instead, set POSTMORTEM_SKIP=neovim,browser,e2e (those tests are then skipped, and npm test says so).',
       ]);
@@ -182,7 +182,7 @@ describe('preflight with another package manager', () => {
     assert.deepEqual(m.lines, [
       'npm run test:lsp needs a tool this machine lacks:',
       '  - Neovim ≥ 0.7 (no nvim on the PATH): the LSP test starts the server from a real client; about 6 MB to download, 27 MB installed.',
-      'No package manager found (apt-get, dnf, apk, pacman or brew): install Neovim ≥ 0.7 and run npm run test:lsp again. To run without them instead, set POSTMORTEM_SKIP=neovim (those tests are then skipped, and npm test says so).',
+      'No package manager found (apt-get, dnf, apk, pacman or brew): install Neovim ≥ 0.7 and run npm run test:lsp again. To run without it instead, set POSTMORTEM_SKIP=neovim (those tests are then skipped, and npm test says so).',
     ]);
   });
 });
@@ -234,7 +234,7 @@ describe('what each command needs', () => {
     assert.equal(cached.run('e2e'), 2, 'Chromium is still needed');
     assert.deepEqual(cached.lines.slice(1), [
       '  - Chromium (no chromium on the PATH): the end-to-end tests drive VS Code in it; about 115 MB to download, 400 MB installed.',
-      'No package manager found (apt-get, dnf, apk, pacman or brew): install Chromium and run npm run test:e2e again. To run without them instead, set POSTMORTEM_SKIP=e2e (those tests are then skipped, and npm test says so).',
+      'No package manager found (apt-get, dnf, apk, pacman or brew): install Chromium and run npm run test:e2e again. To run without it instead, set POSTMORTEM_SKIP=e2e (those tests are then skipped, and npm test says so).',
     ]);
   });
 
@@ -268,7 +268,7 @@ describe('what each command needs', () => {
 
     const elsewhere = machine({ env: { POSTMORTEM_CHROMIUM: join(tmpdir(), 'no-such-chromium') } });
     assert.equal(elsewhere.run('browser'), 2);
-    assert.match(elsewhere.lines[1], /^ {2}- Chromium \(POSTMORTEM_CHROMIUM is .*no-such-chromium, which does not exist\)/);
+    assert.deepEqual(elsewhere.lines, [`POSTMORTEM_CHROMIUM is ${join(tmpdir(), 'no-such-chromium')}, which does not exist: point it at a Chromium, or unset it to use the one on the PATH.`]);
     assert.equal(existsSync(join(tmpdir(), 'no-such-chromium')), false);
   });
 });
