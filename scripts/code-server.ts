@@ -19,9 +19,14 @@ export interface CodeServerInstall {
   entry: string;
 }
 
-export function cacheDir(): string {
-  const base = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
+export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  const base = env.XDG_CACHE_HOME || join(env.HOME || homedir(), '.cache');
   return join(base, 'postmortem-editor', `code-server-${CODE_SERVER_VERSION}-node-${NODE_VERSION}`);
+}
+
+/** Whether the cached install is there (then nothing is compiled: the preflight asks for no build tools). */
+export function isCodeServerInstalled(env: NodeJS.ProcessEnv = process.env): boolean {
+  return existsSync(installIn(cacheDir(env)).entry);
 }
 
 function installIn(dir: string): CodeServerInstall & { nodeDir: string } {

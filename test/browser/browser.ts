@@ -8,14 +8,22 @@ import { type Browser, type Page, chromium } from 'playwright-core';
 import { analyze } from '../../server/src/core/analyze';
 import { type RenderOptions, renderBody } from '../../server/src/render/body';
 import { webviewHtml } from '../../server/src/render/webview';
+import { chromiumPath } from '../../scripts/preflight';
 
 export const ROOT = join(__dirname, '..', '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
 
-/** Debian's chromium, headless and offline: nothing the page asks for may leave the machine. */
+/**
+ * The system's Chromium (POSTMORTEM_CHROMIUM, else chromium on the PATH: the preflight's choice),
+ * headless and offline: nothing the page asks for may leave the machine.
+ */
 export function launch(): Promise<Browser> {
+  const executablePath = chromiumPath();
+  if (!executablePath) {
+    return Promise.reject(new Error('No Chromium: run the tests through npm (npm test, npm run test:browser), whose preflight installs it, or set POSTMORTEM_CHROMIUM to one.'));
+  }
   return chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
   });
 }
