@@ -1,14 +1,14 @@
 // @ts-check
 /*
  * The preview's script in the VS Code webview, loaded with the page's nonce. Plain JavaScript,
- * no build step. It talks to the extension only through messages (server/src/protocol.ts):
+ * no build step. It talks to the extension only through messages (shared/protocol.ts):
  * it never navigates and never runs anything from the document.
  */
 (function () {
   'use strict';
 
-  /** @typedef {import('../server/src/protocol').PreviewToExtension} PreviewToExtension */
-  /** @typedef {import('../server/src/protocol').ExtensionToPreview} ExtensionToPreview */
+  /** @typedef {import('../shared/protocol').PreviewToExtension} PreviewToExtension */
+  /** @typedef {import('../shared/protocol').ExtensionToPreview} ExtensionToPreview */
 
   /** @type {{ postMessage(message: PreviewToExtension): void }} */
   // @ts-ignore: VS Code defines acquireVsCodeApi in every webview.

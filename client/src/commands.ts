@@ -1,14 +1,21 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { isIsoDate, localDate } from '../../server/src/core/calendar';
-import { newDocumentFolder } from '../../server/src/core/commands/new-document';
-import { nearestPlaceholder } from '../../server/src/core/commands/placeholders';
-import { STATUSES } from '../../server/src/core/extract/metadata';
-import { INCIDENT_ID } from '../../server/src/core/incident-id';
-import { ANALYSIS_REQUEST, type AnalysisResult, NEW_DOCUMENT_REQUEST, type NewDocumentParams, type NewDocumentResult, SERVER_COMMANDS } from '../../server/src/protocol';
+import {
+  ANALYSIS_REQUEST,
+  type AnalysisResult,
+  CHECK_NEW_DOCUMENT_REQUEST,
+  type CheckNewDocumentParams,
+  type CheckNewDocumentResult,
+  NEW_DOCUMENT_FORM_REQUEST,
+  NEW_DOCUMENT_REQUEST,
+  type NewDocumentFormParams,
+  type NewDocumentFormResult,
+  type NewDocumentParams,
+  type NewDocumentResult,
+  SERVER_COMMANDS,
+} from '../../shared/protocol';
+import { nearestPlaceholder } from './placeholders';
 import type { PostMortems } from './post-mortems';
-
-const SEVERITIES = ['P0', 'P1', 'P2', 'P3', 'P4'];
 
 /**
  * The commands that need the user's input (which section, which status, what value) or move the
@@ -38,18 +45,24 @@ async function withPostMortem(postMortems: PostMortems, command: (editor: vscode
 
 async function newFromTemplate(client: LanguageClient): Promise<void> {
   const root = vscode.workspace.workspaceFolders?.[0]?.uri;
-  let folder: string[] = [];
+  // Where it goes, the severities the nearest `.postmortemrc.json` there allows, the answers to start from: the server's.
+  const formParams: NewDocumentFormParams = root ? { workspaceFolder: root.toString(), folder: vscode.workspace.getConfiguration('postmortem', root).get<string>('newDocument.folder', 'postmortems') } : {};
+  let form: NewDocumentFormResult;
   try {
-    if (root) folder = newDocumentFolder(vscode.workspace.getConfiguration('postmortem', root).get<string>('newDocument.folder', 'postmortems'));
+    form = await client.sendRequest<NewDocumentFormResult>(NEW_DOCUMENT_FORM_REQUEST, formParams);
   } catch (e) {
     return void vscode.window.showErrorMessage((e as Error).message);
   }
-  const params = await askNewDocument();
+  const check = async (answer: CheckNewDocumentParams) => {
+    const { problems } = await client.sendRequest<CheckNewDocumentResult>(CHECK_NEW_DOCUMENT_REQUEST, answer);
+    return Object.values(problems)[0];
+  };
+  const params = await askNewDocument(form, check);
   if (!params) return;
   const { text } = await client.sendRequest<NewDocumentResult>(NEW_DOCUMENT_REQUEST, params);
   let document: vscode.TextDocument;
-  if (root) {
-    const uri = vscode.Uri.joinPath(root, ...folder, `${params.incidentId}.md`);
+  if (form.folderUri) {
+    const uri = vscode.Uri.joinPath(vscode.Uri.parse(form.folderUri), `${params.incidentId}.md`);
     if (await exists(uri)) {
       const open = await vscode.window.showErrorMessage(`${vscode.workspace.asRelativePath(uri)} already exists.`, 'Open It');
       if (open) await vscode.window.showTextDocument(uri);
@@ -66,33 +79,35 @@ async function newFromTemplate(client: LanguageClient): Promise<void> {
   select(editor, analysis.placeholders[0]?.range);
 }
 
-/** Incident ID, severity, title and incident date, each validated as it is typed. */
-async function askNewDocument(): Promise<NewDocumentParams | undefined> {
+/** Incident ID, severity (of the vocabulary where it is written), title and incident date, each checked by the server as it is typed. */
+async function askNewDocument(
+  { vocabulary, defaults }: NewDocumentFormResult,
+  check: (answer: CheckNewDocumentParams) => Promise<string | undefined>,
+): Promise<NewDocumentParams | undefined> {
   const title = (step: number) => `New Post-Mortem (${step}/4)`;
-  const year = new Date().getFullYear();
   const incidentId = await vscode.window.showInputBox({
     title: title(1),
     prompt: 'Incident ID',
-    value: `INC-${year}-`,
-    valueSelection: [`INC-${year}-`.length, `INC-${year}-`.length],
-    validateInput: (v) => (INCIDENT_ID.test(v.trim()) ? undefined : 'Write it as INC-YYYY-SEQ, like INC-2026-042'),
+    value: defaults.incidentId,
+    valueSelection: [defaults.incidentId.length, defaults.incidentId.length],
+    validateInput: (v) => check({ incidentId: v }),
     ignoreFocusOut: true,
   });
   if (!incidentId) return undefined;
-  const severity = await vscode.window.showQuickPick(SEVERITIES, { title: title(2), placeHolder: 'Severity', ignoreFocusOut: true });
+  const severity = await vscode.window.showQuickPick(vocabulary.severities, { title: title(2), placeHolder: 'Severity', ignoreFocusOut: true });
   if (!severity) return undefined;
   const name = await vscode.window.showInputBox({
     title: title(3),
     prompt: 'Title: what happened, in a few words',
-    validateInput: (v) => (v.trim() ? undefined : 'Give the post-mortem a title'),
+    validateInput: (v) => check({ title: v }),
     ignoreFocusOut: true,
   });
   if (!name) return undefined;
   const incidentDate = await vscode.window.showInputBox({
     title: title(4),
     prompt: 'Incident date (YYYY-MM-DD)',
-    value: localDate(new Date()),
-    validateInput: (v) => (isIsoDate(v.trim()) ? undefined : 'Write the date as YYYY-MM-DD'),
+    value: defaults.incidentDate,
+    validateInput: (v) => check({ incidentDate: v }),
     ignoreFocusOut: true,
   });
   if (!incidentDate) return undefined;
@@ -113,9 +128,9 @@ async function insertSection(editor: vscode.TextEditor, analysis: AnalysisResult
   if (line >= 0) select(editor, new vscode.Range(line, 0, line, heading.length));
 }
 
-/** Draft → In Review → Final → Approved; leaving Draft lists what still blocks and asks to go on. */
+/** The document's statuses (Draft → In Review → Final → Approved); leaving Draft lists what still blocks and asks to go on. */
 async function setStatus(editor: vscode.TextEditor, analysis: AnalysisResult): Promise<void> {
-  const items = STATUSES.map((s) => ({ label: s, description: s === analysis.status ? 'current' : undefined }));
+  const items = analysis.vocabulary.statuses.map((s) => ({ label: s, description: s === analysis.status ? 'current' : undefined }));
   const pick = await vscode.window.showQuickPick(items, { title: 'Set Status', placeHolder: `The post-mortem is ${analysis.status}` });
   if (!pick || pick.label === analysis.status) return;
   if (pick.label !== 'Draft' && analysis.blockers.length) {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ANALYSIS_REQUEST, type AnalysisParams, type AnalysisResult } from '../../server/src/protocol';
+import { ANALYSIS_REQUEST, type AnalysisParams, type AnalysisResult } from '../../shared/protocol';
 
 /**
  * The analysis of the active editor's document, from the server (the client never parses): kept

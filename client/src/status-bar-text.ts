@@ -1,6 +1,4 @@
-import { formatMinutes } from '../../server/src/core/duration';
-import type { AnalysisResult } from '../../server/src/protocol';
-import { count } from '../../server/src/render/html';
+import type { AnalysisResult } from '../../shared/protocol';
 
 export interface StatusBarText {
   /** `PM 82% · MTTR 1h 10m` */
@@ -11,23 +9,23 @@ export interface StatusBarText {
   label: string;
 }
 
-const duration = (minutes: number | null) => (minutes === null ? '—' : formatMinutes(minutes));
+const shown = (text: string | null) => text ?? '—';
 
-/** The status-bar item's words for a post-mortem's analysis: completeness and MTTR at a glance, the rest on hover. */
-export function statusBarText({ metrics }: Pick<AnalysisResult, 'metrics'>): StatusBarText {
+/** The status-bar item's words for a post-mortem's analysis: completeness and MTTR at a glance, the rest on hover; the numbers as the server writes them. */
+export function statusBarText({ metrics, metricsText }: Pick<AnalysisResult, 'metrics' | 'metricsText'>): StatusBarText {
   const percent = Math.round(metrics.completeness * 100);
-  const mttr = duration(metrics.mttrMinutes);
+  const mttr = shown(metricsText.mttr);
   return {
     text: `PM ${percent}% · MTTR ${mttr}`,
     tooltip: [
       `**Post-mortem** ${percent}% complete`,
       '',
-      `MTTD **${duration(metrics.mttdMinutes)}** · MTTR **${mttr}** · Duration **${duration(metrics.durationMinutes)}**`,
+      `MTTD **${shown(metricsText.mttd)}** · MTTR **${mttr}** · Duration **${shown(metricsText.duration)}**`,
       '',
-      `${count(metrics.actionItems.withoutOwner, 'action item')} without an owner · ${count(metrics.placeholdersLeft, 'placeholder')} left`,
+      `${metricsText.withoutOwner} without an owner · ${metricsText.placeholdersLeft} left`,
       '',
       'Click to open the preview to the side.',
     ].join('\n'),
-    label: `Post-mortem ${percent}% complete, MTTR ${metrics.mttrMinutes === null ? 'unknown' : mttr}`,
+    label: `Post-mortem ${percent}% complete, MTTR ${metricsText.mttr ?? 'unknown'}`,
   };
 }

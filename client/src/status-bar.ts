@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { AnalysisResult } from '../../server/src/protocol';
+import type { AnalysisResult } from '../../shared/protocol';
 import type { PostMortems } from './post-mortems';
 import { statusBarText } from './status-bar-text';
 

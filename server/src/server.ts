@@ -12,7 +12,8 @@ import { registerOutline } from './lsp/outline';
 import { registerRenderRequest } from './lsp/render-request';
 import { Session } from './lsp/session';
 import { registerCommands } from './lsp/commands';
-import { FIX_ALL_KIND, SERVER_COMMANDS } from './protocol';
+import { registerNewDocument } from './lsp/new-document';
+import { FIX_ALL_KIND, SERVER_COMMANDS } from '../../shared/protocol';
 
 // The transport (--stdio, --node-ipc, --socket=N, --pipe=NAME) comes from the command line.
 const connection = createConnection(ProposedFeatures.all);
@@ -74,6 +75,7 @@ registerCodeLens(session);
 registerAnalysisRequest(session);
 registerRenderRequest(session);
 registerCommands(session);
+registerNewDocument(session);
 
 documents.listen(connection);
 connection.listen();

@@ -4,7 +4,7 @@
 // rendering the same analysis again shows the renderer's own share.
 import { cpus } from 'node:os';
 import { analyze } from '../../server/src/core/analyze';
-import type { ExtensionToPreview } from '../../server/src/protocol';
+import type { ExtensionToPreview } from '../../shared/protocol';
 import { renderBody } from '../../server/src/render/body';
 import { generateByLines } from './generate';
 

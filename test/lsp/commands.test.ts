@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { analyze } from '../../server/src/core/analyze';
 import { TEMPLATE_TEXT } from '../../server/src/core/template';
-import { type AnalysisResult, NEW_DOCUMENT_REQUEST, SERVER_COMMANDS } from '../../server/src/protocol';
+import { type AnalysisResult, NEW_DOCUMENT_REQUEST, SERVER_COMMANDS } from '../../shared/protocol';
 import { TestClient } from './client';
 
 const EXAMPLES = join(__dirname, '..', '..', 'examples');

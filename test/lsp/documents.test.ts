@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import type { AnalysisResult } from '../../server/src/protocol';
+import type { AnalysisResult } from '../../shared/protocol';
 import { FIXTURES, TestClient, at } from './client';
 
 const fixture = (path: string) => readFileSync(join(FIXTURES, path), 'utf8');

@@ -7,7 +7,7 @@ import type { CodeAction, CodeLens, CompletionItem, Diagnostic, DocumentSymbol, 
 import { analyze } from '../../server/src/core/analyze';
 import { defaultConfig } from '../../server/src/core/config';
 import { template } from '../../server/src/core/template';
-import type { AnalysisResult } from '../../server/src/protocol';
+import type { AnalysisResult } from '../../shared/protocol';
 import { FIXTURES, SEVERITY, TestClient, at, today } from './client';
 
 const README = pathToFileURL(join(__dirname, '..', '..', 'README.md')).href;
@@ -287,7 +287,7 @@ test('document symbols outline the numbered sections; folding covers sections an
 
 test('postmortem/analysis returns the model summary, metrics, timeline, action items and diagnostics', async () => {
   const uri = await openDns();
-  const { placeholders, sections, blockers, ...result } = await client.request<AnalysisResult>('postmortem/analysis', { uri });
+  const { placeholders, sections, blockers, vocabulary, metricsText, ...result } = await client.request<AnalysisResult>('postmortem/analysis', { uri });
   // The server's analysis: the owners setting and the fix context reach the fixes.
   const { metrics, diagnostics, model } = analyze(DNS, { config: { ...defaultConfig(), owners: ['Ana Ops'] }, fix: { today: today(), author: 'Test Author' } });
   assert.deepEqual(placeholders, model.placeholders.map(({ name, range }) => ({ name, range })));
@@ -308,4 +308,7 @@ test('postmortem/analysis returns the model summary, metrics, timeline, action i
   });
   assert.equal(result.timeline.length, 7);
   assert.equal(metrics.mttdMinutes, 19);
+  // What the client shows and offers, asked rather than known (issue 11).
+  assert.deepEqual(metricsText, { mttd: '19m', mttr: '1h 28m', duration: '1h 28m', withoutOwner: '2 action items', placeholdersLeft: '7 placeholders' });
+  assert.deepEqual(vocabulary.severities, ['P0', 'P1', 'P2', 'P3', 'P4']);
 });

@@ -6,7 +6,7 @@ import { ErrorCodes, type ResponseError } from 'vscode-languageserver-protocol';
 import { analyze } from '../../server/src/core/analyze';
 import { defaultConfig } from '../../server/src/core/config';
 import { LARGE_DOCUMENT_CHARS } from '../../server/src/lsp/analyses';
-import type { RenderParams, RenderResult } from '../../server/src/protocol';
+import type { RenderParams, RenderResult } from '../../shared/protocol';
 import { renderBody } from '../../server/src/render/body';
 import { renderPage } from '../../server/src/render/page';
 import { TestClient, at, today } from './client';

@@ -2,7 +2,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DateTime } from 'luxon';
 import { TimelineClock, parseLeadingTime, parseTime } from '../../server/src/core/time';
-import { disagrees, formatLike, formatMinutes, parseDuration } from '../../server/src/core/duration';
+import { analyze } from '../../server/src/core/analyze';
+import { disagrees, formatLike, formatMinutes, formatOffset, parseDuration } from '../../server/src/core/duration';
+import { hoverAt } from '../../server/src/core/features/hover';
+import { renderBody } from '../../server/src/render/body';
 
 /** The time as an ISO string in UTC, or the reason it is not a time. */
 function iso(text: string, clock = new TimelineClock()): string {
@@ -90,4 +93,18 @@ test('a corrected value is written in the stated value’s own units', () => {
   assert.equal(formatMinutes(75), '1h 15m');
   assert.equal(formatMinutes(1500), '1d 1h');
   assert.equal(formatMinutes(0), '0m');
+});
+
+test('one way to write a signed offset: a real minus sign in hover, the timeline SVG and every negative duration', () => {
+  assert.equal(formatOffset(12), '+12m');
+  assert.equal(formatOffset(-5), '\u22125m');
+  assert.equal(formatOffset(0), '+0m');
+  assert.equal(formatMinutes(-70), '\u22121h 10m');
+  const text = '# Post-Mortem: x\n\n## 4. Detailed Timeline\n\n| Time | Event | Marker |\n|------|-------|--------|\n| 09:05 | Deploy | |\n| 09:10 | Errors | ← Incident start |\n| 09:40 | Fixed | ← Resolved |\n';
+  const analysis = analyze(text);
+  const hover = hoverAt(analysis, { line: 6, character: 3 });
+  assert.equal(hover?.markdown, '**T\u22125m** from the incident start');
+  const svg = renderBody(analysis);
+  assert.ok(svg.includes('(\u22125m)') && svg.includes('(+30m)'), 'the SVG titles');
+  assert.ok(!/T-\d|\(-\d/.test(`${hover?.markdown} ${svg}`), 'no ASCII hyphen as a minus');
 });

@@ -5,7 +5,7 @@ import { render } from './render';
 
 /** Export to HTML: the preview as one self-contained page (the CLI's `postmortem render`), saved where the user says. */
 export async function exportHtml(client: LanguageClient, document: vscode.Uri): Promise<void> {
-  const { html } = await render(client, document, true);
+  const { html } = await render(client, document, { standalone: true });
   const name = `${posix.basename(document.path).replace(/\.(?:md|markdown)$/i, '')}.html`;
   // Beside the document; an untitled one has no folder, so the workspace's.
   const folder = document.scheme === 'file' ? vscode.Uri.joinPath(document, '..') : vscode.workspace.workspaceFolders?.[0]?.uri;

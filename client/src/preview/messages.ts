@@ -1,4 +1,4 @@
-import type { PreviewToExtension } from '../../../server/src/protocol';
+import type { PreviewToExtension } from '../../../shared/protocol';
 
 const isLine = (line: unknown) => Number.isInteger(line) && (line as number) >= 0;
 

@@ -2,12 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { posix } from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { ExtensionToPreview } from '../../../server/src/protocol';
-import { webviewHtml } from '../../../server/src/render/webview';
+import type { ExtensionToPreview, WebviewShell } from '../../../shared/protocol';
 import type { PostMortems } from '../post-mortems';
 import { previewMessage } from './messages';
 import { openLink } from './open-link';
-import { previewSettings, render } from './render';
+import { render } from './render';
 import { ScrollEcho } from './scroll-echo';
 import { Throttle } from './throttle';
 
@@ -16,7 +15,7 @@ const UPDATE_MS = 150;
 
 /**
  * The one preview panel. It shows a post-mortem and follows the active one, like Markdown's
- * preview. The webview gets a whole page (`webviewHtml`) when it starts (first shown, shown
+ * preview. The webview gets a whole page when it starts (first shown, shown
  * again after being hidden, which discards it) or switches documents; after that only new bodies
  * as `update` messages, so that it keeps its scroll position. Every render goes through one
  * throttle, so they never overlap and none is lost.
@@ -109,24 +108,26 @@ export class PreviewPanel implements vscode.Disposable {
     if (!panel?.visible || !uri) return;
     // Failing (the text changed under a large document's render), the page stays to do: the next run makes it.
     const page = this.needsPage;
-    const result = await render(this.client, uri, false);
+    const webview = panel.webview;
+    const result = await render(this.client, uri, page ? { webview: this.shell(webview) } : {});
     // Another document or a closed panel meanwhile: the switch made its own render.
     if (panel !== this.panel || uri !== this.uri) return;
     if (!page) return this.post({ type: 'update', body: result.html, version: result.version });
     this.needsPage = false;
-    const webview = panel.webview;
-    const media = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', file)).toString();
-    webview.html = webviewHtml({
-      cspSource: webview.cspSource,
-      nonce: randomBytes(16).toString('base64'),
-      styleUri: media('preview.css'),
-      scriptUri: media('preview.js'),
-      body: result.html,
-      remoteImages: previewSettings(uri).remoteImages,
-    });
+    webview.html = result.html;
     this.page = uri;
     // VS Code scrolls a new page to where the one before it was: put it where the editor is.
     this.post({ type: 'scroll-to-line', line: this.editors(uri)[0]?.visibleRanges[0]?.start.line ?? this.line });
+  }
+
+  /**
+   * What the page needs from this host. The page itself is the server's (render/webview.ts, with
+   * the export page's image policy and markup); the host gives its origins and a nonce of its own
+   * from crypto.randomBytes, fresh for each page, so nothing but this page's stylesheet and script runs.
+   */
+  private shell(webview: vscode.Webview): WebviewShell {
+    const media = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', file)).toString();
+    return { cspSource: webview.cspSource, nonce: randomBytes(16).toString('base64'), styleUri: media('preview.css'), scriptUri: media('preview.js') };
   }
 
   private async received(data: unknown): Promise<void> {

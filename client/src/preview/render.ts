@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { localDate } from '../../../server/src/core/calendar';
-import { RENDER_REQUEST, type RenderParams, type RenderResult } from '../../../server/src/protocol';
+import { RENDER_REQUEST, type RenderParams, type RenderResult, type WebviewShell } from '../../../shared/protocol';
 
 /** The `postmortem.preview` settings for `uri`. Remote images stay off in an untrusted workspace (package.json restricts the setting). */
 export function previewSettings(uri: vscode.Uri): { showProblems: boolean; remoteImages: boolean } {
@@ -9,8 +8,12 @@ export function previewSettings(uri: vscode.Uri): { showProblems: boolean; remot
   return { showProblems: settings.get<boolean>('showProblems', true), remoteImages: settings.get<boolean>('remoteImages', false) === true };
 }
 
-/** The document's preview from the server (the client never parses): its body for the webview, or the whole page to export. */
-export function render(client: LanguageClient, uri: vscode.Uri, standalone: boolean): Promise<RenderResult> {
-  const params: RenderParams = { uri: uri.toString(), today: localDate(new Date()), ...previewSettings(uri), standalone };
+/**
+ * The document's preview from the server (the client never parses): its body for the webview, the
+ * webview's whole page around it (given the `webview` shell), or the whole page to export. Past
+ * due dates are the server's today.
+ */
+export function render(client: LanguageClient, uri: vscode.Uri, output: { standalone: true } | { webview?: WebviewShell }): Promise<RenderResult> {
+  const params: RenderParams = { uri: uri.toString(), ...previewSettings(uri), ...output };
   return client.sendRequest<RenderResult>(RENDER_REQUEST, params);
 }

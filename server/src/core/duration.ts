@@ -111,9 +111,12 @@ export function formatLike(minutes: number, like: StatedDuration): string {
   return parts.join(like.joiner || ' ');
 }
 
-/** A short human form for display: "12m", "1h 10m", "2d 3h". */
+/** The minus sign of every negative duration the server writes for display (not ASCII `-`, which reads as a dash). */
+const MINUS = '\u2212';
+
+/** A short human form for display: "12m", "1h 10m", "2d 3h"; negative, "−5m". */
 export function formatMinutes(minutes: number): string {
-  const sign = minutes < 0 ? '-' : '';
+  const sign = minutes < 0 ? MINUS : '';
   let m = Math.round(Math.abs(minutes));
   const d = Math.floor(m / 1440);
   m -= d * 1440;
@@ -121,6 +124,11 @@ export function formatMinutes(minutes: number): string {
   m -= h * 60;
   const parts = [d && `${d}d`, h && `${h}h`, (m || (!d && !h)) && `${m}m`].filter(Boolean);
   return sign + parts.join(' ');
+}
+
+/** A signed offset from the incident start, the one way hover, code lens and the timeline write it: "+12m", "−5m", "+0m". */
+export function formatOffset(minutes: number): string {
+  return `${minutes < 0 ? '' : '+'}${formatMinutes(minutes)}`;
 }
 
 function unitOf(label: string): Unit {

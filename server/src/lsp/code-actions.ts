@@ -1,5 +1,5 @@
 import { type CodeAction, CodeActionKind } from 'vscode-languageserver';
-import { FIX_ALL_KIND } from '../protocol';
+import { FIX_ALL_KIND } from '../../../shared/protocol';
 import { toLspDiagnostic } from './diagnostics';
 import { optionalObject, optionalStrings } from './params';
 import type { Session } from './session';

@@ -1,10 +1,9 @@
 import { ErrorCodes, ResponseError } from 'vscode-languageserver';
 import { STATUSES } from '../core/commands/status';
-import { newPostMortem } from '../core/commands/new-document';
 import type { TextEdit } from '../core/rules/rule';
-import { NEW_DOCUMENT_REQUEST, type NewDocumentParams, type NewDocumentResult, SERVER_COMMANDS } from '../protocol';
+import { SERVER_COMMANDS } from '../../../shared/protocol';
 import type { AnalysisHandle } from './analyses';
-import { optionalArray, paramsObject, requiredString } from './params';
+import { optionalArray, paramsObject } from './params';
 import type { Session } from './session';
 
 type Run = (handle: AnalysisHandle, args: unknown[]) => Promise<TextEdit[]>;
@@ -22,8 +21,7 @@ const COMMANDS = new Map<unknown, { label: string; run: Run }>([
 
 /**
  * `workspace/executeCommand`: the document commands, each applied as one `workspace/applyEdit`
- * of the analysed version (so one undo step, and refused by the client if the text moved on);
- * and `postmortem/newDocument`, which needs no document.
+ * of the analysed version (so one undo step, and refused by the client if the text moved on).
  */
 export function registerCommands(session: Session): void {
   const { connection } = session;
@@ -37,20 +35,6 @@ export function registerCommands(session: Session): void {
     if (!edits.length) return { applied: false };
     const { applied } = await connection.workspace.applyEdit({ label: entry.label, edit: session.workspaceEdit(uri as string, handle.version, edits) });
     return { applied };
-  });
-  connection.onRequest(NEW_DOCUMENT_REQUEST, (params: unknown): NewDocumentResult => {
-    const fields = paramsObject(params);
-    const valid: NewDocumentParams = {
-      incidentId: requiredString('incidentId', fields.incidentId),
-      severity: requiredString('severity', fields.severity),
-      title: requiredString('title', fields.title),
-      incidentDate: requiredString('incidentDate', fields.incidentDate),
-    };
-    try {
-      return { text: newPostMortem(valid) };
-    } catch (e) {
-      throw new ResponseError(ErrorCodes.InvalidParams, (e as Error).message);
-    }
   });
 }
 

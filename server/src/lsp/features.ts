@@ -40,7 +40,7 @@ const FEATURES = {
     const deadline = new Deadline(budgetMs);
     return css === undefined ? renderBody(analysis, { ...options, deadline }) : renderPage(analysis, { ...options, css, deadline });
   },
-  // The edits of the server's commands (see SERVER_COMMANDS in protocol.ts).
+  // The edits of the server's commands (see SERVER_COMMANDS in shared/protocol.ts).
   sortTimeline: ({ model, src }: Analysis) => sortTimelines(model, src),
   updateMetrics: updateStatedMetrics,
   removeGuidance: ({ model, src }: Analysis) => removeGuidance(model, src),

@@ -1,14 +1,15 @@
 import { ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import { isIsoDate, localDate } from '../core/calendar';
 import { BudgetExceeded } from '../core/budget';
-import { RENDER_REQUEST, type RenderParams, type RenderResult } from '../protocol';
+import { webviewHtml } from '../render/webview';
+import { RENDER_REQUEST, type RenderParams, type RenderResult, type WebviewShell } from '../../../shared/protocol';
 import { budgetMessage } from './budgets';
-import { optionalBoolean } from './params';
+import { optionalBoolean, optionalObject, requiredString } from './params';
 import type { Session } from './session';
 
 /**
- * `postmortem/render`: the preview's body (or the exported page) from the cached analysis, so the
- * client never parses. A render past its budget is abandoned: the request fails with the reason,
+ * `postmortem/render`: the preview's body, the webview's whole page around it, or the exported
+ * page, from the cached analysis, so the client never parses. A render past its budget is abandoned: the request fails with the reason,
  * logged once per document version.
  */
 export function registerRenderRequest(session: Session): void {
@@ -21,12 +22,14 @@ export function registerRenderRequest(session: Session): void {
     const today = params.today ?? localDate(new Date());
     const showProblems = optionalBoolean('showProblems', params.showProblems);
     const standalone = optionalBoolean('standalone', params.standalone);
-    const remoteImages = optionalBoolean('remoteImages', params.remoteImages);
+    const remoteImages = optionalBoolean('remoteImages', params.remoteImages) === true;
+    const webview = shell(optionalObject('webview', params.webview));
     if (typeof today !== 'string' || !isIsoDate(today)) throw new ResponseError(ErrorCodes.InvalidParams, `Invalid date: ${JSON.stringify(today)}, not YYYY-MM-DD`);
     // Loaded on demand, as the CLI does: the stylesheet is text only in the bundle (esbuild.mjs).
     const css = standalone === true ? (await import('../../../media/preview.css')).default : undefined;
     try {
-      return { version: handle.version, html: await handle.run('render', { today, showProblems, remoteImages: remoteImages === true, css, budgetMs: handle.budgetMs }) };
+      const html = await handle.run('render', { today, showProblems, remoteImages, css, budgetMs: handle.budgetMs });
+      return { version: handle.version, html: webview ? webviewHtml({ ...webview, body: html, remoteImages }) : html };
     } catch (e) {
       if (!(e instanceof BudgetExceeded)) throw e;
       const message = budgetMessage('preview', e.budgetMs);
@@ -35,4 +38,16 @@ export function registerRenderRequest(session: Session): void {
       throw new ResponseError(LSPErrorCodes.RequestFailed, message);
     }
   });
+}
+
+/** The webview's page needs all of the host's four strings. */
+function shell(webview: Record<string, unknown> | undefined): WebviewShell | undefined {
+  if (!webview) return undefined;
+  const { cspSource, nonce, styleUri, scriptUri } = webview;
+  return {
+    cspSource: requiredString('webview.cspSource', cspSource),
+    nonce: requiredString('webview.nonce', nonce),
+    styleUri: requiredString('webview.styleUri', styleUri),
+    scriptUri: requiredString('webview.scriptUri', scriptUri),
+  };
 }

@@ -1,5 +1,5 @@
 import type { Analysis } from '../core/analyze';
-import { formatMinutes } from '../core/duration';
+import { formatMinutes, formatOffset } from '../core/duration';
 import { primaryTimeline } from '../core/metrics';
 import type { Timeline, TimelineEntry } from '../core/model';
 import { outOfOrder } from '../core/rules/timeline-order';
@@ -90,7 +90,7 @@ function drawing(timeline: Timeline, placed: Placed[], late: Map<TimelineEntry, 
   const step = TICK_STEPS.find((s) => (to - from) / s <= 8) ?? 10080;
   for (let t = Math.ceil(from / step) * step; t <= to + 1e-9; t += step) {
     const tx = xAfter(t)!;
-    parts.push(`<line class="grid" x1="${tx}" x2="${tx}" y1="${plotTop}" y2="${ticksY - 12}"/><text class="tick" x="${tx}" y="${ticksY}" text-anchor="middle">${t === 0 ? '0' : `${t > 0 ? '+' : '−'}${escapeHtml(formatMinutes(Math.abs(t)))}`}</text>`);
+    parts.push(`<line class="grid" x1="${tx}" x2="${tx}" y1="${plotTop}" y2="${ticksY - 12}"/><text class="tick" x="${tx}" y="${ticksY}" text-anchor="middle">${t === 0 ? '0' : escapeHtml(formatOffset(t))}</text>`);
   }
 
   // Gaps: long stretches without any entry.
@@ -116,7 +116,7 @@ function drawing(timeline: Timeline, placed: Placed[], late: Map<TimelineEntry, 
     const ex = x(e.at.epoch);
     const minutes = minutesOf(e);
     const previous = late.get(e);
-    let title = `${noun} ${e.index} · ${times[i]} (${minutes === 0 ? 'start' : `${minutes > 0 ? '+' : '−'}${formatMinutes(Math.abs(minutes))}`})\n${plainText(e.event.text)}`;
+    let title = `${noun} ${e.index} · ${times[i]} (${minutes === 0 ? 'start' : formatOffset(minutes)})\n${plainText(e.event.text)}`;
     if (e.marker) title += `\nMarker: ${plainText(e.marker.label)}`;
     if (previous) title += `\nOut of order: earlier than ${noun.toLowerCase()} ${previous.index} (${plainText(previous.time.text)}) above it`;
     const cls = `event${e.marker ? ` marked kind-${e.marker.kind}` : ''}${previous ? ' out-of-order' : ''}`;

@@ -130,6 +130,37 @@ export function registerTests(): void {
       assert.equal(editor.document.lineAt(63).text, '**MTTD (Mean Time to Detect):** 15 minutes', 'one undo step per command');
     });
 
+    test('New Post-Mortem from Template offers the severities of the .postmortemrc.json where it writes, and the server checks the answers', async () => {
+      const folder = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'postmortems');
+      const rc = vscode.Uri.joinPath(folder, '.postmortemrc.json');
+      const written = vscode.Uri.joinPath(folder, 'INC-2026-901.md');
+      await vscode.workspace.fs.createDirectory(folder);
+      await vscode.workspace.fs.writeFile(rc, new TextEncoder().encode(JSON.stringify({ severities: ['SEV1', 'SEV2'] })));
+      try {
+        let offered: string[] = [];
+        let idProblem: unknown;
+        answer('showInputBox', async (options: vscode.InputBoxOptions) => {
+          if (options.prompt === 'Incident ID') {
+            idProblem = await options.validateInput!('INC-2026-');
+            return 'INC-2026-901';
+          }
+          return options.prompt!.startsWith('Title') ? 'Host test' : '2026-05-04';
+        });
+        answer('showQuickPick', (items: readonly string[]) => {
+          offered = [...items];
+          return 'SEV2';
+        });
+        await vscode.commands.executeCommand('postmortem.newFromTemplate');
+        assert.deepEqual(offered, ['SEV1', 'SEV2']);
+        assert.equal(idProblem, 'Write the incident ID as INC-YYYY-SEQ, like INC-2026-042');
+        const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(written));
+        assert.match(text, /^\| \*\*Severity\*\* \| SEV2 \|$/m);
+      } finally {
+        await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+        for (const uri of [rc, written]) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+      }
+    });
+
     test('Export to HTML writes the preview as one page where the save dialog says', async () => {
       const editor = await draftCopy();
       const target = vscode.Uri.joinPath(editor.document.uri, '..', `exported-${copies}.html`);

@@ -1,3 +1,4 @@
+import { isIsoDate, localDate } from '../calendar';
 import { INCIDENT_ID } from '../incident-id';
 import { TEMPLATE_TEXT } from '../template';
 
@@ -9,6 +10,22 @@ export interface NewPostMortem {
   title: string;
   /** YYYY-MM-DD */
   incidentDate: string;
+}
+
+/** What is wrong with each of the answers given, in a sentence that says what to write; nothing for a right one. */
+export function checkNewPostMortem(answers: Partial<NewPostMortem>): Partial<Record<keyof NewPostMortem, string>> {
+  const problems: Partial<Record<keyof NewPostMortem, string>> = {};
+  const { incidentId, severity, title, incidentDate } = answers;
+  if (incidentId !== undefined && !INCIDENT_ID.test(incidentId.trim())) problems.incidentId = 'Write the incident ID as INC-YYYY-SEQ, like INC-2026-042';
+  if (severity !== undefined && !severity.trim()) problems.severity = 'Pick a severity';
+  if (title !== undefined && !title.trim()) problems.title = 'Give the post-mortem a title';
+  if (incidentDate !== undefined && !isIsoDate(incidentDate.trim())) problems.incidentDate = 'Write the date as YYYY-MM-DD, a day that exists';
+  return problems;
+}
+
+/** What New Post-Mortem from Template starts from on `now`: this year's incident ID prefix and the day. */
+export function newPostMortemDefaults(now: Date): Pick<NewPostMortem, 'incidentId' | 'incidentDate'> {
+  return { incidentId: `INC-${now.getFullYear()}-`, incidentDate: localDate(now) };
 }
 
 /**

@@ -9,6 +9,7 @@ import { ownerCandidates } from '../rules/missing-owner';
 import { before, contains } from '../rules/ranges';
 import { sectionMatches, template, templateSectionIndex } from '../template';
 import type { Position, Range } from '../text';
+import { PRIORITIES } from '../vocabulary';
 
 export type SlotKind = 'owner' | 'severity' | 'status' | 'priority' | 'choice' | 'date' | 'section';
 
@@ -68,7 +69,7 @@ function valuesFor(kind: SlotKind, model: PostMortem, { today, config }: Complet
     case 'owner': return ownerCandidates(model, config.owners);
     case 'severity': return config.severities;
     case 'status': return STATUSES;
-    case 'priority': return ['Critical', 'High', 'Medium', 'Low'];
+    case 'priority': return PRIORITIES;
     case 'choice': return ['Yes', 'No', 'Partial'];
     case 'date': return [today];
     case 'section': return [];

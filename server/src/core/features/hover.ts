@@ -1,5 +1,5 @@
 import type { Analysis } from '../analyze';
-import { formatMinutes } from '../duration';
+import { formatMinutes, formatOffset } from '../duration';
 import { METRIC_END, minutesFromStart, primaryTimeline } from '../metrics';
 import type { MarkerKind, PostMortem, StatedMetric } from '../model';
 import { describePlaceholder } from '../placeholders';
@@ -28,7 +28,7 @@ export function hoverAt({ model, metrics }: Analysis, position: Position): Hover
     const entry = timeline.entries.find((e) => e.at && contains(e.time.range, at));
     if (!entry) continue;
     const minutes = minutesFromStart(timeline, entry);
-    const offset = minutes === null ? 'No offset: this timeline marks no incident start with a time of day.' : `**T${minutes < 0 ? '' : '+'}${formatMinutes(minutes)}** from the incident start`;
+    const offset = minutes === null ? 'No offset: this timeline marks no incident start with a time of day.' : `**T${formatOffset(minutes)}** from the incident start`;
     return { markdown: entry.marker ? `${offset}\n\nMarker: ← ${entry.marker.label}` : offset, range: entry.time.range };
   }
   const metric = model.statedMetrics.find((m) => m.field.line === position.line);

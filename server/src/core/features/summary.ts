@@ -1,4 +1,5 @@
 import type { Analysis } from '../analyze';
+import { formatMinutes } from '../duration';
 import { type Metrics, minutesFromStart, primaryTimeline } from '../metrics';
 import type { Status } from '../model';
 import { isMissingOwner } from '../owners';
@@ -36,6 +37,8 @@ export interface AnalysisSummary {
   incidentId?: string;
   severity?: string;
   metrics: Metrics;
+  /** The metrics as the editor shows them (the status bar): "1h 10m", null when the timeline does not give one; counts with their nouns. */
+  metricsText: { mttd: string | null; mttr: string | null; duration: string | null; withoutOwner: string; placeholdersLeft: string };
   /** The timeline the metrics come from. */
   timeline: TimelineEntrySummary[];
   actionItems: ActionItemSummary[];
@@ -60,6 +63,7 @@ export function summarize(analysis: Analysis): AnalysisSummary {
     incidentId: metadata.incidentId?.value.text,
     severity: metadata.severity?.value.text,
     metrics,
+    metricsText: metricsText(metrics),
     timeline: timeline
       ? timeline.entries.map((entry) => ({
           line: entry.startLine,
@@ -91,4 +95,16 @@ export function summarize(analysis: Analysis): AnalysisSummary {
 /** Diagnostics as published: what is wrong and where, not how to fix it. */
 export function withoutFixes(diagnostics: Diagnostic[]): Omit<Diagnostic, 'fixes'>[] {
   return diagnostics.map(({ fixes: _, ...diagnostic }) => diagnostic);
+}
+
+export function metricsText({ mttdMinutes, mttrMinutes, durationMinutes, actionItems, placeholdersLeft }: Metrics): AnalysisSummary['metricsText'] {
+  const duration = (minutes: number | null) => (minutes === null ? null : formatMinutes(minutes));
+  const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+  return {
+    mttd: duration(mttdMinutes),
+    mttr: duration(mttrMinutes),
+    duration: duration(durationMinutes),
+    withoutOwner: count(actionItems.withoutOwner, 'action item'),
+    placeholdersLeft: count(placeholdersLeft, 'placeholder'),
+  };
 }

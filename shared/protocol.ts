@@ -1,0 +1,273 @@
+/**
+ * The contract between the language server, the VS Code client and the preview webview: custom
+ * request names with their params and results, the server's commands, the webview's messages.
+ * Both sides import it; it imports nothing (ESLint keeps it so), so the wire types are written out
+ * here and the server maps its core types onto them (server/src/lsp/*-request.ts check that they match).
+ */
+
+export interface Position {
+  /** 0-based */
+  line: number;
+  /** 0-based, in UTF-16 code units */
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export type Status = 'Draft' | 'In Review' | 'Final' | 'Approved';
+
+export type MarkerKind = 'start' | 'detection' | 'acknowledged' | 'declared' | 'rootCause' | 'mitigated' | 'fix' | 'restored' | 'resolved' | 'other';
+
+/**
+ * The words a document may use, as the configuration that applies to it says (the nearest
+ * `.postmortemrc.json` on top of the editor's settings): what the client offers in its pickers.
+ */
+export interface Vocabulary {
+  statuses: Status[];
+  severities: string[];
+  priorities: string[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// postmortem/analysis
+
+/** `postmortem/analysis`: a document's model summary, metrics, timeline, action items, diagnostics and vocabulary. */
+export const ANALYSIS_REQUEST = 'postmortem/analysis';
+
+export interface AnalysisParams {
+  uri: string;
+}
+
+export interface TimelineEntrySummary {
+  line: number;
+  time: string;
+  event: string;
+  marker?: string;
+  markerKind?: string;
+  /** Minutes from the incident start; null when unreadable or before a start exists. */
+  minutesFromStart: number | null;
+  readable: boolean;
+}
+
+export interface ActionItemSummary {
+  line: number;
+  number: string;
+  group: string;
+  action: string;
+  owner: string;
+  due: string;
+  priority: string;
+  missingOwner: boolean;
+}
+
+export interface MarkerTime {
+  kind: MarkerKind;
+  label: string;
+  /** 0-based line of the timeline entry. */
+  line: number;
+  time: string;
+  minutesFromStart: number | null;
+}
+
+/** As `postmortem metrics --format json` gives them. */
+export interface Metrics {
+  mttdMinutes: number | null;
+  mttrMinutes: number | null;
+  durationMinutes: number | null;
+  /** Minutes from the incident start to each other marker the timeline has. */
+  timeToMarkerMinutes: Partial<Record<MarkerKind, number>>;
+  /** Every marked entry of the timeline the metrics come from, start first. */
+  markers: MarkerTime[];
+  actionItems: { total: number; withoutOwner: number; byPriority: Record<string, number> };
+  /** Share of the template's placeholders filled in, 0 to 1. */
+  completeness: number;
+  placeholdersLeft: number;
+}
+
+/** The metrics written as the server writes them everywhere ("1h 10m"; null when the timeline does not give one), counts with their nouns. */
+export interface MetricsText {
+  mttd: string | null;
+  mttr: string | null;
+  duration: string | null;
+  /** "1 action item", "3 action items" (without an owner) */
+  withoutOwner: string;
+  /** "4 placeholders" (left) */
+  placeholdersLeft: string;
+}
+
+export interface DiagnosticSummary {
+  range: Range;
+  message: string;
+  /** The rule id. */
+  code: string;
+  severity: 'error' | 'warning' | 'information' | 'hint';
+}
+
+/** What the preview and the editor's commands show of a document, but for its identity. */
+export interface AnalysisSummary {
+  title?: string;
+  status: Status;
+  incidentId?: string;
+  severity?: string;
+  metrics: Metrics;
+  metricsText: MetricsText;
+  /** The timeline the metrics come from. */
+  timeline: TimelineEntrySummary[];
+  actionItems: ActionItemSummary[];
+  /** Without their fixes: those travel with code actions. */
+  diagnostics: DiagnosticSummary[];
+  /** Unfilled placeholders in document order, for placeholder navigation and filling. */
+  placeholders: { name: string; range: Range }[];
+  /** The template's sections in template order, and whether the document has each. */
+  sections: { name: string; present: boolean }[];
+  /** What still stands in the way of leaving Draft ("3 placeholders not filled in"). */
+  blockers: string[];
+}
+
+export interface AnalysisResult extends AnalysisSummary {
+  uri: string;
+  version: number;
+  isPostMortem: boolean;
+  /** The statuses, severities and priorities this document may use. */
+  vocabulary: Vocabulary;
+}
+
+// ---------------------------------------------------------------------------------------------
+// postmortem/render
+
+/** `postmortem/render`: a document's preview as HTML, from the analysis of its current version. */
+export const RENDER_REQUEST = 'postmortem/render';
+
+/** What the webview page needs from its host (see `RenderParams.webview`). */
+export interface WebviewShell {
+  /** `webview.cspSource`: where the webview may load the stylesheet and images from. */
+  cspSource: string;
+  /** Fresh for every page, from crypto.randomBytes: only the page's own stylesheet and script carry it. */
+  nonce: string;
+  /** `webview.asWebviewUri(media/preview.css)` and `…/preview.js`, as strings. */
+  styleUri: string;
+  scriptUri: string;
+}
+
+export interface RenderParams {
+  uri: string;
+  /** YYYY-MM-DD: action items due before this day are past due; the server's local date when left out. */
+  today?: string;
+  /** List the problems at the top (the `postmortem.preview.showProblems` setting); default true. */
+  showProblems?: boolean;
+  /** The whole self-contained page with its stylesheet inline (`postmortem render`'s) instead of the webview's body. */
+  standalone?: boolean;
+  /** The webview's whole page around the body, with this host's policy, nonce and media; later bodies go as `update` messages. */
+  webview?: WebviewShell;
+  /** Load the document's images from the web (the `postmortem.preview.remoteImages` setting); default false. */
+  remoteImages?: boolean;
+}
+
+export interface RenderResult {
+  /** The document version the HTML was rendered from. */
+  version: number;
+  html: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// New Post-Mortem from Template
+
+/** What the facilitator gives for a new post-mortem. */
+export interface NewDocumentFields {
+  /** INC-YYYY-SEQ */
+  incidentId: string;
+  /** One of the vocabulary's severities. */
+  severity: string;
+  title: string;
+  /** YYYY-MM-DD */
+  incidentDate: string;
+}
+
+/**
+ * `postmortem/newDocumentForm`: what New Post-Mortem from Template asks with, for the workspace
+ * folder it writes in: the folder (the `postmortem.newDocument.folder` setting, which must stay
+ * inside it: InvalidParams otherwise), the vocabulary there, and the answers to start from.
+ */
+export const NEW_DOCUMENT_FORM_REQUEST = 'postmortem/newDocumentForm';
+
+export interface NewDocumentFormParams {
+  /** The workspace folder's URI; without one the document is untitled and the defaults apply. */
+  workspaceFolder?: string;
+  /** The `postmortem.newDocument.folder` setting, relative to the workspace folder. */
+  folder?: string;
+}
+
+export interface NewDocumentFormResult {
+  /** The folder to write `<incidentId>.md` in (URI), when a workspace folder was given. */
+  folderUri?: string;
+  vocabulary: Vocabulary;
+  /** `INC-<this year>-` and today (the writer's local date). */
+  defaults: Pick<NewDocumentFields, 'incidentId' | 'incidentDate'>;
+}
+
+/** `postmortem/checkNewDocument`: what is wrong with each answer given so far, in a sentence that says what to write. */
+export const CHECK_NEW_DOCUMENT_REQUEST = 'postmortem/checkNewDocument';
+
+export type CheckNewDocumentParams = Partial<NewDocumentFields>;
+
+export interface CheckNewDocumentResult {
+  /** Only for the fields given, and only those that are wrong. */
+  problems: Partial<Record<keyof NewDocumentFields, string>>;
+}
+
+/** `postmortem/newDocument`: the text of a new post-mortem from the template, with what the user gave filled in (checked as `checkNewDocument` checks it). */
+export const NEW_DOCUMENT_REQUEST = 'postmortem/newDocument';
+
+export type NewDocumentParams = NewDocumentFields;
+
+export interface NewDocumentResult {
+  text: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Commands
+
+/** Code action kind of "fix all": every safe fix at once (on save, or from the Source Action menu). */
+export const FIX_ALL_KIND = 'source.fixAll.postmortem';
+
+/**
+ * Commands the server runs on a document, `workspace/executeCommand` with `[uri, …args]`: it
+ * applies their edits with one `workspace/applyEdit`, so each is undone in one step. The client
+ * registers the first four as palette commands (acting on the active editor); the others take
+ * what the user picked in the client's UI.
+ */
+export const SERVER_COMMANDS = {
+  /** `[uri]`: the document's safe fixes. */
+  fixAll: 'postmortem.fixAll',
+  sortTimeline: 'postmortem.sortTimeline',
+  updateMetrics: 'postmortem.updateMetrics',
+  removeGuidance: 'postmortem.removeGuidance',
+  /** `[uri, sectionName]` */
+  insertSection: 'postmortem.server.insertSection',
+  /** `[uri, status]`, one of the vocabulary's statuses */
+  setStatus: 'postmortem.server.setStatus',
+  /** `[uri, placeholderName, value]` */
+  fillPlaceholder: 'postmortem.server.fillPlaceholder',
+} as const;
+
+// ---------------------------------------------------------------------------------------------
+// The preview webview (media/preview.js)
+
+/** Messages the extension posts to the preview webview. */
+export type ExtensionToPreview =
+  /** A new body for document `version`; the preview keeps its scroll position and ignores older versions. */
+  | { type: 'update'; body: string; version: number }
+  /** Scroll the preview to the element nearest to a 0-based source line (the editor scrolled). */
+  | { type: 'scroll-to-line'; line: number };
+
+/** Messages the preview webview posts to the extension. */
+export type PreviewToExtension =
+  /** The user clicked an element rendered from this 0-based line: reveal it in the editor. */
+  | { type: 'reveal'; line: number }
+  /** The user clicked a link; the preview never navigates, the extension decides what to open. */
+  | { type: 'open-link'; href: string }
+  /** The user scrolled the preview; this 0-based line is now at its top. */
+  | { type: 'scrolled'; line: number };
