@@ -3,7 +3,7 @@ import { STATUSES } from '../core/commands/status';
 import { newPostMortem } from '../core/commands/new-document';
 import type { TextEdit } from '../core/rules/rule';
 import { NEW_DOCUMENT_REQUEST, type NewDocumentParams, type NewDocumentResult, SERVER_COMMANDS } from '../protocol';
-import type { AnalysisHandle } from './analyses';
+import type { AnalysisHandle } from './analysis-handle';
 import { optionalArray, paramsObject, requiredString } from './params';
 import type { Session } from './session';
 
