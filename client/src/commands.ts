@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { isIsoDate, localDate } from '../../server/src/core/calendar';
 import { newDocumentFolder } from '../../server/src/core/commands/new-document';
+import { SETTING_DEFAULTS } from '../../server/src/core/setting-defaults';
 import { nearestPlaceholder } from '../../server/src/core/commands/placeholders';
 import { STATUSES } from '../../server/src/core/extract/metadata';
 import { INCIDENT_ID } from '../../server/src/core/incident-id';
@@ -40,7 +41,7 @@ async function newFromTemplate(client: LanguageClient): Promise<void> {
   const root = vscode.workspace.workspaceFolders?.[0]?.uri;
   let folder: string[] = [];
   try {
-    if (root) folder = newDocumentFolder(vscode.workspace.getConfiguration('postmortem', root).get<string>('newDocument.folder', 'postmortems'));
+    if (root) folder = newDocumentFolder(vscode.workspace.getConfiguration('postmortem', root).get<string>('newDocument.folder', SETTING_DEFAULTS.newDocumentFolder));
   } catch (e) {
     return void vscode.window.showErrorMessage((e as Error).message);
   }
