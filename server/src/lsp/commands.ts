@@ -1,6 +1,6 @@
 import { ErrorCodes, ResponseError } from 'vscode-languageserver';
-import { STATUSES } from '../core/commands/status';
 import { newPostMortem } from '../core/commands/new-document';
+import { STATUSES } from '../core/extract/metadata';
 import type { TextEdit } from '../core/rules/rule';
 import { NEW_DOCUMENT_REQUEST, type NewDocumentParams, type NewDocumentResult, SERVER_COMMANDS } from '../protocol';
 import type { AnalysisHandle } from './analysis-handle';
