@@ -16,7 +16,9 @@ test("the server's effective defaults are package.json's: no setting sent, or ev
   assert.deepEqual(readSettings({ files: 'x.md', lint: { debounceMs: -1, rules: [] }, owners: [7] }), expected);
 });
 
-test("the CLI's file globs and the new-document folder are package.json's", () => {
+test("the CLI's file globs and the client's new-document folder and preview settings are package.json's", () => {
   assert.deepEqual(DEFAULT_FILE_GLOBS, defaultOf('files'));
   assert.equal(SETTING_DEFAULTS.newDocumentFolder, defaultOf('newDocument.folder'));
+  assert.equal(SETTING_DEFAULTS.showProblems, defaultOf('preview.showProblems'));
+  assert.equal(SETTING_DEFAULTS.remoteImages, defaultOf('preview.remoteImages'));
 });

@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { localDate } from '../../../server/src/core/calendar';
+import { SETTING_DEFAULTS } from '../../../server/src/core/setting-defaults';
 import { RENDER_REQUEST, type RenderParams, type RenderResult } from '../../../server/src/protocol';
 
 /** The `postmortem.preview` settings for `uri`. Remote images stay off in an untrusted workspace (package.json restricts the setting). */
 export function previewSettings(uri: vscode.Uri): { showProblems: boolean; remoteImages: boolean } {
   const settings = vscode.workspace.getConfiguration('postmortem.preview', uri);
-  return { showProblems: settings.get<boolean>('showProblems', true), remoteImages: settings.get<boolean>('remoteImages', false) === true };
+  return { showProblems: settings.get<boolean>('showProblems', SETTING_DEFAULTS.showProblems), remoteImages: settings.get<boolean>('remoteImages', SETTING_DEFAULTS.remoteImages) === true };
 }
 
 /** The document's preview from the server (the client never parses): its body for the webview, or the whole page to export. */

@@ -16,4 +16,8 @@ export const SETTING_DEFAULTS = {
   owners: declared['postmortem.owners'].default as string[],
   /** `postmortem.newDocument.folder`, relative to the first workspace folder. */
   newDocumentFolder: declared['postmortem.newDocument.folder'].default,
+  /** `postmortem.preview.showProblems`. */
+  showProblems: declared['postmortem.preview.showProblems'].default,
+  /** `postmortem.preview.remoteImages`: off, so that opening a post-mortem fetches nothing. */
+  remoteImages: declared['postmortem.preview.remoteImages'].default,
 };
