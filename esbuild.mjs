@@ -23,8 +23,8 @@ const bundles = [
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', loader: { '.css': 'text' } },
   // So does `postmortem/render` for Export to HTML (server/src/lsp/render-request.ts); the worker only gets the text.
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', loader: { '.css': 'text' } },
-  // Large documents are analysed off the server's thread (server/src/lsp/worker-analysis.ts).
-  { ...common, entryPoints: ['server/src/lsp/analysis-worker.ts'], outfile: 'dist/analysis-worker.js' },
+  // Large documents are analysed off the server's thread (server/src/lsp/threaded-analysis.ts starts it).
+  { ...common, entryPoints: ['server/src/lsp/analysis-thread-entry.ts'], outfile: 'dist/analysis-thread.js' },
 ];
 
 const contexts = await Promise.all(bundles.map((b) => esbuild.context(b)));

@@ -4,6 +4,7 @@ import js from '@eslint/js';
 import tseslint from '@postmortem/eslint-typescript';
 import regexp from 'eslint-plugin-regexp';
 import globals from 'globals';
+import { builtinModules } from 'node:module';
 
 const linearRegexps = {
   plugins: { regexp },
@@ -44,6 +45,34 @@ const sharedImports = {
   },
 };
 
+// Import boundaries of the server (README, Architecture): imports go inward, faces → render → core.
+// The patterns match the import as written (`../lsp/…` from the core, `../../render/…` from a core
+// subfolder). test/unit/imports.test.ts keeps the whole graph free of circles. (The client's and
+// shared/'s rules are a block of their own.)
+const NODE_BUILTINS = { group: ['node:*', ...builtinModules.filter((m) => !m.startsWith('_'))], message: 'Node built-ins are I/O: they belong to server/src/node, the server or the CLI.' };
+const EDITOR_APIS = { group: ['vscode', 'vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageserver-*', 'vscode-languageclient', 'vscode-languageclient/*', 'vscode-jsonrpc', 'vscode-jsonrpc/*'], message: 'The editor and LSP APIs belong to the faces (server/src/lsp, client/src).' };
+const faces = (...dirs) => ({ regex: `^(?:\\.\\./)+(?:${dirs.join('|')})(?:/|\\.ts$|$)`, message: `Imports go inward: ${dirs.join(', ')} may import this folder, not the reverse.` });
+/** A relative import out of server/src/core from a file `depth` folders below it: only data (JSON: the schemas, package.json's setting defaults) may come from outside. */
+const outOfCore = (depth) => ({ regex: `^(?:\\.\\./){${depth + 1}}(?!.*\\.json$)`, message: 'The core imports only the core (and JSON data): nothing from its faces (lsp, render, node, the CLI, the server).' });
+const serverBoundaries = [
+  // The core: pure analysis, no editor, no LSP, no I/O, nothing from outside it; no module loaded at run time.
+  ...[0, 1, 2, 3].map((depth) => ({
+    files: [`server/src/core/${'*/'.repeat(depth)}*.ts`],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [NODE_BUILTINS, EDITOR_APIS, outOfCore(depth)] }],
+      // No module loaded at run time, which the rule above could not see (`require` is refused everywhere by typescript-eslint).
+      'no-restricted-syntax': ['error', { selector: 'ImportExpression', message: 'The core imports statically, so that these rules see every import.' }],
+    },
+  })),
+  // The renderer: pure HTML from an analysis; page.ts alone hashes its inline stylesheet for the CSP (node:crypto).
+  { files: ['server/src/render/**/*.ts'], ignores: ['server/src/render/page.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [NODE_BUILTINS, EDITOR_APIS, faces('lsp', 'node', 'cli', 'server')] }] } },
+  { files: ['server/src/render/page.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [{ ...NODE_BUILTINS, group: NODE_BUILTINS.group.filter((m) => m !== 'node:*'), message: `${NODE_BUILTINS.message} (page.ts: node:crypto only)` }, { regex: '^node:(?!crypto$)', message: NODE_BUILTINS.message }, EDITOR_APIS, faces('lsp', 'node', 'cli', 'server')] }] } },
+  // File and configuration access: no editor or LSP API, nothing from the faces that use it.
+  { files: ['server/src/node/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [EDITOR_APIS, faces('lsp', 'render', 'cli', 'server')] }] } },
+  // The language server's handlers may import the core, the renderer and node/; not the CLI.
+  { files: ['server/src/lsp/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [faces('cli', 'server')] }] } },
+];
+
 export default tseslint.config(
   { ignores: ['dist/', '.cache/', '.scratch/', 'test-results/', '**/node_modules/', '.vscode-test/'] },
   {
@@ -66,4 +95,5 @@ export default tseslint.config(
   clientImports,
   sharedImports,
   { files: ['**/*.{ts,js,mjs}'], ...linearRegexps },
+  ...serverBoundaries,
 );

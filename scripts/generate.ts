@@ -162,19 +162,17 @@ export async function snippets(): Promise<string> {
   return `${JSON.stringify({ ...sections, ...ROW_SNIPPETS }, null, 2)}\n`;
 }
 
-/** package.json with its `postmortem.lint.rules` setting listing every rule, from the rules themselves. */
+/**
+ * package.json with its `postmortem.lint.rules` setting listing every rule, from the rules
+ * themselves. The rest of the setting (its default, scope, description) is package.json's own, as
+ * is every other setting's: the server reads the defaults from there (core/setting-defaults.ts).
+ */
 export async function manifest(): Promise<string> {
   const { RULES } = await import('../server/src/core/rules');
   const pkg = JSON.parse(read('package.json'));
   const levels = ['off', 'hint', 'info', 'warning', 'error'];
-  pkg.contributes.configuration.properties['postmortem.lint.rules'] = {
-    type: 'object',
-    default: {},
-    scope: 'resource',
-    additionalProperties: false,
-    markdownDescription: "A level for each rule, overriding its own (some follow the post-mortem's status: warnings in a Draft, errors once In Review). A `.postmortemrc.json` next to the post-mortems overrides these.",
-    properties: Object.fromEntries(RULES.map((r) => [r.id, { type: 'string', enum: levels, markdownDescription: r.description }])),
-  };
+  const setting = pkg.contributes.configuration.properties['postmortem.lint.rules'];
+  setting.properties = Object.fromEntries(RULES.map((r) => [r.id, { type: 'string', enum: levels, markdownDescription: r.description }]));
   return `${JSON.stringify(pkg, null, 2)}\n`;
 }
 

@@ -46,7 +46,7 @@ async function withPostMortem(postMortems: PostMortems, command: (editor: vscode
 async function newFromTemplate(client: LanguageClient): Promise<void> {
   const root = vscode.workspace.workspaceFolders?.[0]?.uri;
   // Where it goes, the severities the nearest `.postmortemrc.json` there allows, the answers to start from: the server's.
-  const formParams: NewDocumentFormParams = root ? { workspaceFolder: root.toString(), folder: vscode.workspace.getConfiguration('postmortem', root).get<string>('newDocument.folder', 'postmortems') } : {};
+  const formParams: NewDocumentFormParams = root ? { workspaceFolder: root.toString(), folder: vscode.workspace.getConfiguration('postmortem', root).get<string>('newDocument.folder') } : {};
   let form: NewDocumentFormResult;
   try {
     form = await client.sendRequest<NewDocumentFormResult>(NEW_DOCUMENT_FORM_REQUEST, formParams);

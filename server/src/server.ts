@@ -7,6 +7,7 @@ import { registerAnalysisRequest } from './lsp/analysis-request';
 import { registerCodeActions } from './lsp/code-actions';
 import { registerCodeLens } from './lsp/code-lens';
 import { registerCompletion } from './lsp/completion';
+import { Linter } from './lsp/diagnostics';
 import { registerHover } from './lsp/hover';
 import { registerOutline } from './lsp/outline';
 import { registerRenderRequest } from './lsp/render-request';
@@ -20,7 +21,8 @@ const connection = createConnection(ProposedFeatures.all);
 // A failure in one document's work is logged; the server goes on serving the others.
 process.on('unhandledRejection', (e) => connection.console.error(`Unhandled: ${(e as Error)?.stack ?? e}`));
 const session = new Session(connection);
-const { documents, linter } = session;
+const { documents } = session;
+const linter = new Linter(session);
 let dynamicRegistration = { configuration: false, watchedFiles: false };
 
 connection.onInitialize(async (params) => {

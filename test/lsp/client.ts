@@ -25,8 +25,10 @@ import {
   createProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { localDate } from '../../server/src/core/calendar';
 
-export { today } from '../../server/src/lsp/fix-context';
+/** Today as the server fills it in (the writer's time zone). */
+export const today = (): string => localDate(new Date());
 
 export const SERVER = join(__dirname, '..', '..', 'dist', 'server.js');
 /** LSP's DiagnosticSeverity for the core's severities, written out independently of the server's own table. */

@@ -5,7 +5,8 @@ import { RENDER_REQUEST, type RenderParams, type RenderResult, type WebviewShell
 /** The `postmortem.preview` settings for `uri`. Remote images stay off in an untrusted workspace (package.json restricts the setting). */
 export function previewSettings(uri: vscode.Uri): { showProblems: boolean; remoteImages: boolean } {
   const settings = vscode.workspace.getConfiguration('postmortem.preview', uri);
-  return { showProblems: settings.get<boolean>('showProblems', true), remoteImages: settings.get<boolean>('remoteImages', false) === true };
+  // No fallbacks here: VS Code answers with package.json's defaults, the one place they are written.
+  return { showProblems: settings.get<boolean>('showProblems') !== false, remoteImages: settings.get<boolean>('remoteImages') === true };
 }
 
 /**

@@ -1,7 +1,9 @@
 import { type PathMatcher, compileGlobs } from './glob';
 import type { PostMortem } from './model';
+import { SETTING_DEFAULTS } from './setting-defaults';
 
-export const DEFAULT_FILE_GLOBS = ['**/*post-mortem*.md', '**/*postmortem*.md', '**/postmortems/**/*.md', '**/post-mortems/**/*.md'];
+/** The default of `postmortem.files` (package.json): what the CLI and the server match when not told otherwise. */
+export const DEFAULT_FILE_GLOBS: string[] = SETTING_DEFAULTS.files;
 
 /** How much of a document's text identification reads: a post-mortem says what it is in its first lines. */
 export const IDENTIFY_PREFIX_CHARS = 4096;

@@ -4,28 +4,17 @@ import { BudgetExceeded } from '../core/budget';
 import { identify } from '../core/identify';
 import type { FixContext } from '../core/rules/rule';
 import { MAIN_THREAD_BUDGET_MS, WORKER_BUDGET_MS, budgetMessage } from './budgets';
+import type { AnalysisHandle } from './analysis-handle';
 import { type AnalysisInput, type FeatureArgs, type FeatureName, type FeatureResult, analyzeDocument, runFeature } from './features';
 import type { DocumentSettings } from './settings';
+import { ThreadedAnalysis } from './threaded-analysis';
 import { uriPath } from './uri';
-import { WorkerAnalysis } from './worker-analysis';
 
 /**
  * Above this size a document is analysed in a worker thread: the analysis is synchronous, and at
  * this size it starts to take long enough (a few hundred ms) to hold up the other documents.
  */
 export const LARGE_DOCUMENT_CHARS = 256 * 1024;
-
-/** One version's analysis, wherever it runs; features are asked for by name. */
-export interface AnalysisHandle {
-  readonly version: number;
-  readonly isPostMortem: boolean;
-  /** The budget of each render, that of the thread the analysis lives in. */
-  readonly budgetMs: number;
-  /** Set when the analysis overran its budget and was abandoned (isPostMortem is false then). */
-  readonly exceeded?: BudgetExceeded;
-  run<K extends FeatureName>(feature: K, ...args: FeatureArgs<K>): Promise<FeatureResult<K>>;
-  dispose(): void;
-}
 
 /** What a document that is not analysed answers every feature with: what an empty one would. */
 let empty: Analysis | undefined;
@@ -71,7 +60,7 @@ export class Analyses {
     const text = doc.getText();
     const identified = identify(text, uriPath(doc.uri), settings.files);
     const input: AnalysisInput = { text, options: { config: settings.config, fix: this.fixContext() }, byPath: identified === 'path' };
-    const worker = identified && text.length > LARGE_DOCUMENT_CHARS ? new WorkerAnalysis(doc.version, input, WORKER_BUDGET_MS) : undefined;
+    const worker = identified && text.length > LARGE_DOCUMENT_CHARS ? new ThreadedAnalysis(doc.version, input, WORKER_BUDGET_MS) : undefined;
     const started: Promise<AnalysisHandle> = worker
       ? worker.ready
       : Promise.resolve().then(() => {
@@ -91,7 +80,7 @@ export class Analyses {
     return ready;
   }
 
-  /** The document changed or closed: its analysis goes, and a worker still analysing the old text stops. */
+  /** The document changed or closed: its analysis goes, and a thread still analysing the old text stops. */
   drop(uri: string): void {
     this.entries.get(uri)?.dispose();
     this.entries.delete(uri);

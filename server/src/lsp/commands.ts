@@ -1,8 +1,8 @@
 import { ErrorCodes, ResponseError } from 'vscode-languageserver';
-import { STATUSES } from '../core/commands/status';
+import { STATUSES } from '../core/extract/metadata';
 import type { TextEdit } from '../core/rules/rule';
 import { SERVER_COMMANDS } from '../../../shared/protocol';
-import type { AnalysisHandle } from './analyses';
+import type { AnalysisHandle } from './analysis-handle';
 import { optionalArray, paramsObject } from './params';
 import type { Session } from './session';
 

@@ -1,6 +1,6 @@
 import { type CompletionItem, CompletionItemKind } from 'vscode-languageserver';
+import { localDate } from '../core/calendar';
 import { type SlotKind, mayComplete } from '../core/features/completion';
-import { today } from './fix-context';
 import type { Session } from './session';
 
 const KIND: Record<SlotKind, CompletionItemKind> = {
@@ -21,7 +21,7 @@ export function registerCompletion(session: Session): void {
     const handle = await session.analysisOf(textDocument, position);
     if (!handle.isPostMortem) return null;
     const { config } = await session.settings.forDocument(textDocument.uri);
-    const found = await handle.run('completion', position, { today: today(), config });
+    const found = await handle.run('completion', position, { today: localDate(new Date()), config });
     if (!found) return null;
     // Kept in the order the core gives (configured owners first, P0 before P4).
     return found.values.map((value, i) => ({

@@ -21,7 +21,7 @@ import { renderPage } from '../render/page';
 
 /**
  * Every language feature as a function of the analysis. They run where the analysis lives: in the
- * server's thread, or in a large document's worker (see worker-analysis.ts), so both call them by name.
+ * server's thread, or in a large document's worker thread (see threaded-analysis.ts), so both call them by name.
  */
 const FEATURES = {
   diagnostics: ({ diagnostics }: Analysis) => withoutFixes(diagnostics),

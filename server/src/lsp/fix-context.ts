@@ -1,10 +1,4 @@
 import { execFile } from 'node:child_process';
-import { localDate } from '../core/calendar';
-
-/** Today as YYYY-MM-DD in the writer's time zone: what a date placeholder or cell is filled with. */
-export function today(now = new Date()): string {
-  return localDate(now);
-}
 
 /** `git config user.name` in the workspace, for the author placeholder; undefined without git or a name. */
 export function gitUserName(cwd: string): Promise<string | undefined> {

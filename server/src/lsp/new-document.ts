@@ -2,6 +2,7 @@ import { ErrorCodes, ResponseError } from 'vscode-languageserver';
 import { CONFIG_FILE_NAME, defaultConfig } from '../core/config';
 import { checkNewPostMortem, newDocumentFolder, newPostMortem, newPostMortemDefaults } from '../core/commands/new-document';
 import { vocabulary } from '../core/vocabulary';
+import { SETTING_DEFAULTS } from '../core/setting-defaults';
 import {
   CHECK_NEW_DOCUMENT_REQUEST,
   type CheckNewDocumentResult,
@@ -26,7 +27,7 @@ export function registerNewDocument(session: Session): void {
   connection.onRequest(NEW_DOCUMENT_FORM_REQUEST, async (params: unknown): Promise<NewDocumentFormResult> => {
     const fields = paramsObject(params);
     const root = fields.workspaceFolder === undefined ? undefined : requiredString('workspaceFolder', fields.workspaceFolder);
-    const folder = fields.folder === undefined ? 'postmortems' : requiredString('folder', fields.folder);
+    const folder = fields.folder === undefined ? SETTING_DEFAULTS.newDocumentFolder : requiredString('folder', fields.folder);
     let folderUri: string | undefined;
     if (root !== undefined) {
       let segments: string[];

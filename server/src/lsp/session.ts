@@ -1,17 +1,17 @@
 import { fileURLToPath } from 'node:url';
 import { type Connection, ErrorCodes, type InitializeParams, LSPErrorCodes, ResponseError, TextDocuments, type WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { localDate } from '../core/calendar';
 import type { TextEdit } from '../core/rules/rule';
-import { Analyses, type AnalysisHandle } from './analyses';
-import { Linter } from './diagnostics';
-import { gitUserName, today } from './fix-context';
+import { Analyses } from './analyses';
+import type { AnalysisHandle } from './analysis-handle';
+import { gitUserName } from './fix-context';
 import { SettingsStore } from './settings';
 
 /** What the handlers share: the open documents, their settings and analyses, and what the client can do. */
 export class Session {
   readonly documents = new TextDocuments(TextDocument);
-  readonly linter = new Linter(this);
-  readonly analyses = new Analyses(() => ({ today: today(), author: this.author }), (message) => this.connection.console.log(message));
+  readonly analyses = new Analyses(() => ({ today: localDate(new Date()), author: this.author }), (message) => this.connection.console.log(message));
   settings!: SettingsStore;
   private author?: string;
   private documentChanges = false;

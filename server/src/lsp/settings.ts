@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { type Connection, MessageType, ShowMessageNotification } from 'vscode-languageserver';
 import { type Config, type RuleLevel, defaultConfig, mergeConfig } from '../core/config';
 import { compileGlobs } from '../core/glob';
-import { DEFAULT_FILE_GLOBS } from '../core/identify';
+import { SETTING_DEFAULTS } from '../core/setting-defaults';
 import { ConfigFinder } from '../node/config-file';
 
 /** What one document is linted with: editor settings under the nearest `.postmortemrc.json`. */
@@ -12,7 +12,6 @@ export interface DocumentSettings {
   config: Config;
 }
 
-const DEFAULT_DEBOUNCE_MS = 200;
 const LEVELS: RuleLevel[] = ['off', 'hint', 'info', 'warning', 'error'];
 
 /** Settings per document, pulled with workspace/configuration and cached until settings or a config file change. */
@@ -53,7 +52,7 @@ export class SettingsStore {
     // A repository's own settings can set the globs: one that cannot be matched safely is refused.
     const globs = compileGlobs(editor.files);
     if ('problem' in globs) this.report(globs.problem);
-    const files = 'problem' in globs ? DEFAULT_FILE_GLOBS : editor.files;
+    const files = 'problem' in globs ? SETTING_DEFAULTS.files : editor.files;
     if (!uri.startsWith('file:')) return { files, debounceMs: editor.debounceMs, config };
     const file = this.finder.forFile(fileURLToPath(uri));
     for (const problem of file.problems) this.report(problem);
@@ -68,17 +67,17 @@ export class SettingsStore {
   }
 }
 
-/** The `postmortem` section as the editor gives it, anything missing or of the wrong type taking the default. */
-function readSettings(raw: unknown): { files: string[]; debounceMs: number; rules: Config['rules']; owners: string[] } {
+/** The `postmortem` section as the editor gives it, anything missing or of the wrong type taking its default (package.json's). */
+export function readSettings(raw: unknown): { files: string[]; debounceMs: number; rules: Config['rules']; owners: string[] } {
   const settings = record(raw);
   const lint = record(settings.lint);
   const strings = (v: unknown) => (Array.isArray(v) && v.every((s) => typeof s === 'string') ? v : undefined);
   const debounce = lint.debounceMs;
   return {
-    files: strings(settings.files) ?? DEFAULT_FILE_GLOBS,
-    debounceMs: typeof debounce === 'number' && debounce >= 0 ? debounce : DEFAULT_DEBOUNCE_MS,
-    rules: Object.fromEntries(Object.entries(record(lint.rules)).filter(([, level]) => LEVELS.includes(level as RuleLevel))) as Config['rules'],
-    owners: strings(settings.owners) ?? [],
+    files: strings(settings.files) ?? SETTING_DEFAULTS.files,
+    debounceMs: typeof debounce === 'number' && debounce >= 0 ? debounce : SETTING_DEFAULTS.debounceMs,
+    rules: Object.fromEntries(Object.entries(record(lint.rules ?? SETTING_DEFAULTS.rules)).filter(([, level]) => LEVELS.includes(level as RuleLevel))) as Config['rules'],
+    owners: strings(settings.owners) ?? SETTING_DEFAULTS.owners,
   };
 }
 

@@ -1,10 +1,7 @@
 import type { Analysis } from '../analyze';
-import { STATUSES } from '../extract/metadata';
 import type { Status } from '../model';
 import type { TextEdit } from '../rules/rule';
 import { range } from '../text';
-
-export { STATUSES };
 
 /**
  * Sets the status everywhere the document states it (the header blockquote and the metadata

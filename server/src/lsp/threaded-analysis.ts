@@ -2,19 +2,17 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import { BudgetExceeded } from '../core/budget';
-import type { AnalysisHandle } from './analyses';
+import type { AnalysisHandle, ThreadCall, ThreadReply } from './analysis-handle';
 import type { AnalysisInput, FeatureArgs, FeatureName, FeatureResult } from './features';
 
-/** Worker → server: first the analysis' outcome, then one reply per feature call (`exceeded`: the call's budget, overrun). */
-export type WorkerReply = { isPostMortem: boolean } | { id: number; result?: unknown; error?: string; exceeded?: number };
-
 /**
- * A large document's analysis, in a worker thread of its own that keeps the analysis and answers
+ * The server's handle on a large document's analysis, which runs in a worker thread of its own
+ * (analysis-thread-entry.ts, bundled as dist/analysis-thread.js) that keeps the analysis and answers
  * feature calls from it. Disposing it stops the worker, mid-analysis if need be: that is how
  * stale work on a large document is cancelled, and how an analysis past its budget is abandoned
  * (the worker cannot be interrupted otherwise; its renders check their own deadline).
  */
-export class WorkerAnalysis implements AnalysisHandle {
+export class ThreadedAnalysis implements AnalysisHandle {
   isPostMortem = false;
   readonly ready: Promise<this>;
   private readonly worker: Worker;
@@ -25,19 +23,19 @@ export class WorkerAnalysis implements AnalysisHandle {
   private failure?: Error;
 
   constructor(readonly version: number, input: AnalysisInput, readonly budgetMs: number) {
-    this.worker = new Worker(join(__dirname, 'analysis-worker.js'), { workerData: input });
+    this.worker = new Worker(join(__dirname, 'analysis-thread.js'), { workerData: input });
     this.ready = new Promise((resolve, reject) => {
-      this.calls.set(WorkerAnalysis.ANALYSIS, { resolve: () => resolve(this), reject });
+      this.calls.set(ThreadedAnalysis.ANALYSIS, { resolve: () => resolve(this), reject });
     });
     const timer = setTimeout(() => {
       this.fail(new BudgetExceeded(budgetMs));
       void this.worker.terminate();
     }, budgetMs);
-    this.worker.on('message', (reply: WorkerReply) => {
+    this.worker.on('message', (reply: ThreadReply) => {
       if ('isPostMortem' in reply) {
         clearTimeout(timer);
         this.isPostMortem = reply.isPostMortem;
-        this.settle(WorkerAnalysis.ANALYSIS, undefined);
+        this.settle(ThreadedAnalysis.ANALYSIS, undefined);
       } else {
         const error = reply.exceeded !== undefined ? new BudgetExceeded(reply.exceeded) : reply.error !== undefined ? new Error(reply.error) : undefined;
         this.settle(reply.id, reply.result, error);
@@ -51,7 +49,8 @@ export class WorkerAnalysis implements AnalysisHandle {
   run<K extends FeatureName>(feature: K, ...args: FeatureArgs<K>): Promise<FeatureResult<K>> {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;
-    this.worker.postMessage({ id, feature, args });
+    const call: ThreadCall = { id, feature, args };
+    this.worker.postMessage(call);
     return new Promise((resolve, reject) => this.calls.set(id, { resolve: resolve as (value: unknown) => void, reject }));
   }
 
