@@ -22,3 +22,18 @@ export class Deadline {
     if (performance.now() > this.end) throw new BudgetExceeded(this.budgetMs);
   }
 }
+
+/** Rows between two checks inside one step: a huge table is read in slices of this many rows. */
+const ROWS_PER_CHECK = 256;
+
+/**
+ * A check for a loop over rows (table rows, timeline entries, blocks): the deadline is read every
+ * `ROWS_PER_CHECK` calls, so one huge table overruns its budget by one slice, not by the whole table.
+ */
+export function rowChecker(deadline: Deadline | undefined): () => void {
+  if (!deadline) return () => {};
+  let rows = 0;
+  return () => {
+    if (++rows % ROWS_PER_CHECK === 0) deadline.check();
+  };
+}

@@ -29,9 +29,9 @@ export function parse(text: string, deadline?: Deadline): Parsed {
   const src = new SourceText(text);
   const blocks = parseBlocks(src.text, deadline);
   const tokens = blocks.tokens;
-  const views = step(() => buildViews(src, tokens));
+  const views = step(() => buildViews(src, tokens, deadline));
   const { sections, sectionOfLine } = step(() => extractSections(src, tokens));
-  const ctx: DocumentContext = { src, tokens, views, sections, sectionOfLine };
+  const ctx: DocumentContext = { src, tokens, views, sections, sectionOfLine, deadline };
   const tables = step(() => extractTables(ctx));
   const fields = step(() => extractFields(ctx, tables));
   const h1 = sections.find((s) => s.level === 1);

@@ -1,4 +1,5 @@
 import type { Token } from 'markdown-it';
+import { type Deadline, rowChecker } from './budget';
 import type { Range, SourceText } from './text';
 
 export interface HtmlComment {
@@ -65,14 +66,16 @@ function blank(s: string): string {
   return s.replace(/[^\r\n]+/g, (run) => ' '.repeat(run.length));
 }
 
-export function buildViews(src: SourceText, tokens: Token[]): TextViews {
+export function buildViews(src: SourceText, tokens: Token[], deadline?: Deadline): TextViews {
   const text = src.text;
   const visible = new ViewBuilder(text);
   const prose = new ViewBuilder(text);
   const comments: HtmlComment[] = [];
   const lineSpan = (from: number, to: number) => [src.lineStart(from), to < src.lineCount ? src.lineStart(to) : text.length] as const;
 
+  const tick = rowChecker(deadline);
   for (const token of tokens) {
+    tick();
     if (!token.map) continue;
     const [from, to] = token.map;
     switch (token.type) {

@@ -1,4 +1,5 @@
 import type { Token } from 'markdown-it';
+import type { Deadline } from '../budget';
 import type { Section } from '../model';
 import { type SourceText, trimRuns } from '../text';
 import type { TextViews } from '../views';
@@ -11,6 +12,8 @@ export interface DocumentContext {
   sections: Section[];
   /** Innermost section of each line (-1 before the first heading). */
   sectionOfLine: Int32Array;
+  /** Checked every few hundred rows inside the steps that loop over rows. */
+  deadline?: Deadline;
 }
 
 /** Line `line` of a view: the same columns as the source line. */

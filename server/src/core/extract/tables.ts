@@ -1,4 +1,5 @@
 import type { Cell, Table, TableRow } from '../model';
+import { rowChecker } from '../budget';
 import { range } from '../text';
 import { type DocumentContext, sectionAt, viewLine } from './context';
 
@@ -10,7 +11,9 @@ import { type DocumentContext, sectionAt, viewLine } from './context';
 export function extractTables(ctx: DocumentContext): Table[] {
   const tables: Table[] = [];
   let current: Table | undefined;
+  const tick = rowChecker(ctx.deadline);
   for (const token of ctx.tokens) {
+    tick();
     if (token.type === 'table_open' && token.map) {
       current = { header: { line: token.map[0], cells: [] }, rows: [], startLine: token.map[0], endLine: token.map[1], section: sectionAt(ctx, token.map[0]) };
       tables.push(current);

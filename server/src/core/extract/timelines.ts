@@ -1,4 +1,5 @@
 import type { Token } from 'markdown-it';
+import { rowChecker } from '../budget';
 import type { Marker, MarkerKind, SectionKind, Table, Timeline, TimelineEntry, TimelineSource } from '../model';
 import { type CalendarDate, TimelineClock, type TimeValue, parseDate, parseLeadingTime, parseTime, zoneName } from '../time';
 import { type Range, type Span, range, span, trimRuns } from '../text';
@@ -40,7 +41,7 @@ export function extractTimelines(ctx: DocumentContext, tables: Table[]): Timelin
   const zone = documentZone(ctx);
   const timelines: Timeline[] = [];
   const add = (source: TimelineSource, items: Item[], section: number | undefined, defaultZone = zone) => {
-    const entries = place(items, defaultZone);
+    const entries = place(items, defaultZone, rowChecker(ctx.deadline));
     if (entries.length) timelines.push({ source, entries, startLine: entries[0].startLine, endLine: entries.reduce((end, e) => Math.max(end, e.endLine), 0), section });
   };
   for (const table of tables) {
@@ -82,7 +83,9 @@ function tableItems(ctx: DocumentContext, table: Table): { items: Item[]; zone?:
   const headerText = header[timeColumn].text;
   const zone = zoneName(parenthesised(headerText) ?? /\bin\s+(\S+)\s*$/i.exec(headerText)?.[1] ?? '');
   const items: Item[] = [];
+  const tick = rowChecker(ctx.deadline);
   for (const row of table.rows) {
+    tick();
     if (row.cells.every((c) => !c.text)) continue;
     const time = row.cells[timeColumn] ?? { text: '', range: range(row.line, 0, 0) };
     const event = row.cells[eventColumn] ?? { text: '', range: time.range };
@@ -133,7 +136,9 @@ function listGroups(ctx: DocumentContext): Group[] {
   const dates: { line: number; date: CalendarDate }[] = [];
   const stack: { items: Item[]; total: number }[] = [];
   const tokens = ctx.tokens;
+  const tick = rowChecker(ctx.deadline);
   for (let i = 0; i < tokens.length; i++) {
+    tick();
     const t = tokens[i];
     if (t.type === 'bullet_list_open' || t.type === 'ordered_list_open') {
       stack.push({ items: [], total: 0 });
@@ -212,10 +217,11 @@ function withDates(group: Group, dates: { line: number; date: CalendarDate }[]):
   return { ...group, items: items.sort((a, b) => lineOf(a) - lineOf(b)) };
 }
 
-function place(items: Item[], zone: string | undefined): TimelineEntry[] {
+function place(items: Item[], zone: string | undefined, tick: () => void): TimelineEntry[] {
   const clock = new TimelineClock(zone);
   const entries: TimelineEntry[] = [];
   for (const item of items) {
+    tick();
     if (item.kind === 'date') {
       clock.setDate(item.date);
       continue;
