@@ -25,6 +25,15 @@ test('table cells have exact ranges, with escaped pipes, code spans and non-ASCI
   assert.deepEqual(empty.cells[0], { text: '', range: at(3, 2, 2), inner: at(3, 1, 3) });
 });
 
+test('a row of thousands of pipes keeps its first 256 cells and counts them all', () => {
+  const text = `| Time | Event |\n|---|---|\n| 10:00 |${' x |'.repeat(2999)}\n`;
+  const { model, diagnostics } = analyze(text);
+  const [row] = model.tables[0].rows;
+  assert.equal(row.cells.length, 256);
+  assert.equal(row.cellCount, 3000);
+  assert.deepEqual(diagnostics.filter((d) => d.code === 'table-cells').map((d) => d.message), ['This row has 3000 cells but the header has 2: remove the extra "|" or escape it as "\\|".']);
+});
+
 test('a pipe inside a code span splits the cell, as markdown-it and GFM do', () => {
   const text = '| A | B |\n|---|---|\n| `x | y` | z |\n';
   assert.deepEqual(parse(text).model.tables[0].rows[0].cells.map((c) => c.text), ['`x', 'y`', 'z']);

@@ -12,10 +12,11 @@ import { ROOT } from './helpers';
 process.env.RECHECK_SYNC_BACKEND = 'pure';
 /**
  * The automaton checker decides a pattern; one it cannot model (look-arounds, back-references)
- * goes to the fuzzer, whose fixed seed makes the verdict the same on every run. No time limit:
- * a verdict must not depend on how busy the machine is.
+ * goes to the fuzzer, whose fixed seed makes the verdict the same on every run. No time limits
+ * and no recall (re-running a candidate attack against the real engine, under a time limit): a
+ * verdict must not depend on how busy the machine is, so the fuzzer's step counts decide alone.
  */
-const PARAMS = { checker: 'auto', randomSeed: 1, timeout: null } as const;
+const PARAMS = { checker: 'auto', randomSeed: 1, timeout: null, attackTimeout: null, incubationTimeout: null, seedingTimeout: null, recallTimeout: null, recallLimit: 0 } as const;
 
 /** Patterns recheck cannot decide ('unknown') that are linear all the same, each with the reason. */
 const ALLOWED_UNKNOWN = new Map<string, string>([]);

@@ -32,7 +32,10 @@ export interface Cell extends Span {
 
 export interface TableRow {
   line: number;
+  /** The row's cells, the first `MAX_CELLS` of them at most (see extract/tables.ts). */
   cells: Cell[];
+  /** How many cells the row really has, kept cells or not. */
+  cellCount: number;
 }
 
 export interface Table {

@@ -113,6 +113,24 @@ export function trimRuns(text: string, lead: RegExp, trail = lead): string {
   return text.slice(start, end);
 }
 
+/**
+ * The matches of the sticky `pattern` tried only where the global `start` matches, left to right
+ * and never overlapping, as a global scan would find them. A pattern that can only begin at a few
+ * places (a word, a run of digits) is not retried from every character of a long run, and the
+ * pattern stays simple enough for the ReDoS checker to decide.
+ */
+export function* matchesAt(text: string, start: RegExp, pattern: RegExp): Generator<RegExpExecArray> {
+  let end = 0;
+  for (const at of text.matchAll(start)) {
+    if (at.index < end) continue;
+    pattern.lastIndex = at.index;
+    const m = pattern.exec(text);
+    if (!m) continue;
+    end = m.index + m[0].length;
+    yield m;
+  }
+}
+
 function isBlank(code: number): boolean {
   return code === 0x20 || code === 0x09;
 }

@@ -4,9 +4,16 @@ import { range } from '../text';
 import { type DocumentContext, sectionAt, viewLine } from './context';
 
 /**
+ * Cells kept per row, far beyond any real table: a line of thousands of pipes is not a table anyone
+ * reads, and keeping every cell's ranges would cost far more memory and time than its size.
+ */
+const MAX_CELLS = 256;
+
+/**
  * Tables with every cell's exact range. markdown-it gives only row lines, and pads or drops
  * cells to the header's count, so each row's line is split here the way markdown-it splits it
- * (on pipes not escaped by a backslash, as GFM does, code spans included), keeping every cell.
+ * (on pipes not escaped by a backslash, as GFM does, code spans included), keeping every cell
+ * (up to `MAX_CELLS`).
  */
 export function extractTables(ctx: DocumentContext): Table[] {
   const tables: Table[] = [];
@@ -15,7 +22,7 @@ export function extractTables(ctx: DocumentContext): Table[] {
   for (const token of ctx.tokens) {
     tick();
     if (token.type === 'table_open' && token.map) {
-      current = { header: { line: token.map[0], cells: [] }, rows: [], startLine: token.map[0], endLine: token.map[1], section: sectionAt(ctx, token.map[0]) };
+      current = { header: { line: token.map[0], cells: [], cellCount: 0 }, rows: [], startLine: token.map[0], endLine: token.map[1], section: sectionAt(ctx, token.map[0]) };
       tables.push(current);
     } else if (token.type === 'tr_open' && token.map && current) {
       const row = splitRow(ctx, token.map[0]);
@@ -36,15 +43,19 @@ function splitRow(ctx: DocumentContext, line: number): TableRow {
   let end = raw.length;
   while (end > start && isBlank(raw.charCodeAt(end - 1))) end--;
   const cells: Cell[] = [];
+  let cellCount = 0;
   // Cells lie between unescaped pipes; a pipe opening or closing the row adds no empty cell.
   let from = raw.charCodeAt(start) === 0x7c ? start + 1 : start;
   for (let i = from; i <= end; i++) {
     const isPipe = i < end && raw.charCodeAt(i) === 0x7c && raw.charCodeAt(i - 1) !== 0x5c;
     if (!isPipe && i < end) continue;
-    if (i < end || from < end) cells.push(cell(line, visible, from, i));
+    if (i < end || from < end) {
+      if (cellCount < MAX_CELLS) cells.push(cell(line, visible, from, i));
+      cellCount++;
+    }
     from = i + 1;
   }
-  return { line, cells };
+  return { line, cells, cellCount };
 }
 
 function cell(line: number, visible: string, from: number, to: number): Cell {

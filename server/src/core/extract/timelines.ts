@@ -2,7 +2,7 @@ import type { Token } from 'markdown-it';
 import { rowChecker } from '../budget';
 import type { Marker, MarkerKind, SectionKind, Table, Timeline, TimelineEntry, TimelineSource } from '../model';
 import { type CalendarDate, TimelineClock, type TimeValue, parseDate, parseLeadingTime, parseTime, zoneName } from '../time';
-import { type Range, type Span, range, span, trimRuns } from '../text';
+import { type Range, type Span, matchesAt, range, span, trimRuns } from '../text';
 import { type DocumentContext, ancestorOfKind, sectionAt, viewLine, withinKind } from './context';
 import { column } from './tables';
 
@@ -11,7 +11,9 @@ const EVENT_HEADER = /event|what|note|action|description|detail|happen|impact/i;
 const MARKER_HEADER = /marker|milestone|mttd|mttr|phase/i;
 /** Tables with a date column that are not timelines. */
 const NOT_TIMELINE: SectionKind[] = ['history', 'approval', 'actions', 'followUp'];
-const ZONE_PHRASE = /\btimes?\s+(?:are\s+|is\s+)?(?:(?:shown|given|written|listed)\s+)?in\s+(?:the\s+)?([A-Za-z][\w/+:-]*)/gi;
+/** "All times are in UTC", "times shown in the US/Pacific zone": tried where "time" stands. */
+const TIME_WORD = /\btimes?\b/gi;
+const ZONE_PHRASE = /times?\s+(?:are\s+|is\s+)?(?:(?:shown|given|written|listed)\s+)?in\s+(?:the\s+)?([A-Za-z][\w/+:-]*)/iy;
 
 /** Marker words, checked in this order ("Incident declared resolved" is a resolution). */
 const MARKER_KINDS: [MarkerKind, RegExp][] = [
@@ -61,7 +63,7 @@ export function extractTimelines(ctx: DocumentContext, tables: Table[]): Timelin
 
 function documentZone(ctx: DocumentContext): string | undefined {
   let fallback: string | undefined;
-  for (const m of ctx.views.visible.matchAll(ZONE_PHRASE)) {
+  for (const m of matchesAt(ctx.views.visible, TIME_WORD, ZONE_PHRASE)) {
     const zone = zoneName(m[1]);
     if (!zone) continue;
     if (withinKind(ctx, ctx.src.positionAt(m.index).line, 'timeline')) return zone;

@@ -1,9 +1,10 @@
-import { range } from '../text';
+import { matchesAt, range } from '../text';
 import type { Finding, Rule } from './rule';
 
-// Never starting inside a run of digits: a start there finds nothing the run's first digit did not,
-// and retrying from each digit of a long run is quadratic.
-const PERCENT = /(-?(?<!\d)\d+(?:[.,]\d+)?)\s*%/g;
+// Tried only where a run of digits starts: a start inside one finds nothing its first digit did
+// not, and retrying from each digit of a long run is quadratic.
+const NUMBER = /-?\d+/g;
+const PERCENT = /(-?\d+(?:[.,]\d+)?)\s*%/y;
 
 /** A confidence score outside 0–10, or a percentage outside 0–100 in the impact summary. */
 export const rangeRule: Rule = {
@@ -26,7 +27,7 @@ export const rangeRule: Rule = {
     const impact = new Set(model.sections.flatMap((s, i) => (s.kind === 'impact' ? [i] : [])));
     for (const field of model.fields) {
       if (field.section === undefined || !impact.has(field.section)) continue;
-      for (const m of field.value.text.matchAll(PERCENT)) {
+      for (const m of matchesAt(field.value.text, NUMBER, PERCENT)) {
         const value = Number(m[1].replace(',', '.'));
         if (value >= 0 && value <= 100) continue;
         const at = field.value.range.start.character + m.index;

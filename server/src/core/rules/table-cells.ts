@@ -9,12 +9,12 @@ export const tableCells: Rule = {
   severity: 'warning',
   check({ model, src }) {
     return model.tables.flatMap((table) => {
-      const expected = table.header.cells.length;
+      const expected = table.header.cellCount;
       return table.rows
-        .filter((row) => row.cells.length !== expected)
+        .filter((row) => row.cellCount !== expected)
         .map((row) => ({
           range: src.trimmedLineRange(row.line),
-          message: `This row has ${cells(row.cells.length)} but the header has ${expected}: ${row.cells.length > expected ? 'remove the extra "|" or escape it as "\\|"' : 'add the missing cells'}.`,
+          message: `This row has ${cells(row.cellCount)} but the header has ${expected}: ${row.cellCount > expected ? 'remove the extra "|" or escape it as "\\|"' : 'add the missing cells'}.`,
         }));
     });
   },
