@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join, relative } from 'node:path';
 import { test } from 'node:test';
-import { ROOT } from './helpers';
+import { ROOT } from '../paths';
 
 const CORE = join(ROOT, 'server', 'src', 'core');
 const IMPORT = /^[ \t]*(?:import|export)\b[^'"]*?from\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)|\brequire\(\s*['"]([^'"]+)['"]\s*\)/gm;
