@@ -27,7 +27,7 @@ import {
   createProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ROOT, fixturePath } from '../paths';
+import { ROOT, fixturePath, readFixture } from '../paths';
 
 export { today } from '../../server/src/lsp/fix-context';
 
@@ -177,6 +177,13 @@ export class TestClient {
   async open(uri: string, text: string, languageId = 'markdown'): Promise<void> {
     this.docs.set(uri, TextDocument.create(uri, languageId, 1, text));
     await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+  }
+
+  /** Opens test/fixtures/lsp/FIXTURE as the workspace's file AS (its own copy, by default); returns its URI. */
+  async openFixture(fixture: string, as = fixture): Promise<string> {
+    const uri = this.uri(as);
+    await this.open(uri, readFixture('lsp', fixture));
+    return uri;
   }
 
   /** Opens `text` as the file PATH of the workspace and waits for its first diagnostics; returns its URI. */
