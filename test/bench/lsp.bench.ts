@@ -2,13 +2,12 @@
 // post-mortem (debounce 0), and the server's RSS with 50 post-mortems open. Run with `npm run bench`.
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { join } from 'node:path';
 import { analyze } from '../../server/src/core/analyze';
-import { FIXTURES, TestClient } from '../lsp/client';
+import { TestClient } from '../lsp/client';
+import { readExample, readFixture, readRepoFile } from '../paths';
 import { generateByLines } from './generate';
 
 const EDITS = 200;
-const ROOT = join(__dirname, '..', '..');
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
@@ -73,10 +72,10 @@ async function main() {
     await client.stop();
   }
   const typical = [
-    readFileSync(join(ROOT, 'examples', '2026-03-14-checkout-latency-post-mortem.md'), 'utf8'),
-    readFileSync(join(ROOT, 'examples', '2026-04-02-dns-outage-post-mortem.md'), 'utf8'),
-    readFileSync(join(ROOT, 'templates', 'post-mortem-template.md'), 'utf8'),
-    readFileSync(join(FIXTURES, 'dns-outage-post-mortem.md'), 'utf8'),
+    readExample('2026-03-14-checkout-latency-post-mortem.md'),
+    readExample('2026-04-02-dns-outage-post-mortem.md'),
+    readRepoFile('templates/post-mortem-template.md'),
+    readFixture('lsp', 'dns-outage-post-mortem.md'),
   ];
   const lines = typical.map((t) => t.split('\n').length);
   console.log(`RSS with 50 open post-mortems (examples, template; ${Math.min(...lines)}–${Math.max(...lines)} lines): ${(await memory(typical)).toFixed(0)} MB (target: < 150 MB)`);

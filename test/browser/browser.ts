@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before } from 'node:test';
@@ -9,8 +9,8 @@ import { analyze } from '../../server/src/core/analyze';
 import { type RenderOptions, renderBody } from '../../server/src/render/body';
 import { webviewHtml } from '../../server/src/render/webview';
 import { chromiumPath } from '../../scripts/preflight';
+import { ROOT, readRepoFile } from '../paths';
 
-export const ROOT = join(__dirname, '..', '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
 
 /**
@@ -74,8 +74,6 @@ export function renderFile(file: string, today = '2026-05-01'): string {
   return rendered.get(key)!;
 }
 
-export const fixture = (...parts: string[]) => join(ROOT, ...parts);
-
 /** What the page posted through the fake `acquireVsCodeApi`. */
 export type Posted = { type: string; line?: number; href?: string };
 
@@ -91,9 +89,18 @@ export async function openWebview(browser: Browser, body: string, options: { bef
   const page = await newPage(browser);
   options.beforeLoad?.(page);
   // A string, not a function: tsx would wrap a function's inner functions in a helper the page lacks.
+  // The page's timers are counted while pending, so that a test can wait until it has nothing left to do (`settled`).
   await page.addInitScript(`
     window.__posted = [];
     window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m), getState: () => undefined, setState: () => undefined });
+    window.__timers = new Set();
+    const setTimer = window.setTimeout, clearTimer = window.clearTimeout;
+    window.setTimeout = (run, ms, ...args) => {
+      const id = setTimer(() => { window.__timers.delete(id); run(...args); }, ms);
+      window.__timers.add(id);
+      return id;
+    };
+    window.clearTimeout = (id) => { window.__timers.delete(id); clearTimer(id); };
   `);
   await page.goto(pathToFileURL(file).href);
   return page;
@@ -105,14 +112,15 @@ export function posted(page: Page): Promise<Posted[]> {
   return page.evaluate(() => (window as unknown as { __posted: Posted[] }).__posted);
 }
 
-/** `renderBody` for a file, as the extension will call it after its own `analyze`. */
-export function bodyOf(file: string, options: RenderOptions = { today: '2026-05-01' }): string {
-  return renderBody(analyze(readFileSync(join(ROOT, file), 'utf8')), options);
+/**
+ * Resolves once the webview has no timer pending: whatever its last event scheduled (a scroll
+ * report, say) has run, so what it was going to post is posted. A deterministic signal, not a wait.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => (window as unknown as { __timers: Set<number> }).__timers.size === 0);
 }
 
-/** The 0-based line of the first source line that starts with `prefix`. */
-export function lineOf(file: string, prefix: string): number {
-  const line = readFileSync(join(ROOT, file), 'utf8').split('\n').findIndex((l) => l.startsWith(prefix));
-  if (line < 0) throw new Error(`${file}: no line starts with ${prefix}`);
-  return line;
+/** `renderBody` for a file (its path from the repository's root), as the extension calls it after its own `analyze`. */
+export function bodyOf(file: string, options: RenderOptions = { today: '2026-05-01' }): string {
+  return renderBody(analyze(readRepoFile(file)), options);
 }

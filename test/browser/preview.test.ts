@@ -6,7 +6,8 @@ import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { formatMinutes } from '../../server/src/core/duration';
 import type { Metrics } from '../../server/src/core/metrics';
-import { bodyOf, cli, closing, lineOf, newPage, renderFile, runCli, useBrowser } from './browser';
+import { lineOf, readRepoFile } from '../paths';
+import { bodyOf, cli, closing, newPage, renderFile, runCli, useBrowser } from './browser';
 
 const CHECKOUT = 'examples/2026-03-14-checkout-latency-post-mortem.md';
 const DNS = 'examples/2026-04-02-dns-outage-post-mortem.md';
@@ -62,8 +63,8 @@ describe('metrics header', () => {
       assert.equal(await page.textContent('.pm-title'), 'Post-Mortem: Checkout latency after a dropped index');
       assert.deepEqual(await texts(page, '.badges .badge'), ['INC-2026-042', 'P1', 'Final']);
       assert.deepEqual(await texts(page, '.metrics .metric'), ['MTTD 12m', 'MTTR 1h 10m', 'DURATION 1h 10m', 'TIME TO ROOT CAUSE 36m', 'TIME TO FIX 50m', 'TIME TO RESTORE 1h 3m']);
-      const start = lineOf(CHECKOUT, '| 14:02');
-      const detection = lineOf(CHECKOUT, '| 14:14');
+      const start = lineOf(readRepoFile(CHECKOUT), '| 14:02');
+      const detection = lineOf(readRepoFile(CHECKOUT), '| 14:14');
       assert.equal(
         await page.getAttribute('[data-metric="mttd"]', 'title'),
         `MTTD = detection − incident start\n14:14 (row 3, line ${detection + 1}: “Detection (MTTD = T3 - T1)”) − 14:02 (row 1, line ${start + 1}: “Incident start”)\n= 12m`,
@@ -139,7 +140,7 @@ describe('timeline drawing', () => {
       assert.deepEqual(drawn.filter((e) => e.outOfOrder).map((e) => e.index), [5]);
       assert.ok(drawn.find((e) => e.index === 5)!.x < drawn.find((e) => e.index === 4)!.x);
       assert.deepEqual(await texts(page, '.timeline-notes li'), ['out of order Row 5 (09:45) is earlier than row 4 (09:58) above it — War room opened']);
-      assert.equal(await page.getAttribute('.timeline-notes li', 'data-line'), String(lineOf(DNS, '| 09:45')));
+      assert.equal(await page.getAttribute('.timeline-notes li', 'data-line'), String(lineOf(readRepoFile(DNS), '| 09:45')));
     }));
 
   test('lists unreadable and unfilled times, draws the rest across midnight, and shows the gap', () =>
@@ -152,7 +153,7 @@ describe('timeline drawing', () => {
         'out of order Row 5 (23:01) is earlier than row 2 (23:05) above it — Lag dashboard shared in the channel',
       ]);
       assert.deepEqual(await texts(page, '.timeline-svg .gap text'), ['35m without entries', '1h 15m without entries']);
-      assert.equal(await page.textContent('.timeline .caption'), `From the timeline table at line ${lineOf(MESSY, '| 2026-04-10') + 1}: 5 of 7 entries on the axis.`);
+      assert.equal(await page.textContent('.timeline .caption'), `From the timeline table at line ${lineOf(readRepoFile(MESSY), '| 2026-04-10') + 1}: 5 of 7 entries on the axis.`);
     }));
 });
 
@@ -163,8 +164,8 @@ describe('action items', () => {
   test('groups by priority and highlights items without owner or past due', () =>
     withPage(MESSY, { today: '2026-05-01' }, async (page) => {
       assert.deepEqual(await texts(page, '.priority h3'), ['High 2', 'Medium 1', 'Low 1', 'Unset 1']);
-      assert.deepEqual(await items(page, '.action.past-due'), [lineOf(MESSY, '| 1 |'), lineOf(MESSY, '| 3 |')]);
-      assert.deepEqual(await items(page, '.action.no-owner'), [lineOf(MESSY, '| 3 |'), lineOf(MESSY, '| 5 |')]);
+      assert.deepEqual(await items(page, '.action.past-due'), [lineOf(readRepoFile(MESSY), '| 1 |'), lineOf(readRepoFile(MESSY), '| 3 |')]);
+      assert.deepEqual(await items(page, '.action.no-owner'), [lineOf(readRepoFile(MESSY), '| 3 |'), lineOf(readRepoFile(MESSY), '| 5 |')]);
       assert.equal(await page.textContent('.actions .summary'), '5 items · 2 without owner · 2 past due on 2026-05-01');
       assert.deepEqual(await owners(page), [['Ana Lima', '2', '1'], ['No owner', '2', '1'], ['Ben Osei', '1', '0']]);
       assert.deepEqual(await texts(page, '.action.no-owner .owner'), ['No owner (?)', 'No owner']);
@@ -172,7 +173,7 @@ describe('action items', () => {
 
   test('past due depends only on the day passed in, so the output is the same every run', () =>
     withPage(MESSY, { today: '2026-04-16' }, async (page) => {
-      assert.deepEqual(await items(page, '.action.past-due'), [lineOf(MESSY, '| 3 |')]);
+      assert.deepEqual(await items(page, '.action.past-due'), [lineOf(readRepoFile(MESSY), '| 3 |')]);
       assert.equal(renderFile(MESSY, '2026-04-16'), renderFile(MESSY, '2026-04-16'));
       assert.notEqual(renderFile(MESSY, '2026-04-16'), renderFile(MESSY, '2026-05-01'));
     }));
@@ -197,7 +198,7 @@ describe('5 Whys', () => {
     withPage(CHECKOUT, {}, async (page) => {
       assert.deepEqual(await texts(page, '.chain .label'), ['Why 1', 'Why 2', 'Why 3', 'Why 4', 'Why 5', 'Root cause']);
       assert.equal(await page.textContent('.chain .root-cause .answer'), 'CI does not check that a migration keeps the indexes production queries rely on.');
-      assert.equal(await page.getAttribute('.chain .root-cause', 'data-line'), String(lineOf(CHECKOUT, '**Root cause:**')));
+      assert.equal(await page.getAttribute('.chain .root-cause', 'data-line'), String(lineOf(readRepoFile(CHECKOUT), '**Root cause:**')));
       assert.equal(await page.innerHTML('.chain .why:nth-child(3) .answer'), 'The index on <code>customer_id</code> was gone');
     }));
 

@@ -4,7 +4,8 @@
  * a fixed --today so that the past-due highlights do not change from run to run.
  */
 import { join } from 'node:path';
-import { ROOT, launch, newPage, renderFile } from './browser';
+import { ROOT } from '../paths';
+import { launch, newPage, renderFile } from './browser';
 
 const SHOTS = [
   { file: 'examples/2026-03-14-checkout-latency-post-mortem.md', today: '2026-03-26', name: 'preview' },

@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { NONCE, type Posted, bodyOf, closing, lineOf, openWebview, posted, useBrowser } from './browser';
+import { lineOf, readRepoFile } from '../paths';
+import { NONCE, type Posted, bodyOf, closing, openWebview, posted, settled, useBrowser } from './browser';
 
 const DNS = 'examples/2026-04-02-dns-outage-post-mortem.md';
+const DNS_TEXT = readRepoFile(DNS);
 
 const browser = useBrowser();
 
@@ -19,6 +21,17 @@ function send(page: Page, message: unknown): Promise<void> {
 /** What the page posted after the first `from` messages, scroll reports left out unless asked for. */
 async function postedSince(page: Page, from: number, types = ['reveal', 'open-link']): Promise<Posted[]> {
   return (await posted(page)).slice(from).filter((m) => types.includes(m.type));
+}
+
+/** Scrolls the page to `y` as a script (not the user) does, and resolves once the page has handled the scroll event. */
+function scrollTo(page: Page, y: number): Promise<void> {
+  // A listener added after preview.js's runs after it for the same event. (No named function in
+  // the page's code: tsx would wrap it in a helper the page lacks.)
+  return page.evaluate((top) => new Promise<void>((resolve) => {
+    const stop = new AbortController();
+    window.addEventListener('scroll', () => Math.abs(window.scrollY - top) < 1 && (stop.abort(), resolve()), { signal: stop.signal });
+    window.scrollTo(0, top);
+  }), y);
 }
 
 /** The last reveal or open-link: clicking scrolls the element into view, which is reported too. */
@@ -54,7 +67,7 @@ describe('preview.js', () => {
       assert.equal(await page.evaluate(() => window.scrollY), 1500);
 
       // Messages are handled in order: once the scroll request is done, the stale update was seen.
-      const line = lineOf(DNS, '## 9. Action Items');
+      const line = lineOf(DNS_TEXT, '## 9. Action Items');
       await send(page, { type: 'update', version: 1, body: body.replace('Internal DNS outage', 'Stale title') });
       await send(page, { type: 'scroll-to-line', line });
       await page.waitForFunction((l) => Math.abs(document.querySelector(`.document [data-line="${l}"]`)!.getBoundingClientRect().top) < 1, line);
@@ -63,18 +76,18 @@ describe('preview.js', () => {
 
   test('clicking what came from a line asks to reveal that line', () =>
     withWebview(async (page) => {
-      const detection = lineOf(DNS, '| 09:31');
+      const detection = lineOf(DNS_TEXT, '| 09:31');
       await page.click(`.document tr[data-line="${detection}"]`);
       assert.deepEqual(await last(page), { type: 'reveal', line: detection });
 
       await page.click('.problems .problem >> nth=0');
-      assert.deepEqual(await last(page), { type: 'reveal', line: lineOf(DNS, '> **Author:**') });
+      assert.deepEqual(await last(page), { type: 'reveal', line: lineOf(DNS_TEXT, '> **Author:**') });
 
       await page.click('.timeline-svg g.event[data-index="3"] circle');
       assert.deepEqual(await last(page), { type: 'reveal', line: detection });
 
       await page.click('.actions .action >> nth=1');
-      assert.deepEqual(await last(page), { type: 'reveal', line: lineOf(DNS, '| 2 | Alert') });
+      assert.deepEqual(await last(page), { type: 'reveal', line: lineOf(DNS_TEXT, '| 2 | Alert') });
 
       await page.click('[data-metric="mttd"]');
       assert.deepEqual(await last(page), { type: 'reveal', line: detection });
@@ -98,12 +111,18 @@ describe('preview.js', () => {
     withWebview(async (page) => {
       const before = (await posted(page)).length;
       // A line inside a table lands on its row; a blank line between blocks on the block before.
-      const row = lineOf(DNS, '| 09:58');
-      await send(page, { type: 'scroll-to-line', line: row });
+      const row = lineOf(DNS_TEXT, '| 09:58');
+      // Sent, and resolved once the scroll it makes has been handled (listeners run in the order added).
+      await page.evaluate((l) => new Promise<void>((resolve) => {
+        window.addEventListener('scroll', () => resolve(), { once: true });
+        window.postMessage({ type: 'scroll-to-line', line: l }, '*');
+      }), row);
       await page.waitForFunction((l) => Math.abs(document.querySelector(`.document tr[data-line="${l}"]`)!.getBoundingClientRect().top) < 1, row);
+      await settled(page);
+      assert.deepEqual(await postedSince(page, before, ['scrolled']), [], 'the scroll it asked for is not echoed');
 
       // The user scrolls: the heading now at the top is reported, and only that.
-      const heading = lineOf(DNS, '## 5. Root Cause Analysis');
+      const heading = lineOf(DNS_TEXT, '## 5. Root Cause Analysis');
       await page.evaluate((l) => {
         const el = document.querySelector(`.document [data-line="${l}"]`)!;
         window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY);
@@ -115,8 +134,9 @@ describe('preview.js', () => {
   test('a new page VS Code scrolls to the previous page’s place reports nothing until placed; the first line is the top', () =>
     withWebview(async (page) => {
       // What VS Code does when it replaces the page: the new one is scrolled to the old one's scrollY.
-      await page.evaluate(() => window.scrollTo(0, 2000));
-      await page.waitForTimeout(200);
+      await scrollTo(page, 2000);
+      // The scroll was handled and whatever it scheduled has run: a report would be posted by now.
+      await settled(page);
       assert.deepEqual(await postedSince(page, 0, ['scrolled']), []);
       await send(page, { type: 'scroll-to-line', line: 0 });
       await page.waitForFunction(() => window.scrollY === 0);

@@ -7,7 +7,8 @@ import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { format } from 'node:util';
 import { launchCodeServer } from '../../scripts/code-server';
-import { ROOT, launch } from '../browser/browser';
+import { launch } from '../browser/browser';
+import { ROOT } from '../paths';
 import { buildSuite } from '../integration/run';
 import { copyExamples, freePort } from './workbench';
 

@@ -15,7 +15,8 @@ scenario('outline and hover', async (workbench) => {
     return sections.every((s) => labels.includes(s));
   });
 
-  await workbench.goTo(58, 3); // `| 09:31 | On-call acknowledges …`, the detection
+  const detection = workbench.find(DRAFT, '| 09:31 | On-call acknowledges', '09:31');
+  await workbench.goTo(detection.line, detection.column);
   await workbench.page.keyboard.press('Control+K');
   await workbench.page.keyboard.press('Control+I');
   await workbench.until('the hover with T+19m', async () => (await workbench.visible('.monaco-hover')) && (await workbench.page.locator('.monaco-hover').first().innerText()).includes('T+19m'));

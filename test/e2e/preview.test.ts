@@ -17,8 +17,9 @@ scenario('preview to the side', async (workbench) => {
   assert.equal(await minutes(preview, 'mttd'), String(computed.mttdMinutes));
   assert.equal(await minutes(preview, 'mttr'), String(computed.mttrMinutes));
 
-  // The detection row, `| 14:14 | On-call acknowledges …`: 14:14 becomes 14:20.
-  await workbench.goTo(75, 3);
+  // The detection row: 14:14 becomes 14:20.
+  const detection = workbench.find(FINISHED, '| 14:14 | On-call acknowledges', '14:14');
+  await workbench.goTo(detection.line, detection.column);
   for (let i = 0; i < 5; i++) await workbench.page.keyboard.press('Shift+ArrowRight');
   await workbench.page.keyboard.type('14:20');
   const typed = Date.now();

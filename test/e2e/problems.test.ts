@@ -15,7 +15,16 @@ scenario('problems of the draft, none for the README', async (workbench) => {
   const problems = await workbench.problemsUntil(`the ${expected.length} problems the CLI reports`, (p) => p.length === expected.length);
   assert.deepEqual(shown(problems), expected);
   assert.ok(problems.every((p) => p.file === DRAFT));
-  for (const [line, code] of [[6, 'placeholder'], [46, 'unresolved-choice'], [60, 'timeline-order'], [64, 'metric-mismatch'], [113, 'missing-owner'], [114, 'missing-owner']] as const) {
+  // Each line found by how it starts.
+  for (const [start, code] of [
+    ['> **Author:**', 'placeholder'],
+    ['| **SLA breach**', 'unresolved-choice'],
+    ['| 09:45 | War room opened', 'timeline-order'],
+    ['**MTTD (Mean Time to Detect):**', 'metric-mismatch'],
+    ['| 2 | Alert when forwarder queries', 'missing-owner'],
+    ['| 3 | Validate resolver config', 'missing-owner'],
+  ] as const) {
+    const { line } = workbench.find(DRAFT, start);
     assert.ok(problems.some((p) => p.line === line && p.code === code), `${code} at line ${line}`);
     await workbench.goTo(line);
     await workbench.until(`a squiggle on line ${line}`, async () => (await workbench.squiggleLines()).includes(line));

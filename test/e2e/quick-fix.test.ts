@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { DRAFT, type Workbench, scenario } from './workbench';
 
 /** Ctrl+. at LINE:COLUMN, then the quick fix whose title starts with `title`. */
-async function quickFix(workbench: Workbench, line: number, column: number, title: string): Promise<void> {
+async function quickFix(workbench: Workbench, { line, column }: { line: number; column: number }, title: string): Promise<void> {
   await workbench.goTo(line, column);
   await workbench.page.keyboard.press('Control+.');
   const action = workbench.page.locator(`.action-widget .monaco-list-row.action[aria-label^="${title.replace(/"/g, '\\"')}"]`);
@@ -12,15 +12,18 @@ async function quickFix(workbench: Workbench, line: number, column: number, titl
 }
 
 scenario('quick fixes', async (workbench) => {
+  const choice = workbench.find(DRAFT, '| **SLA breach**', 'Yes / No / Partial');
+  const otherChoice = workbench.find(DRAFT, '| Config push had no canary stage').line;
+  const mttd = workbench.find(DRAFT, '**MTTD (Mean Time to Detect):**', '15 minutes');
   await workbench.openFile(DRAFT);
-  await workbench.problemsUntil('the unresolved choice at line 46', (p) => p.some((d) => d.line === 46 && d.code === 'unresolved-choice'));
+  await workbench.problemsUntil(`the unresolved choice at line ${choice.line}`, (p) => p.some((d) => d.line === choice.line && d.code === 'unresolved-choice'));
 
-  await quickFix(workbench, 46, 20, 'Keep "Partial"');
-  await workbench.until('line 46 to read Partial', async () => (await workbench.lineText(46)) === '| **SLA breach** | Partial |');
-  const afterChoice = await workbench.problemsUntil('the problem at line 46 to go', (p) => !p.some((d) => d.line === 46));
-  assert.ok(afterChoice.some((d) => d.line === 84 && d.code === 'unresolved-choice'), 'the other unresolved choice stays');
+  await quickFix(workbench, choice, 'Keep "Partial"');
+  await workbench.until(`line ${choice.line} to read Partial`, async () => (await workbench.lineText(choice.line)) === '| **SLA breach** | Partial |');
+  const afterChoice = await workbench.problemsUntil(`the problem at line ${choice.line} to go`, (p) => !p.some((d) => d.line === choice.line));
+  assert.ok(afterChoice.some((d) => d.line === otherChoice && d.code === 'unresolved-choice'), 'the other unresolved choice stays');
 
-  await quickFix(workbench, 64, 33, 'Change to 19 minutes');
-  await workbench.until('the stated MTTD to become 19 minutes', async () => (await workbench.lineText(64)) === '**MTTD (Mean Time to Detect):** 19 minutes');
+  await quickFix(workbench, mttd, 'Change to 19 minutes');
+  await workbench.until('the stated MTTD to become 19 minutes', async () => (await workbench.lineText(mttd.line)) === '**MTTD (Mean Time to Detect):** 19 minutes');
   await workbench.problemsUntil('the metric mismatch to go', (p) => !p.some((d) => d.code === 'metric-mismatch'));
 });

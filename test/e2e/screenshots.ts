@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { DRAFT, Workbench } from './workbench';
-import { ROOT } from '../browser/browser';
+import { ROOT } from '../paths';
 
 (async () => {
   for (const colorScheme of ['light', 'dark'] as const) {
@@ -18,7 +18,8 @@ import { ROOT } from '../browser/browser';
     try {
       await workbench.openFile(DRAFT);
       await workbench.until('the post-mortem status', () => workbench.statusItem('postmortem.status'));
-      await workbench.goTo(46, 20);
+      const choice = workbench.find(DRAFT, '| **SLA breach**', 'Yes / No / Partial');
+      await workbench.goTo(choice.line, choice.column);
       await workbench.page.keyboard.press('Control+.');
       await workbench.until('the quick fixes', () => workbench.visible('.action-widget .monaco-list-row.action'));
       await shot('quick-fix');

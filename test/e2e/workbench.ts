@@ -3,14 +3,15 @@
  * packaged extension installed, driven through headless Chromium as a user drives it. Every wait
  * polls the DOM with a deadline, never a fixed sleep; a failure says what the screen showed.
  */
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Frame, Page } from 'playwright-core';
 import { launchCodeServer } from '../../scripts/code-server';
-import { ROOT, cli, launch } from '../browser/browser';
+import { cli, launch } from '../browser/browser';
+import { EXAMPLES, ROOT, lineOf } from '../paths';
 
 export const DRAFT = '2026-04-02-dns-outage-post-mortem.md';
 export const FINISHED = '2026-03-14-checkout-latency-post-mortem.md';
@@ -173,6 +174,19 @@ export class Workbench {
     await this.page.keyboard.press('Enter');
   }
 
+  /**
+   * Where a line of the workspace's FILE stands, found by what it says (in the file as on disk):
+   * the 1-based line and column the editor shows, of the first line that starts with `start`, at
+   * the first `text` in it (else at its start). Steps go there, never to a number of their own.
+   */
+  find(file: string, start: string, text = start): { line: number; column: number } {
+    const source = readFileSync(join(this.folder, file), 'utf8');
+    const line = lineOf(source, start);
+    const column = source.split('\n')[line].indexOf(text);
+    if (column < 0) throw new Error(`${file}:${line + 1} has no ${JSON.stringify(text)}`);
+    return { line: line + 1, column: column + 1 };
+  }
+
   /** Go to Line (Ctrl+G), waiting until the status bar shows the cursor there. */
   async goTo(line: number, column = 1): Promise<void> {
     await this.quickInput('Control+G', ':');
@@ -290,7 +304,7 @@ export function cliMetrics(file: string): { mttdMinutes: number | null; mttrMinu
 export function copyExamples(): { folder: string; remove: () => void } {
   const scratch = mkdtempSync(join(tmpdir(), 'pm-e2e-'));
   const folder = join(scratch, 'examples');
-  cpSync(join(ROOT, 'examples'), folder, { recursive: true });
+  cpSync(EXAMPLES, folder, { recursive: true });
   return { folder, remove: () => rmSync(scratch, { recursive: true, force: true }) };
 }
 

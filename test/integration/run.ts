@@ -4,8 +4,8 @@
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { downloadAndUnzipVSCode, runTests } from '@vscode/test-electron';
+import { EXAMPLES, ROOT } from '../paths';
 
-const ROOT = join(__dirname, '..', '..');
 export const SUITE = join(ROOT, 'dist', 'integration', 'index.js');
 
 /** Bundles the mocha suite for the extension host (which runs plain CommonJS, `vscode` provided). */
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
     vscodeExecutablePath,
     extensionDevelopmentPath: ROOT,
     extensionTestsPath: suite,
-    launchArgs: [join(ROOT, 'examples'), '--disable-extensions', '--disable-workspace-trust'],
+    launchArgs: [EXAMPLES, '--disable-extensions', '--disable-workspace-trust'],
   });
 }
 

@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import { type Hover, LSPErrorCodes, ResponseError } from 'vscode-languageserver-protocol';
 import { LARGE_DOCUMENT_CHARS } from '../../server/src/lsp/analyses';
-import { FIXTURES, TestClient } from './client';
+import { readFixture } from '../paths';
+import { useServer } from './client';
 
-const DNS = readFileSync(join(FIXTURES, 'dns-outage-post-mortem.md'), 'utf8');
+const DNS = readFixture('lsp', 'dns-outage-post-mortem.md');
 /** Short enough that the documents below overrun it several times over, long enough for the DNS post-mortem. */
 const BUDGET_MS = 300;
 const MESSAGE = 'This document is too large or too unusual to check; 0.3 s budget exceeded';
@@ -22,10 +21,9 @@ function timeline(chars: number): string {
   return `${rows.join('\n')}\n`;
 }
 
-let client: TestClient;
+const client = useServer({ env: { POSTMORTEM_TEST_BUDGET_MS: String(BUDGET_MS) } });
 let small: string;
 before(async () => {
-  client = await TestClient.start({ env: { POSTMORTEM_TEST_BUDGET_MS: String(BUDGET_MS) } });
   // The server's first analysis compiles its code as it goes and may overrun the budget itself.
   const warmUp = client.uri('warm-up-post-mortem.md');
   await client.open(warmUp, DNS);
@@ -35,7 +33,6 @@ before(async () => {
   const { diagnostics } = await client.diagnostics(small, 1);
   assert.ok(diagnostics.length > 0 && diagnostics.every((d) => d.message !== MESSAGE));
 });
-after(() => client.stop());
 
 const smallHover = () => client.request<Hover>('textDocument/hover', { textDocument: { uri: small }, position: { line: 42, character: 3 } });
 const HOVER = '**T+19m** from the incident start\n\nMarker: ← Detection (MTTD = T3 - T1)';

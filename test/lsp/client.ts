@@ -1,10 +1,12 @@
 // A language client for the tests: starts dist/server.js (--stdio, or --node-ipc as VS Code does) and speaks JSON-RPC to it with
 // vscode-languageserver-protocol, answering the server's requests (configuration, registrations,
-// applyEdit) the way an editor does and keeping its own copy of each open document.
+// applyEdit) the way an editor does and keeping its own copy of each open document. Its lifecycle
+// for a test file is `useServer()`, for one test `withServer()`: each LSP test starts a server so.
 import { type ChildProcess, fork, spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import {
   type ApplyWorkspaceEditParams,
@@ -26,14 +28,16 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { localDate } from '../../server/src/core/calendar';
+import { ROOT, fixturePath, readFixture } from '../paths';
 
 /** Today as the server fills it in (the writer's time zone). */
 export const today = (): string => localDate(new Date());
 
-export const SERVER = join(__dirname, '..', '..', 'dist', 'server.js');
+export const SERVER = join(ROOT, 'dist', 'server.js');
 /** LSP's DiagnosticSeverity for the core's severities, written out independently of the server's own table. */
 export const SEVERITY = { error: 1, warning: 2, information: 3, hint: 4 } as const;
-export const FIXTURES = join(__dirname, '..', 'fixtures', 'lsp');
+/** test/fixtures/lsp: what the server's workspace folder starts as (a copy of it). */
+export const WORKSPACE = fixturePath('lsp');
 
 export const CAPABILITIES: ClientCapabilities = {
   workspace: {
@@ -70,9 +74,63 @@ export class TestClient {
   settings: Record<string, unknown>;
   private waiters: Waiter[] = [];
   private stderr = '';
+  private running?: { connection: ProtocolConnection; process: ChildProcess; root: string };
 
-  private constructor(readonly connection: ProtocolConnection, private readonly process: ChildProcess, readonly root: string, options: ClientOptions) {
+  /** A client not started yet: `start()` starts its server (`useServer` does it before a file's tests). */
+  constructor(private readonly options: ClientOptions = {}) {
     this.settings = options.settings ?? {};
+  }
+
+  private get started() {
+    if (!this.running) throw new Error('The test server is not started: start() it, or get it from useServer() or withServer()');
+    return this.running;
+  }
+
+  get connection(): ProtocolConnection {
+    return this.started.connection;
+  }
+
+  /** The server's workspace folder: a copy of test/fixtures/lsp of its own. */
+  get root(): string {
+    return this.started.root;
+  }
+
+  /**
+   * Starts the server in a copy of the fixtures (so tests may write config files), with a git
+   * configuration of its own so that the author placeholder fills in as "Test Author".
+   */
+  static start(options: ClientOptions = {}): Promise<TestClient> {
+    return new TestClient(options).start();
+  }
+
+  async start(): Promise<this> {
+    if (this.running) throw new Error('The test server is started already');
+    const { options } = this;
+    const root = realpathSync(mkdtempSync(join(tmpdir(), 'postmortem-lsp-')));
+    cpSync(WORKSPACE, root, { recursive: true });
+    const gitconfig = join(root, '.gitconfig-test');
+    writeFileSync(gitconfig, '[user]\n\tname = Test Author\n');
+    const ipc = options.transport === 'ipc';
+    const common = { cwd: root, env: { ...process.env, GIT_CONFIG_GLOBAL: gitconfig, GIT_CONFIG_NOSYSTEM: '1', ...options.env } };
+    const child = ipc
+      ? fork(SERVER, ['--node-ipc'], { ...common, execArgv: [], stdio: ['pipe', 'pipe', 'pipe', 'ipc'] })
+      : spawn(process.execPath, [SERVER, '--stdio'], { ...common, stdio: 'pipe' });
+    const connection = ipc
+      ? createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child))
+      : createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    this.running = { connection, process: child, root };
+    this.listen(connection, child);
+    await connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: pathToFileURL(root).href,
+      workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'fixtures' }],
+      capabilities: options.capabilities ?? CAPABILITIES,
+    });
+    await connection.sendNotification('initialized', {});
+    return this;
+  }
+
+  private listen(connection: ProtocolConnection, process: ChildProcess): void {
     process.stderr!.on('data', (chunk) => (this.stderr += chunk));
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.published.push(params);
@@ -97,34 +155,6 @@ export class TestClient {
     connection.listen();
   }
 
-  /**
-   * Starts the server in a copy of the fixtures (so tests may write config files), with a git
-   * configuration of its own so that the author placeholder fills in as "Test Author".
-   */
-  static async start(options: ClientOptions = {}): Promise<TestClient> {
-    const root = realpathSync(mkdtempSync(join(tmpdir(), 'postmortem-lsp-')));
-    cpSync(FIXTURES, root, { recursive: true });
-    const gitconfig = join(root, '.gitconfig-test');
-    writeFileSync(gitconfig, '[user]\n\tname = Test Author\n');
-    const ipc = options.transport === 'ipc';
-    const common = { cwd: root, env: { ...process.env, GIT_CONFIG_GLOBAL: gitconfig, GIT_CONFIG_NOSYSTEM: '1', ...options.env } };
-    const child = ipc
-      ? fork(SERVER, ['--node-ipc'], { ...common, execArgv: [], stdio: ['pipe', 'pipe', 'pipe', 'ipc'] })
-      : spawn(process.execPath, [SERVER, '--stdio'], { ...common, stdio: 'pipe' });
-    const connection = ipc
-      ? createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child))
-      : createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-    const client = new TestClient(connection, child, root, options);
-    await connection.sendRequest('initialize', {
-      processId: process.pid,
-      rootUri: pathToFileURL(root).href,
-      workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'fixtures' }],
-      capabilities: options.capabilities ?? CAPABILITIES,
-    });
-    await connection.sendNotification('initialized', {});
-    return client;
-  }
-
   uri(path: string): string {
     return pathToFileURL(join(this.root, path)).href;
   }
@@ -147,6 +177,21 @@ export class TestClient {
   async open(uri: string, text: string, languageId = 'markdown'): Promise<void> {
     this.docs.set(uri, TextDocument.create(uri, languageId, 1, text));
     await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+  }
+
+  /** Opens test/fixtures/lsp/FIXTURE as the workspace's file AS (its own copy, by default); returns its URI. */
+  async openFixture(fixture: string, as = fixture): Promise<string> {
+    const uri = this.uri(as);
+    await this.open(uri, readFixture('lsp', fixture));
+    return uri;
+  }
+
+  /** Opens `text` as the file PATH of the workspace and waits for its first diagnostics; returns its URI. */
+  async openLinted(path: string, text: string): Promise<string> {
+    const uri = this.uri(path);
+    await this.open(uri, text);
+    await this.diagnostics(uri, 1);
+    return uri;
   }
 
   /** Applies incremental changes, each to the text the previous one left (as LSP orders them), and sends them. */
@@ -184,25 +229,53 @@ export class TestClient {
     return this.connection.sendRequest(method, params) as Promise<R>;
   }
 
+  /** shutdown and exit, as an editor ends the session; then the workspace copy goes. Nothing to do if it never started. */
   async stop(): Promise<void> {
-    const exited = new Promise((resolve) => this.process.once('exit', resolve));
-    if (this.process.exitCode === null) {
-      await this.connection.sendRequest('shutdown');
-      await this.connection.sendNotification('exit');
-      await exited;
+    if (!this.running) return;
+    const { connection, process, root } = this.running;
+    this.running = undefined;
+    try {
+      if (process.exitCode === null && process.signalCode === null) {
+        const exited = new Promise((resolve) => process.once('exit', resolve));
+        await connection.sendRequest('shutdown');
+        await connection.sendNotification('exit');
+        await exited;
+      }
+    } finally {
+      connection.dispose();
+      rmSync(root, { recursive: true, force: true });
     }
-    this.connection.dispose();
-    rmSync(this.root, { recursive: true, force: true });
   }
 
   /** The server's process id, for the benchmark's memory reading. */
   get pid(): number {
-    return this.process.pid!;
+    return this.started.process.pid!;
   }
 
   /** What the server wrote to stderr, for failure messages. */
   get errors(): string {
     return this.stderr;
+  }
+}
+
+/**
+ * The server of a test file: started before its first test, stopped (shutdown, exit) after its
+ * last, whatever happened. The client can be used in the tests as it is returned.
+ */
+export function useServer(options: ClientOptions = {}): TestClient {
+  const client = new TestClient(options);
+  before(() => client.start());
+  after(() => client.stop());
+  return client;
+}
+
+/** Runs `body` against a server of its own, stopped afterwards whatever happens. */
+export async function withServer(options: ClientOptions, body: (client: TestClient) => Promise<void>): Promise<void> {
+  const client = await TestClient.start(options);
+  try {
+    await body(client);
+  } finally {
+    await client.stop();
   }
 }
 

@@ -1,29 +1,21 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { analyze } from '../../server/src/core/analyze';
 import { TEMPLATE_TEXT } from '../../server/src/core/template';
 import { type AnalysisResult, NEW_DOCUMENT_REQUEST, SERVER_COMMANDS } from '../../shared/protocol';
-import { TestClient } from './client';
+import { lineOf, readExample } from '../paths';
+import { useServer } from './client';
 
-const EXAMPLES = join(__dirname, '..', '..', 'examples');
-const DRAFT = readFileSync(join(EXAMPLES, '2026-04-02-dns-outage-post-mortem.md'), 'utf8');
+const DRAFT = readExample('2026-04-02-dns-outage-post-mortem.md');
+/** Where the draft's lines stand, found by what they say. */
+const AUTHOR = lineOf(DRAFT, '> **Author:**');
+const ROOT_CAUSE_FOUND = lineOf(DRAFT, '| 09:58 | Missing forwarders');
+const MTTD = lineOf(DRAFT, '**MTTD (Mean Time to Detect):**');
 
-let client: TestClient;
+const client = useServer();
 let opened = 0;
 
-before(async () => {
-  client = await TestClient.start();
-});
-after(() => client.stop());
-
-async function open(text: string): Promise<string> {
-  const uri = client.uri(`command-${++opened}-post-mortem.md`);
-  await client.open(uri, text);
-  await client.diagnostics(uri, 1);
-  return uri;
-}
+const open = (text: string) => client.openLinted(`command-${++opened}-post-mortem.md`, text);
 
 /** Runs a server command on `uri` and waits for the diagnostics of the version its edit made. */
 async function run(uri: string, command: string, ...args: unknown[]): Promise<unknown> {
@@ -38,10 +30,11 @@ test('Sort Timeline, Update Stated Metrics and Remove Guidance Comments edit the
   const uri = await open(DRAFT);
   assert.deepEqual(await run(uri, SERVER_COMMANDS.sortTimeline), { applied: true });
   const sorted = client.text(uri).split('\n');
-  assert.deepEqual(sorted.slice(58, 60), ['| 09:45 | War room opened | |', '| 09:58 | Missing forwarders found in the resolver config | ← Root cause identified |']);
+  // The two rows out of order (09:58 before 09:45) trade places.
+  assert.deepEqual(sorted.slice(ROOT_CAUSE_FOUND, ROOT_CAUSE_FOUND + 2), ['| 09:45 | War room opened | |', '| 09:58 | Missing forwarders found in the resolver config | ← Root cause identified |']);
   assert.deepEqual(await run(uri, SERVER_COMMANDS.updateMetrics), { applied: true });
-  assert.equal(client.text(uri).split('\n')[63], '**MTTD (Mean Time to Detect):** 19 minutes');
-  assert.equal(client.text(uri).split('\n')[64], '**MTTR (Mean Time to Resolve):** 88 minutes');
+  assert.equal(client.text(uri).split('\n')[MTTD], '**MTTD (Mean Time to Detect):** 19 minutes');
+  assert.equal(client.text(uri).split('\n')[MTTD + 1], '**MTTR (Mean Time to Resolve):** 88 minutes');
   assert.deepEqual(await run(uri, SERVER_COMMANDS.removeGuidance), { applied: true });
   assert.equal(client.text(uri).includes('GUIDANCE'), false);
   const codes = analyze(client.text(uri)).diagnostics.map((d) => d.code);
@@ -65,7 +58,8 @@ test('Insert Section, Set Status and Fill Placeholder Everywhere take what the u
 test('the analysis gives placeholders, the template sections and what blocks leaving Draft', async () => {
   const uri = await open(DRAFT);
   const result = await client.request<AnalysisResult>('postmortem/analysis', { uri });
-  assert.deepEqual(result.placeholders[0], { name: 'AUTHOR', range: { start: { line: 5, character: 14 }, end: { line: 5, character: 24 } } });
+  const author = DRAFT.split('\n')[AUTHOR].indexOf('{{AUTHOR}}');
+  assert.deepEqual(result.placeholders[0], { name: 'AUTHOR', range: { start: { line: AUTHOR, character: author }, end: { line: AUTHOR, character: author + '{{AUTHOR}}'.length } } });
   assert.deepEqual(result.sections.filter((s) => !s.present).map((s) => s.name), ['Blameless Culture Statement', 'Related Documents']);
   assert.deepEqual(result.blockers, ['10 placeholders not filled in', '3 action items without an owner', '1 timeline entry out of order', '2 option lists left unresolved', '1 stated metric that disagrees with the timeline']);
 });

@@ -2,9 +2,9 @@
 // document's vocabulary and metrics text, New Post-Mortem from Template's form and checks, the
 // webview's page.
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import { ErrorCodes, type ResponseError } from 'vscode-languageserver-protocol';
 import {
   ANALYSIS_REQUEST,
@@ -17,20 +17,19 @@ import {
   RENDER_REQUEST,
   type RenderResult,
 } from '../../shared/protocol';
-import { TestClient, today } from './client';
+import { readExample } from '../paths';
+import { today, useServer } from './client';
 
-const DRAFT = readFileSync(join(__dirname, '..', '..', 'examples', '2026-04-02-dns-outage-post-mortem.md'), 'utf8');
+const DRAFT = readExample('2026-04-02-dns-outage-post-mortem.md');
 const DEFAULT_VOCABULARY = { statuses: ['Draft', 'In Review', 'Final', 'Approved'], severities: ['P0', 'P1', 'P2', 'P3', 'P4'], priorities: ['Critical', 'High', 'Medium', 'Low'] };
 
-let client: TestClient;
+const client = useServer();
 
-before(async () => {
-  client = await TestClient.start();
+before(() => {
   // A team's own severities, for the post-mortems under incidents/.
   mkdirSync(join(client.root, 'incidents'), { recursive: true });
   writeFileSync(join(client.root, 'incidents', '.postmortemrc.json'), JSON.stringify({ severities: ['SEV1', 'SEV2', 'SEV3'] }));
 });
-after(() => client.stop());
 
 async function failure(method: string, params: unknown): Promise<[number, string]> {
   const e = await client.request(method, params).then(() => assert.fail('expected an error'), (e: ResponseError) => e);

@@ -1,46 +1,31 @@
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import type { AnalysisResult } from '../../shared/protocol';
-import { FIXTURES, TestClient, at } from './client';
+import { at, withServer } from './client';
 
-const fixture = (path: string) => readFileSync(join(FIXTURES, path), 'utf8');
 const codes = (diagnostics: Diagnostic[]) => diagnostics.map((d) => [d.code, d.range.start.line, d.severity]);
-
-/** Runs `body` against a server of its own, stopped afterwards whatever happens. */
-async function withServer(options: Parameters<typeof TestClient.start>[0], body: (client: TestClient) => Promise<void>): Promise<void> {
-  const client = await TestClient.start(options);
-  try {
-    await body(client);
-  } finally {
-    await client.stop();
-  }
-}
 
 test('only post-mortems get diagnostics: by file name, by folder, by content; a README gets nothing', () =>
   withServer({}, async (client) => {
-    const readme = client.uri('README.md');
-    await client.open(readme, fixture('README.md'));
+    const readme = await client.openFixture('README.md');
     assert.deepEqual((await client.diagnostics(readme, 1)).diagnostics, []);
     assert.equal(await client.request('textDocument/hover', { textDocument: { uri: readme }, position: { line: 2, character: 25 } }), null);
     assert.equal(await client.request('textDocument/documentSymbol', { textDocument: { uri: readme } }), null);
     assert.equal((await client.request<AnalysisResult>('postmortem/analysis', { uri: readme })).isPostMortem, false);
 
-    const review = client.uri('notes/incident-review.md');
-    await client.open(review, fixture('notes/incident-review.md'));
+    const review = await client.openFixture('notes/incident-review.md');
     assert.deepEqual(codes((await client.diagnostics(review, 1)).diagnostics), [['placeholder', 9, 2]]);
 
-    const queue = client.uri('postmortems/2026-02-11-queue.md');
-    await client.open(queue, fixture('postmortems/2026-02-11-queue.md'));
+    const queue = await client.openFixture('postmortems/2026-02-11-queue.md');
     assert.deepEqual(codes((await client.diagnostics(queue, 1)).diagnostics), [['placeholder', 2, 2]]);
   }));
 
 test('a document that stops being a post-mortem loses its diagnostics, and gets them back', () =>
   withServer({}, async (client) => {
-    const review = client.uri('notes/incident-review.md');
-    await client.open(review, fixture('notes/incident-review.md'));
+    const review = await client.openFixture('notes/incident-review.md');
     assert.equal((await client.diagnostics(review, 1)).diagnostics.length, 1);
     const title = { start: { line: 0, character: 2 }, end: { line: 0, character: 17 } };
     let version = await client.change(review, [{ range: title, text: 'Notes' }]);
@@ -52,8 +37,7 @@ test('a document that stops being a post-mortem loses its diagnostics, and gets 
 
 test('rapid changes are debounced: only the last version is linted and published', () =>
   withServer({}, async (client) => {
-    const uri = client.uri('dns-outage-post-mortem.md');
-    await client.open(uri, fixture('dns-outage-post-mortem.md'));
+    const uri = await client.openFixture('dns-outage-post-mortem.md');
     await client.diagnostics(uri, 1);
     let version = 1;
     for (const text of ['N', 'o', 't', 'e', 's']) version = await client.change(uri, [{ range: at(85, 48), text }]);
@@ -63,19 +47,16 @@ test('rapid changes are debounced: only the last version is linted and published
 
 test('settings are pulled per document: postmortem.lint.rules sets levels, postmortem.files says what is a post-mortem', () =>
   withServer({ settings: { lint: { rules: { placeholder: 'off', 'missing-owner': 'error' } }, files: ['**/notes/*.md'] } }, async (client) => {
-    const uri = client.uri('dns-outage-post-mortem.md');
-    await client.open(uri, fixture('dns-outage-post-mortem.md'));
+    const uri = await client.openFixture('dns-outage-post-mortem.md');
     const { diagnostics } = await client.diagnostics(uri, 1);
     assert.equal(diagnostics.some((d) => d.code === 'placeholder'), false);
     assert.deepEqual(codes(diagnostics.filter((d) => d.code === 'missing-owner')), [['missing-owner', 72, 1], ['missing-owner', 73, 1]]);
     assert.deepEqual(client.configurationRequests[0].items, [{ scopeUri: uri, section: 'postmortem' }]);
 
     // The README matches the files setting now; the folder of post-mortems no longer does.
-    const readme = client.uri('notes/README.md');
-    await client.open(readme, fixture('README.md'));
+    const readme = await client.openFixture('README.md', 'notes/README.md');
     assert.deepEqual(codes((await client.diagnostics(readme, 1)).diagnostics), [['missing-owner', 6, 1], ['action-due', 6, 2]]);
-    const queue = client.uri('postmortems/2026-02-11-queue.md');
-    await client.open(queue, fixture('postmortems/2026-02-11-queue.md'));
+    const queue = await client.openFixture('postmortems/2026-02-11-queue.md');
     assert.deepEqual((await client.diagnostics(queue, 1)).diagnostics, []);
   }));
 
@@ -85,13 +66,11 @@ test('.postmortemrc.json overrides the settings; a broken one is reported once, 
     const broken = join(client.root, 'notes', '.postmortemrc.json');
     writeFileSync(broken, '{ "rules": { "placeholder": "loud" } }');
 
-    const uri = client.uri('postmortems/2026-02-11-queue.md');
-    await client.open(uri, fixture('postmortems/2026-02-11-queue.md'));
+    const uri = await client.openFixture('postmortems/2026-02-11-queue.md');
     assert.deepEqual(codes((await client.diagnostics(uri, 1)).diagnostics), [['placeholder', 2, 1]]);
 
     for (const name of ['incident-review.md', 'second-post-mortem.md']) {
-      const uri = client.uri(`notes/${name}`);
-      await client.open(uri, fixture('notes/incident-review.md'));
+      const uri = await client.openFixture('notes/incident-review.md', `notes/${name}`);
       // The broken file gives way to the defaults under the editor settings: placeholders stay off.
       assert.deepEqual((await client.diagnostics(uri, 1)).diagnostics, []);
     }
@@ -102,8 +81,7 @@ test('.postmortemrc.json overrides the settings; a broken one is reported once, 
 
 test('a settings change or a .postmortemrc.json change lints the open documents again', () =>
   withServer({}, async (client) => {
-    const uri = client.uri('dns-outage-post-mortem.md');
-    await client.open(uri, fixture('dns-outage-post-mortem.md'));
+    const uri = await client.openFixture('dns-outage-post-mortem.md');
     const count = async (code: string, published: Promise<{ diagnostics: Diagnostic[] }>) => (await published).diagnostics.filter((d) => d.code === code).length;
     assert.equal(await count('placeholder', client.diagnostics(uri, 1)), 6);
     // Registered on `initialized`, so before the server read the document.
@@ -126,8 +104,7 @@ test('a settings change or a .postmortemrc.json change lints the open documents 
 
 test('a client that cannot be asked for settings pushes them with didChangeConfiguration', () =>
   withServer({ capabilities: {} }, async (client) => {
-    const uri = client.uri('dns-outage-post-mortem.md');
-    await client.open(uri, fixture('dns-outage-post-mortem.md'));
+    const uri = await client.openFixture('dns-outage-post-mortem.md');
     assert.equal((await client.diagnostics(uri, 1)).diagnostics.some((d) => d.code === 'placeholder'), true);
     const relinted = client.nextDiagnostics(uri);
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { postmortem: { lint: { rules: { placeholder: 'off' } } } } });
@@ -137,8 +114,7 @@ test('a client that cannot be asked for settings pushes them with didChangeConfi
 
 test('over IPC, as VS Code starts it, the server serves as it does over stdio', () =>
   withServer({ transport: 'ipc' }, async (client) => {
-    const uri = client.uri('dns-outage-post-mortem.md');
-    await client.open(uri, fixture('dns-outage-post-mortem.md'));
+    const uri = await client.openFixture('dns-outage-post-mortem.md');
     assert.equal((await client.diagnostics(uri, 1)).diagnostics.length, 16);
     const actions = await client.request<{ title: string }[]>('textDocument/codeAction', { textDocument: { uri }, range: at(48, 33), context: { diagnostics: [], only: ['quickfix'] } });
     assert.deepEqual(actions.map((a) => a.title), ['Change to 19 minutes']);

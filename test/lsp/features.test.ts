@@ -1,34 +1,24 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { CodeAction, CodeLens, CompletionItem, Diagnostic, DocumentSymbol, FoldingRange, Hover, TextDocumentEdit } from 'vscode-languageserver-protocol';
 import { analyze } from '../../server/src/core/analyze';
 import { defaultConfig } from '../../server/src/core/config';
 import { template } from '../../server/src/core/template';
 import type { AnalysisResult } from '../../shared/protocol';
-import { FIXTURES, SEVERITY, TestClient, at, today } from './client';
+import { ROOT, readFixture } from '../paths';
+import { SEVERITY, at, today, useServer } from './client';
 
-const README = pathToFileURL(join(__dirname, '..', '..', 'README.md')).href;
-const DNS = readFileSync(join(FIXTURES, 'dns-outage-post-mortem.md'), 'utf8');
+const README = pathToFileURL(join(ROOT, 'README.md')).href;
+const DNS = readFixture('lsp', 'dns-outage-post-mortem.md');
 const LINES = DNS.split('\n');
 
-let client: TestClient;
+const client = useServer({ settings: { owners: ['Ana Ops'] } });
 let opened = 0;
 
-before(async () => {
-  client = await TestClient.start({ settings: { owners: ['Ana Ops'] } });
-});
-after(() => client.stop());
-
 /** Opens the fixture under a name of its own (each test edits its own copy) and waits for its first diagnostics. */
-async function openDns(): Promise<string> {
-  const uri = client.uri(`copy-${++opened}-post-mortem.md`);
-  await client.open(uri, DNS);
-  await client.diagnostics(uri, 1);
-  return uri;
-}
+const openDns = () => client.openLinted(`copy-${++opened}-post-mortem.md`, DNS);
 
 function codeActions(uri: string, line: number, character: number, only?: string[]): Promise<CodeAction[]> {
   return client.request('textDocument/codeAction', { textDocument: { uri }, range: at(line, character), context: { diagnostics: [], only } });
@@ -135,7 +125,7 @@ test('timeline-order: sorts the table rows, moving only the rows out of place, t
 });
 
 test('timeline-order: sorts mermaid and list timelines each on their own', async () => {
-  const text = readFileSync(join(FIXTURES, 'timelines-post-mortem.md'), 'utf8');
+  const text = readFixture('lsp', 'timelines-post-mortem.md');
   const lines = text.split('\n');
   const uri = client.uri('timelines-post-mortem.md');
   await client.open(uri, text);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { analyze } from '../../server/src/core/analyze';
 import { SKIP_VARIABLE, skipped, which } from '../../scripts/preflight';
-import { FIXTURES, SERVER, SEVERITY } from './client';
+import { SERVER, SEVERITY, WORKSPACE } from './client';
 
 const optedOut = skipped().has('neovim') && `${SKIP_VARIABLE}=${process.env[SKIP_VARIABLE]}`;
 
@@ -33,7 +33,7 @@ test('Neovim 0.7 attaches the server to a post-mortem and shows its diagnostics'
   assert.ok(which('nvim'), `nvim is not on the PATH: run npm run test:lsp (its preflight installs Neovim), or set ${SKIP_VARIABLE}=neovim to skip this test.`);
   const root = realpathSync(mkdtempSync(join(tmpdir(), 'postmortem-nvim-')));
   try {
-    cpSync(FIXTURES, root, { recursive: true });
+    cpSync(WORKSPACE, root, { recursive: true });
     const file = join(root, 'dns-outage-post-mortem.md');
     writeFileSync(join(root, 'test.lua'), SCRIPT);
     const nvim = spawn('nvim', ['--headless', '--clean', '-u', 'NONE', '-c', 'luafile test.lua'], {

@@ -1,21 +1,14 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import { ErrorCodes, ResponseError } from 'vscode-languageserver-protocol';
-import { FIXTURES, TestClient, at } from './client';
+import { readFixture } from '../paths';
+import { at, useServer } from './client';
 
-const DNS = readFileSync(join(FIXTURES, 'dns-outage-post-mortem.md'), 'utf8');
-
-let client: TestClient;
+const client = useServer();
 let uri: string;
 before(async () => {
-  client = await TestClient.start();
-  uri = client.uri('params-post-mortem.md');
-  await client.open(uri, DNS);
-  await client.diagnostics(uri, 1);
+  uri = await client.openLinted('params-post-mortem.md', readFixture('lsp', 'dns-outage-post-mortem.md'));
 });
-after(() => client.stop());
 
 /** The error a request gets, as [code, message]; it must fail. */
 async function failure(method: string, params?: unknown): Promise<[number, string]> {

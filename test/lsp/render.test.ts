@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { ErrorCodes, type ResponseError } from 'vscode-languageserver-protocol';
 import { analyze } from '../../server/src/core/analyze';
 import { defaultConfig } from '../../server/src/core/config';
@@ -9,20 +7,18 @@ import { LARGE_DOCUMENT_CHARS } from '../../server/src/lsp/analyses';
 import type { RenderParams, RenderResult } from '../../shared/protocol';
 import { renderBody } from '../../server/src/render/body';
 import { renderPage } from '../../server/src/render/page';
-import { TestClient, at, today } from './client';
+import { lineOf, readExample, readRepoFile } from '../paths';
+import { at, today, useServer } from './client';
 
-const ROOT = join(__dirname, '..', '..');
-const CHECKOUT = readFileSync(join(ROOT, 'examples', '2026-03-14-checkout-latency-post-mortem.md'), 'utf8');
-const CSS = readFileSync(join(ROOT, 'media', 'preview.css'), 'utf8');
+const CHECKOUT = readExample('2026-03-14-checkout-latency-post-mortem.md');
+const CSS = readRepoFile('media/preview.css');
 const TODAY = '2026-04-01';
+/** The resolution's time in the timeline: 15:12 there, edited to 15:22 (MTTR 1h 10m to 1h 20m). */
+const RESOLVED = lineOf(CHECKOUT, '| 15:12 | Incident declared resolved');
+const resolvedTime = { start: at(RESOLVED, 2).start, end: at(RESOLVED, 7).start };
 
-let client: TestClient;
+const client = useServer();
 let opened = 0;
-
-before(async () => {
-  client = await TestClient.start();
-});
-after(() => client.stop());
 
 async function open(text = CHECKOUT): Promise<string> {
   const uri = client.uri(`checkout-${++opened}-post-mortem.md`);
@@ -46,7 +42,7 @@ test('the body is the renderer’s for the analysed version, with the computed m
   assert.doesNotMatch(html, /<html|<style|<script/);
 
   // Edited: the next render is of the new version, metrics and all.
-  const edited = await client.change(uri, [{ range: { start: at(79, 2).start, end: at(79, 7).start }, text: '15:22' }]);
+  const edited = await client.change(uri, [{ range: resolvedTime, text: '15:22' }]);
   const next = await render({ uri, today: TODAY });
   assert.equal(next.version, edited);
   assert.match(next.html, /data-metric="mttr" data-minutes="80"[^>]*><dt>MTTR<\/dt><dd>1h 20m<\/dd>/);
@@ -78,7 +74,7 @@ test('a large document renders from its analysis in the worker', async () => {
   const text = `${CHECKOUT}\n## Appendix: request log\n\n| Time | Host | Status | Request |\n|------|------|--------|---------|\n${rows.join('\n')}\n`;
   assert.ok(text.length > LARGE_DOCUMENT_CHARS);
   const uri = await open(text);
-  const edited = await client.change(uri, [{ range: { start: at(79, 2).start, end: at(79, 7).start }, text: '15:22' }]);
+  const edited = await client.change(uri, [{ range: resolvedTime, text: '15:22' }]);
   const [body, page] = await Promise.all([render({ uri, today: TODAY }), render({ uri, today: TODAY, standalone: true })]);
   assert.deepEqual([body.version, page.version], [edited, edited]);
   const expected = analysis(client.text(uri));

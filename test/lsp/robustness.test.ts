@@ -1,18 +1,13 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { ErrorCodes, type Hover, type PublishDiagnosticsParams, ResponseError } from 'vscode-languageserver-protocol';
 import { analyze } from '../../server/src/core/analyze';
-import { FIXTURES, SEVERITY, TestClient, at } from './client';
+import { readFixture } from '../paths';
+import { SEVERITY, at, useServer } from './client';
 
-const DNS = readFileSync(join(FIXTURES, 'dns-outage-post-mortem.md'), 'utf8');
+const DNS = readFixture('lsp', 'dns-outage-post-mortem.md');
 
-let client: TestClient;
-before(async () => {
-  client = await TestClient.start();
-});
-after(() => client.stop());
+const client = useServer();
 
 /** A small deterministic generator (mulberry32), so a failing run can be replayed. */
 function random(seed: number): () => number {
@@ -25,9 +20,7 @@ function random(seed: number): () => number {
 }
 
 test('1,000 rapid incremental edits end with the diagnostics a fresh lint of the final text gives', async () => {
-  const uri = client.uri('edited-post-mortem.md');
-  await client.open(uri, DNS);
-  await client.diagnostics(uri, 1);
+  const uri = await client.openLinted('edited-post-mortem.md', DNS);
   const next = random(20260402);
   const inserts = ['|', '\n', '| ', ' |', '\n| 09:40 | Retry | |', 'x', '{{X}}', ' / ', '09:', '← Detection', '\r\n'];
   let version = 1;
@@ -55,9 +48,7 @@ test('1,000 rapid incremental edits end with the diagnostics a fresh lint of the
 });
 
 test('malformed requests get error responses and the server goes on serving', async () => {
-  const uri = client.uri('malformed-post-mortem.md');
-  await client.open(uri, DNS);
-  await client.diagnostics(uri, 1);
+  const uri = await client.openLinted('malformed-post-mortem.md', DNS);
   const failure = async (method: string, params: unknown) => {
     const error = await client.request(method, params).then(() => undefined, (e: ResponseError<unknown>) => e);
     assert.ok(error instanceof ResponseError, `${method} ${JSON.stringify(params)} should fail`);

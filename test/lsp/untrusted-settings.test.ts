@@ -1,50 +1,33 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { test } from 'node:test';
-import { FIXTURES, TestClient } from './client';
-
-const fixture = (path: string) => readFileSync(join(FIXTURES, path), 'utf8');
-
-/** Runs `body` against a server of its own, stopped afterwards whatever happens. */
-async function withServer(settings: Record<string, unknown>, body: (client: TestClient) => Promise<void>): Promise<void> {
-  const client = await TestClient.start({ settings });
-  try {
-    await body(client);
-  } finally {
-    await client.stop();
-  }
-}
+import { readFixture } from '../paths';
+import { withServer } from './client';
 
 test('a repository’s glob that a regex would backtrack on is matched at once', () =>
-  withServer({ files: ['**/*a*a*a*a*a*a*a*a*a*a*a*a*b.md'] }, async (client) => {
+  withServer({ settings: { files: ['**/*a*a*a*a*a*a*a*a*a*a*a*a*b.md'] } }, async (client) => {
     // The first document pays for the server's start (settings, config files); not this one.
-    const readme = client.uri('README.md');
-    await client.open(readme, fixture('README.md'));
+    const readme = await client.openFixture('README.md');
     await client.diagnostics(readme, 1);
     // 33 characters: held the server for 14 s with a regex-compiled glob.
     const name = `${'a'.repeat(30)}.md`;
     const uri = client.uri(name);
     const start = performance.now();
-    await client.open(uri, fixture('README.md'));
+    await client.open(uri, readFixture('lsp', 'README.md'));
     assert.deepEqual((await client.diagnostics(uri, 1)).diagnostics, []);
     const elapsed = performance.now() - start;
     assert.ok(elapsed < 200, `${Math.round(elapsed)} ms`);
     // The glob still works: a name it matches is a post-mortem.
-    const matching = client.uri(`${'ab'.repeat(12)}.md`);
-    await client.open(matching, fixture('README.md'));
+    const matching = await client.openFixture('README.md', `${'ab'.repeat(12)}.md`);
     assert.deepEqual((await client.diagnostics(matching, 1)).diagnostics.map((d) => d.code), ['placeholder', 'missing-owner', 'action-due']);
   }));
 
 test('a glob that cannot be supported is reported once, and the default globs apply', () =>
-  withServer({ files: ['**/@(incidents|reviews)/*.md'] }, async (client) => {
+  withServer({ settings: { files: ['**/@(incidents|reviews)/*.md'] } }, async (client) => {
     for (const path of ['dns-outage-post-mortem.md', 'timelines-post-mortem.md']) {
-      const uri = client.uri(path);
-      await client.open(uri, fixture(path));
+      const uri = await client.openFixture(path);
       assert.ok((await client.diagnostics(uri, 1)).diagnostics.length > 0, path);
     }
-    const readme = client.uri('reviews/README.md');
-    await client.open(readme, fixture('README.md'));
+    const readme = await client.openFixture('README.md', 'reviews/README.md');
     assert.deepEqual((await client.diagnostics(readme, 1)).diagnostics, []);
     assert.deepEqual(client.messages, [
       {

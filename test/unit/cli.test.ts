@@ -6,7 +6,7 @@ import { join, relative } from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { main } from '../../server/src/cli';
-import { ROOT } from './helpers';
+import { ROOT } from '../paths';
 
 /** Runs the CLI in-process, as `postmortem ARGS` from `cwd`. */
 async function run(args: string[], cwd = ROOT) {

@@ -4,10 +4,10 @@ import { statusBarText } from '../../client/src/status-bar-text';
 import { analyze } from '../../server/src/core/analyze';
 import { metricsText } from '../../server/src/core/features/summary';
 import type { Metrics } from '../../server/src/core/metrics';
-import { example } from './helpers';
+import { readExample } from '../paths';
 
 test('the checkout example: completeness and MTTR in the text, the rest in the tooltip', () => {
-  const { metrics } = analyze(example('2026-03-14-checkout-latency-post-mortem.md'));
+  const { metrics } = analyze(readExample('2026-03-14-checkout-latency-post-mortem.md'));
   const percent = Math.round(metrics.completeness * 100);
   const { text, tooltip, label } = statusBarText({ metrics, metricsText: metricsText(metrics) });
   assert.equal(text, `PM ${percent}% · MTTR 1h 10m`);

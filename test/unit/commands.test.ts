@@ -8,7 +8,8 @@ import { fillEverywhere } from '../../server/src/core/commands/placeholders';
 import { setStatus, statusBlockers } from '../../server/src/core/commands/status';
 import { updateStatedMetrics } from '../../server/src/core/commands/stated-metrics';
 import { TEMPLATE_TEXT } from '../../server/src/core/template';
-import { applyEdits, example, fixture } from './helpers';
+import { readExample, readFixture } from '../paths';
+import { applyEdits } from './helpers';
 
 test('a new post-mortem has the title, incident ID, severity, date and Draft status filled in', () => {
   const text = newPostMortem({ incidentId: 'INC-2026-057', severity: 'P2', title: 'Internal DNS outage', incidentDate: '2026-04-02' });
@@ -23,17 +24,17 @@ test('a new post-mortem has the title, incident ID, severity, date and Draft sta
 });
 
 test('Insert Section puts the template section where the template has it', () => {
-  const analysis = analyze(fixture('rules', 'missing-section.md'));
+  const analysis = analyze(readFixture('rules', 'missing-section.md'));
   const insertion = insertSection(analysis.model, analysis.src, '11. Recurrence Prevention')!;
   assert.equal(insertion.where, 'after "10. Follow-Up Tracking"');
-  const after = applyEdits(fixture('rules', 'missing-section.md'), [insertion.edit]).split('\n');
+  const after = applyEdits(readFixture('rules', 'missing-section.md'), [insertion.edit]).split('\n');
   assert.ok(after.indexOf('## 11. Recurrence Prevention') > after.indexOf('## 10. Follow-Up Tracking'));
   assert.ok(after.indexOf('## 11. Recurrence Prevention') < after.indexOf('## 12. Review & Sign-Off'));
   assert.equal(insertSection(analysis.model, analysis.src, 'Customer Communication'), undefined);
 });
 
 test('Set Status changes every place the status is written, and only that text', () => {
-  const text = fixture('rules', 'unresolved-choice.md');
+  const text = readFixture('rules', 'unresolved-choice.md');
   const after = applyEdits(text, setStatus(analyze(text), 'In Review'));
   assert.equal(after, text.replace('Draft | In Review | Approved', 'In Review').replace('Draft / In Review / Final', 'In Review'));
   assert.deepEqual(setStatus(analyze(after), 'In Review'), [], 'setting the same status again changes nothing');
@@ -41,18 +42,18 @@ test('Set Status changes every place the status is written, and only that text',
 });
 
 test('leaving Draft lists what still blocks', () => {
-  assert.deepEqual(statusBlockers(analyze(example('2026-04-02-dns-outage-post-mortem.md'))), [
+  assert.deepEqual(statusBlockers(analyze(readExample('2026-04-02-dns-outage-post-mortem.md'))), [
     '10 placeholders not filled in',
     '3 action items without an owner',
     '1 timeline entry out of order',
     '2 option lists left unresolved',
     '1 stated metric that disagrees with the timeline',
   ]);
-  assert.deepEqual(statusBlockers(analyze(example('2026-03-14-checkout-latency-post-mortem.md'))), []);
+  assert.deepEqual(statusBlockers(analyze(readExample('2026-03-14-checkout-latency-post-mortem.md'))), []);
 });
 
 test('Update Stated Metrics writes the computed values over stated ones and placeholders', () => {
-  const draft = example('2026-04-02-dns-outage-post-mortem.md');
+  const draft = readExample('2026-04-02-dns-outage-post-mortem.md');
   const after = applyEdits(draft, updateStatedMetrics(analyze(draft))).split('\n');
   assert.deepEqual([after[63], after[64]], ['**MTTD (Mean Time to Detect):** 19 minutes', '**MTTR (Mean Time to Resolve):** 88 minutes']);
   const template = TEMPLATE_TEXT.replace('| {{T1}} |', '| 14:02 |').replace('| {{T3}} |', '| 14:14 |').replace('| {{T8}} |', '| 15:12 |');

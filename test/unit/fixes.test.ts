@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyze } from '../../server/src/core/analyze';
-import { applyEdits, example, fixOf, fixture } from './helpers';
+import { readExample, readFixture } from '../paths';
+import { applyEdits, fixOf } from './helpers';
 
 /** Applies the fix, then checks the result no longer offers it: fixes are idempotent. */
 function fixed(text: string, code: string, title: RegExp, fix = {}): string {
@@ -11,7 +12,7 @@ function fixed(text: string, code: string, title: RegExp, fix = {}): string {
 }
 
 test('unresolved-choice offers one fix per option and keeps only the chosen one', () => {
-  const text = fixture('rules', 'unresolved-choice.md');
+  const text = readFixture('rules', 'unresolved-choice.md');
   const titles = analyze(text).diagnostics.find((d) => d.message.startsWith('"Yes / No / Partial"'))!.fixes!.map((f) => f.title);
   assert.deepEqual(titles, ['Keep "Yes"', 'Keep "No"', 'Keep "Partial"']);
   const diagnostic = analyze(text).diagnostics.find((d) => d.message.startsWith('"Yes / No / Partial"'))!;
@@ -21,7 +22,7 @@ test('unresolved-choice offers one fix per option and keeps only the chosen one'
 });
 
 test('metric-mismatch replaces only the stated value, in its own units', () => {
-  const text = fixture('rules', 'metric-mismatch.md');
+  const text = readFixture('rules', 'metric-mismatch.md');
   const after = fixed(text, 'metric-mismatch', /^Change to 19 minutes$/);
   assert.equal(after.split('\n')[16], '**MTTD (Mean Time to Detect):** 19 minutes');
   const both = fixed(after, 'metric-mismatch', /^Change to 1h 28m$/);
@@ -30,7 +31,7 @@ test('metric-mismatch replaces only the stated value, in its own units', () => {
 });
 
 test('timeline-order sorts the rows by time, row text intact, across midnight', () => {
-  const text = fixture('rules', 'timeline-order.md');
+  const text = readFixture('rules', 'timeline-order.md');
   const after = fixed(text, 'timeline-order', /^Sort the timeline/);
   assert.deepEqual(after.split('\n').slice(6, 11), [
     '| 23:40 | Deploy starts | ← Incident start |',
@@ -44,7 +45,7 @@ test('timeline-order sorts the rows by time, row text intact, across midnight', 
 });
 
 test('timeline-order sorts a mermaid block and a list the same way', () => {
-  const text = fixture('rules', 'timeline-order.md');
+  const text = readFixture('rules', 'timeline-order.md');
   const diagnostics = analyze(text).diagnostics.filter((d) => d.code === 'timeline-order');
   const mermaid = applyEdits(text, diagnostics[1].fixes![0].edits).split('\n');
   assert.deepEqual(mermaid.slice(15, 17), ['    09.30 : Earlier than the entry above', '    10.00 : Start']);
@@ -53,14 +54,14 @@ test('timeline-order sorts a mermaid block and a list the same way', () => {
 });
 
 test('timeline sort keeps CRLF line endings', () => {
-  const text = fixture('rules', 'timeline-order.md').replace(/\n/g, '\r\n');
+  const text = readFixture('rules', 'timeline-order.md').replace(/\n/g, '\r\n');
   const after = applyEdits(text, fixOf(analyze(text).diagnostics, 'timeline-order', /^Sort/).edits);
   assert.equal(after.split('\r\n')[8], '| 00:05 | Written after 00:10 but earlier | |');
   assert.equal(after.replace(/\r\n/g, '').includes('\n'), false);
 });
 
 test('leftover-guidance removes one comment, or all guidance, closing up the blank lines', () => {
-  const text = fixture('rules', 'leftover-guidance.md');
+  const text = readFixture('rules', 'leftover-guidance.md');
   const one = fixed(text, 'leftover-guidance', /^Remove this guidance comment$/);
   assert.equal(one, text.replace('<!-- GUIDANCE: 2-3 sentences. Suitable for sharing with leadership. -->\n\n', ''));
   const all = applyEdits(text, fixOf(analyze(text).diagnostics, 'leftover-guidance', /^Remove all/).edits);
@@ -68,7 +69,7 @@ test('leftover-guidance removes one comment, or all guidance, closing up the bla
 });
 
 test('missing-section inserts the template section where the template has it', () => {
-  const text = fixture('rules', 'missing-section.md');
+  const text = readFixture('rules', 'missing-section.md');
   const after = fixed(text, 'missing-section', /^Add section "5\. Root Cause Analysis"$/);
   const lines = after.split('\n');
   const at = lines.indexOf('## 5. Root Cause Analysis');
@@ -78,7 +79,7 @@ test('missing-section inserts the template section where the template has it', (
 });
 
 test('missing-owner offers the configured owners and the names already in the document', () => {
-  const text = example('2026-04-02-dns-outage-post-mortem.md');
+  const text = readExample('2026-04-02-dns-outage-post-mortem.md');
   const diagnostic = analyze(text).diagnostics.find((d) => d.code === 'missing-owner')!;
   assert.deepEqual(diagnostic.fixes!.map((f) => f.title), ['Assign Mei Tanaka', 'Assign Jordan Lee']);
   const after = applyEdits(text, diagnostic.fixes![0].edits);

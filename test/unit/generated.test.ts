@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { GENERATED } from '../../scripts/generate';
-import { ROOT } from './helpers';
+import { ROOT } from '../paths';
 
 for (const [path, make] of Object.entries(GENERATED)) {
   test(`${path} is up to date (npm run generate)`, async () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import * as oniguruma from 'vscode-oniguruma';
 import { type IGrammar, INITIAL, Registry, parseRawGrammar } from 'vscode-textmate';
-import { ROOT } from './helpers';
+import { ROOT } from '../paths';
 
 const INJECTION = 'markdown.postmortem.injection';
 

@@ -1,18 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// Helpers of the unit tests' own; where files are (ROOT, fixtures, examples) is test/paths.ts.
 import type { Diagnostic, TextEdit } from '../../server/src/core/rules/rule';
 import { SourceText } from '../../server/src/core/text';
-
-export const ROOT = join(__dirname, '..', '..');
-export const FIXTURES = join(ROOT, 'test', 'fixtures');
-
-export function fixture(...path: string[]): string {
-  return readFileSync(join(FIXTURES, ...path), 'utf8');
-}
-
-export function example(name: string): string {
-  return readFileSync(join(ROOT, 'examples', name), 'utf8');
-}
 
 /** A diagnostic as the fixtures' `.expected` files write it: 1-based, like an editor shows it. */
 export function describe(d: Diagnostic): string {

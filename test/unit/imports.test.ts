@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { test } from 'node:test';
-import { ROOT } from './helpers';
+import { ROOT } from '../paths';
 
 /** The sources whose import graph must have no circle: the server, the client and their shared contracts. */
 const ROOTS = ['server/src', 'client/src', 'shared'].map((dir) => join(ROOT, dir)).filter((dir) => existsSync(dir));

@@ -4,7 +4,7 @@ import { analyze } from '../../server/src/core/analyze';
 import { isPostMortem } from '../../server/src/core/identify';
 import { parse } from '../../server/src/core/parse';
 import { TEMPLATE_TEXT } from '../../server/src/core/template';
-import { example, fixture } from './helpers';
+import { readExample, readFixture } from '../paths';
 
 const at = (line: number, start: number, end: number) => ({ start: { line, character: start }, end: { line, character: end } });
 
@@ -40,7 +40,7 @@ test('a pipe inside a code span splits the cell, as markdown-it and GFM do', () 
 });
 
 test('metadata from the header blockquote and the Field | Value table; the table wins', () => {
-  const { metadata } = parse(example('2026-04-02-dns-outage-post-mortem.md')).model;
+  const { metadata } = parse(readExample('2026-04-02-dns-outage-post-mortem.md')).model;
   assert.equal(metadata.incidentId!.value.text, 'INC-2026-057');
   assert.equal(metadata.severity!.value.text, 'P2');
   assert.equal(metadata.status!.source, 'table');
@@ -49,7 +49,7 @@ test('metadata from the header blockquote and the Field | Value table; the table
 });
 
 test('timeline table entries carry their time, event and marker', () => {
-  const [mermaid, table] = parse(example('2026-03-14-checkout-latency-post-mortem.md')).model.timelines;
+  const [mermaid, table] = parse(readExample('2026-03-14-checkout-latency-post-mortem.md')).model.timelines;
   assert.deepEqual([mermaid.source, mermaid.entries.length, table.source, table.entries.length], ['mermaid', 5, 'table', 8]);
   const detection = table.entries[2];
   assert.deepEqual([detection.time.text, detection.marker!.kind, detection.marker!.label], ['14:14', 'detection', 'Detection (MTTD = T3 - T1)']);
@@ -77,7 +77,7 @@ test('a list with only one timed item is not a timeline', () => {
 });
 
 test('stated metrics, action items, whys, approvals and follow-up are read from the template shape', () => {
-  const { model } = parse(example('2026-03-14-checkout-latency-post-mortem.md'));
+  const { model } = parse(readExample('2026-03-14-checkout-latency-post-mortem.md'));
   assert.deepEqual(model.statedMetrics.map((m) => [m.kind, m.stated!.minutes]), [['duration', 70], ['mttd', 12], ['mttr', 70]]);
   assert.deepEqual(model.actionItems.map((i) => `${i.group} ${i.number} ${i.owner!.text}`), [
     'short-term 1 Priya Raman', 'short-term 2 Sam Ortiz', 'short-term 3 Tom Okafor',
@@ -91,18 +91,18 @@ test('stated metrics, action items, whys, approvals and follow-up are read from 
 });
 
 test('metrics: MTTD, MTTR, duration and every other time-to-marker, across midnight', () => {
-  const { metrics } = analyze(fixture('rules', 'midnight.md'));
+  const { metrics } = analyze(readFixture('rules', 'midnight.md'));
   assert.deepEqual([metrics.mttdMinutes, metrics.mttrMinutes, metrics.durationMinutes], [20, 75, 75]);
   assert.deepEqual(metrics.timeToMarkerMinutes, { detection: 20, fix: 50, resolved: 75 });
 });
 
 test('metrics: action items and completeness', () => {
-  const draft = analyze(example('2026-04-02-dns-outage-post-mortem.md')).metrics;
+  const draft = analyze(readExample('2026-04-02-dns-outage-post-mortem.md')).metrics;
   assert.deepEqual(draft.actionItems, { total: 3, withoutOwner: 2, byPriority: { Critical: 1, High: 1, Medium: 1 } });
   assert.equal(draft.placeholdersLeft, 12);
   const template = analyze(TEMPLATE_TEXT).metrics;
   assert.deepEqual([template.completeness, template.mttdMinutes], [0, null]);
-  assert.equal(analyze(example('2026-03-14-checkout-latency-post-mortem.md')).metrics.completeness, 1);
+  assert.equal(analyze(readExample('2026-03-14-checkout-latency-post-mortem.md')).metrics.completeness, 1);
 });
 
 test('a document is a post-mortem by its path, its title or its Incident ID', () => {

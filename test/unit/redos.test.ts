@@ -7,7 +7,7 @@ import { join, relative } from 'node:path';
 import { test } from 'node:test';
 import { parse } from '@postmortem/eslint-typescript';
 import { checkSync } from 'recheck';
-import { ROOT } from './helpers';
+import { ROOT } from '../paths';
 
 process.env.RECHECK_SYNC_BACKEND = 'pure';
 /**

@@ -1,12 +1,16 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { analyze } from '../../server/src/core/analyze';
 import { TEMPLATE_TEXT } from '../../server/src/core/template';
-import { ROOT } from './helpers';
+import { corpus } from '../paths';
 
-const CORPUS = join(ROOT, '..', 'shared', 'corpus');
+/** The corpus's post-mortems, as [name, text]; a missing corpus fails the test that asks (test/paths.ts). */
+function corpusFiles(): [string, string][] {
+  const dir = corpus();
+  return readdirSync(dir).filter((f) => f.endsWith('.md')).map((f) => [f, readFileSync(join(dir, f), 'utf8')]);
+}
 
 /** Analyses `text` and returns how long it took; throwing fails the test. */
 function timed(text: string): number {
@@ -16,22 +20,23 @@ function timed(text: string): number {
   return performance.now() - start;
 }
 
-test('every real post-mortem in ../shared/corpus is analysed without error, quickly', { skip: !existsSync(CORPUS) && 'no ../shared/corpus here' }, () => {
-  const files = readdirSync(CORPUS).filter((f) => f.endsWith('.md'));
+test('every real post-mortem in ../shared/corpus is analysed without error, quickly', () => {
+  const files = corpusFiles();
   assert.ok(files.length > 20);
-  for (const file of files) {
-    const ms = timed(readFileSync(join(CORPUS, file), 'utf8'));
+  for (const [file, text] of files) {
+    const ms = timed(text);
     assert.ok(ms < 500, `${file} took ${ms.toFixed(0)} ms`);
   }
 });
 
-test('the corpus’s known timeline mistakes are found, and nothing else is reported as an error', { skip: !existsSync(CORPUS) && 'no ../shared/corpus here' }, () => {
-  const order = (file: string) => analyze(readFileSync(join(CORPUS, file), 'utf8')).diagnostics.filter((d) => d.code === 'timeline-order').map((d) => d.range.start.line + 1);
+test('the corpus’s known timeline mistakes are found, and nothing else is reported as an error', () => {
+  const files = new Map(corpusFiles());
+  const order = (file: string) => analyze(files.get(file) ?? assert.fail(`${file} is not in the corpus`)).diagnostics.filter((d) => d.code === 'timeline-order').map((d) => d.range.start.line + 1);
   assert.deepEqual(order('dfds__postmortems__PM2021-011-Log4Shell.md'), [23]);
   assert.deepEqual(order('dfds__postmortems__PM2023-001-Total-node-failure.md'), [27]);
   assert.deepEqual(order('etcd-io__etcd__v3.5-data-inconsistency.md'), [138]);
-  for (const file of readdirSync(CORPUS).filter((f) => f.endsWith('.md'))) {
-    const errors = analyze(readFileSync(join(CORPUS, file), 'utf8')).diagnostics.filter((d) => d.severity === 'error');
+  for (const [file, text] of files) {
+    const errors = analyze(text).diagnostics.filter((d) => d.severity === 'error');
     assert.deepEqual(errors, [], file);
   }
 });

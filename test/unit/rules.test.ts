@@ -1,41 +1,41 @@
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import { analyze } from '../../server/src/core/analyze';
 import { defaultConfig } from '../../server/src/core/config';
 import { RULES } from '../../server/src/core/rules';
-import { FIXTURES, describe, example, fixture } from './helpers';
+import { fixturePath, readExample, readFixture } from '../paths';
+import { describe } from './helpers';
 
-const dir = join(FIXTURES, 'rules');
+const dir = fixturePath('rules');
 const fixtures = readdirSync(dir).filter((f) => f.endsWith('.md'));
 
 for (const file of fixtures) {
   test(`rules: ${file} gives exactly its expected diagnostics`, () => {
-    const expected = fixture('rules', file.replace(/\.md$/, '.expected')).split('\n').filter(Boolean);
-    assert.deepEqual(analyze(fixture('rules', file)).diagnostics.map(describe), expected);
+    const expected = readFixture('rules', file.replace(/\.md$/, '.expected')).split('\n').filter(Boolean);
+    assert.deepEqual(analyze(readFixture('rules', file)).diagnostics.map(describe), expected);
   });
 
   test(`rules: ${file} gives the same ranges with CRLF line endings and a byte-order mark`, () => {
-    const lf = analyze(fixture('rules', file)).diagnostics.map(describe);
-    assert.deepEqual(analyze(fixture('rules', file).replace(/\n/g, '\r\n')).diagnostics.map(describe), lf);
-    assert.deepEqual(analyze(`\uFEFF${fixture('rules', file)}`).diagnostics.map(describe), lf);
+    const lf = analyze(readFixture('rules', file)).diagnostics.map(describe);
+    assert.deepEqual(analyze(readFixture('rules', file).replace(/\n/g, '\r\n')).diagnostics.map(describe), lf);
+    assert.deepEqual(analyze(`\uFEFF${readFixture('rules', file)}`).diagnostics.map(describe), lf);
   });
 }
 
 test('every rule has a fixture that triggers it', () => {
-  const triggered = new Set(fixtures.flatMap((f) => analyze(fixture('rules', f)).diagnostics.map((d) => d.code)));
+  const triggered = new Set(fixtures.flatMap((f) => analyze(readFixture('rules', f)).diagnostics.map((d) => d.code)));
   assert.deepEqual(RULES.map((r) => r.id).filter((id) => !triggered.has(id)), []);
 });
 
 test('a fully and correctly filled post-mortem gets no diagnostics at all', () => {
-  const { diagnostics, model } = analyze(example('2026-03-14-checkout-latency-post-mortem.md'));
+  const { diagnostics, model } = analyze(readExample('2026-03-14-checkout-latency-post-mortem.md'));
   assert.equal(model.metadata.statusValue, 'Final');
   assert.deepEqual(diagnostics.map(describe), []);
 });
 
 test('placeholders and missing owners are warnings in a Draft and errors once In Review', () => {
-  const draft = fixture('rules', 'missing-owner.md').replace('# Post-Mortem: Owners', '# Post-Mortem: Owners\n\n> **Status:** Draft');
+  const draft = readFixture('rules', 'missing-owner.md').replace('# Post-Mortem: Owners', '# Post-Mortem: Owners\n\n> **Status:** Draft');
   const review = draft.replace('**Status:** Draft', '**Status:** In Review');
   assert.deepEqual([...new Set(analyze(draft).diagnostics.map((d) => d.severity))], ['warning']);
   assert.deepEqual([...new Set(analyze(review).diagnostics.map((d) => d.severity))], ['error']);
@@ -43,13 +43,13 @@ test('placeholders and missing owners are warnings in a Draft and errors once In
 
 test('a rule set to off is silent and a level overrides the rule’s own', () => {
   const config = { ...defaultConfig(), rules: { 'missing-owner': 'off' as const, placeholder: 'info' as const } };
-  const codes = analyze(fixture('rules', 'placeholder.md'), { config }).diagnostics.map((d) => `${d.code} ${d.severity}`);
+  const codes = analyze(readFixture('rules', 'placeholder.md'), { config }).diagnostics.map((d) => `${d.code} ${d.severity}`);
   assert.deepEqual(codes, ['placeholder information', 'placeholder information', 'placeholder information', 'placeholder information']);
 });
 
 test('configured required sections replace the template’s', () => {
   const config = { ...defaultConfig(), requiredSections: [...defaultConfig().requiredSections.filter((s) => !s.startsWith('5.')), 'Customer Communication'] };
-  const messages = analyze(fixture('rules', 'missing-section.md'), { config }).diagnostics.map((d) => d.message);
+  const messages = analyze(readFixture('rules', 'missing-section.md'), { config }).diagnostics.map((d) => d.message);
   assert.deepEqual(messages, [
     'Section "11. Recurrence Prevention" is missing: add it after "10. Follow-Up Tracking".',
     'Section "Customer Communication" is missing: add it to the document.',

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { DEFAULT_FILE_GLOBS } from '../../server/src/core/identify';
 import { SETTING_DEFAULTS } from '../../server/src/core/setting-defaults';
 import { readSettings } from '../../server/src/lsp/settings';
-import { ROOT } from './helpers';
+import { ROOT } from '../paths';
 
 const declared: Record<string, { default: unknown }> = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).contributes.configuration.properties;
 const defaultOf = (key: string) => declared[`postmortem.${key}`].default;

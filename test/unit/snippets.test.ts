@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { analyze } from '../../server/src/core/analyze';
 import { parse } from '../../server/src/core/parse';
 import { TEMPLATE_TEXT, template } from '../../server/src/core/template';
-import { ROOT, example } from './helpers';
+import { ROOT, readExample } from '../paths';
 
 interface Snippet {
   prefix: string;
@@ -99,14 +99,14 @@ test('a section snippet inserted where its section was gives back a complete tem
 test('pm-timeline-row adds a timeline entry with the chosen marker', () => {
   const row = expand(byPrefix('pm-timeline-row'), { 1: '15:20', 2: 'Post-incident review scheduled', 3: 6 });
   assert.equal(row, '| 15:20 | Post-incident review scheduled | ← Resolved |');
-  const text = insertAfter(example('2026-03-14-checkout-latency-post-mortem.md'), '| 15:12 |', row);
+  const text = insertAfter(readExample('2026-03-14-checkout-latency-post-mortem.md'), '| 15:12 |', row);
   const table = parse(text).model.timelines.find((t) => t.source === 'table')!;
   const last = table.entries.at(-1)!;
   assert.deepEqual([table.entries.length, last.time.text, last.event.text, last.marker?.kind], [9, '15:20', 'Post-incident review scheduled', 'resolved']);
 });
 
 test('pm-action adds an action item whose owner is missing until it is filled', () => {
-  const finished = example('2026-03-14-checkout-latency-post-mortem.md');
+  const finished = readExample('2026-03-14-checkout-latency-post-mortem.md');
   const inserted = insertAfter(finished, '| 3 | Add status page updates', expand(byPrefix('pm-action'), { 1: '4', 2: 'Page the DBA on index drops', 5: 1 }));
   const { model, diagnostics } = analyze(inserted);
   const item = model.actionItems.find((i) => i.number === '4')!;
@@ -117,7 +117,7 @@ test('pm-action adds an action item whose owner is missing until it is filled', 
 });
 
 test('pm-why, pm-factor and pm-process-change add the rows they promise', () => {
-  let text = example('2026-03-14-checkout-latency-post-mortem.md');
+  let text = readExample('2026-03-14-checkout-latency-post-mortem.md');
   text = insertAfter(text, '| Why 5 |', expand(byPrefix('pm-why'), { 1: '6', 2: 'the CI gap', 3: 'Nobody owned migration tooling' }));
   text = insertAfter(text, '| Staging has too little data', expand(byPrefix('pm-factor'), { 1: 'Runbook was out of date', 2: 1, 3: 0 }));
   text = insertAfter(text, '| 2 | Incident commanders post', expand(byPrefix('pm-process-change'), { 1: '3', 2: 'Quarterly restore drills', 3: 'Sam Ortiz', 4: '2026-05-01' }));
