@@ -2,12 +2,19 @@
 import * as assert from 'node:assert/strict';
 import { DRAFT, type Workbench, scenario } from './workbench';
 
-/** Ctrl+. at LINE:COLUMN, then the quick fix whose title starts with `title`. */
+/**
+ * Ctrl+. at LINE:COLUMN, then the quick fix whose title starts with `title`. The menu lists the
+ * actions known when it opens: after an edit they may still be on their way, so a menu without the
+ * fix is closed and opened again rather than waited on.
+ */
 async function quickFix(workbench: Workbench, { line, column }: { line: number; column: number }, title: string): Promise<void> {
   await workbench.goTo(line, column);
-  await workbench.page.keyboard.press('Control+.');
   const action = workbench.page.locator(`.action-widget .monaco-list-row.action[aria-label^="${title.replace(/"/g, '\\"')}"]`);
-  await workbench.until(`the quick fix ${title}`, () => action.first().isVisible());
+  await workbench.until(`the quick fix ${title}`, async () => {
+    await workbench.page.keyboard.press('Escape');
+    await workbench.page.keyboard.press('Control+.');
+    return action.first().waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false);
+  });
   await action.first().click();
 }
 
