@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyze } from '../../server/src/core/analyze';
-import { insertSection } from '../../server/src/core/commands/insert-section';
+import { insertSection } from '../../server/src/core/section-insertion';
 import { newPostMortem } from '../../server/src/core/commands/new-document';
 import { fillEverywhere, nearestPlaceholder } from '../../server/src/core/commands/placeholders';
 import { setStatus, statusBlockers } from '../../server/src/core/commands/status';

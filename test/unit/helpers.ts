@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Diagnostic, TextEdit } from '../../server/src/core/rules/rule';
+import type { Diagnostic, TextEdit } from '../../server/src/core/diagnostic';
 import { SourceText } from '../../server/src/core/text';
 
 export const ROOT = join(__dirname, '..', '..');

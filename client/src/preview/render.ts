@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { localDate } from '../../../server/src/core/calendar';
+import { localDate } from '../../../server/src/core/iso-date';
 import { RENDER_REQUEST, type RenderParams, type RenderResult } from '../../../server/src/protocol';
 
 /** The `postmortem.preview` settings for `uri`. Remote images stay off in an untrusted workspace (package.json restricts the setting). */

@@ -1,7 +1,7 @@
 import { formatMinutes } from '../core/duration';
 import type { Metrics } from '../core/metrics';
 import type { MarkerKind } from '../core/model';
-import type { Diagnostic } from '../core/rules/rule';
+import type { Diagnostic } from '../core/diagnostic';
 import { RULES } from '../core/rules';
 import { printable } from './printable';
 

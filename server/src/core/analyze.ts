@@ -4,8 +4,8 @@ import { computeMetrics, type Metrics } from './metrics';
 import type { PostMortem } from './model';
 import { parse } from './parse';
 import { RULES } from './rules';
-import { compareRanges } from './rules/ranges';
-import type { Diagnostic, FixContext, Severity } from './rules/rule';
+import { compareRanges } from './ranges';
+import type { Diagnostic, FixContext, Severity } from './diagnostic';
 import type { SourceText } from './text';
 import type { BlockParse } from './markdown';
 

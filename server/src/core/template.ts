@@ -1,8 +1,8 @@
 import type { PostMortem, Section, SectionKind } from './model';
 import { parse } from './parse';
 import { kindOfTitle } from './extract/sections';
-import { sectionName } from './features/sections';
-import { RangesByLine } from './rules/ranges';
+import { sectionName } from './features/section-range';
+import { RangesByLine } from './ranges';
 import { TEMPLATE_TEXT } from './template-text';
 
 export { TEMPLATE_TEXT };

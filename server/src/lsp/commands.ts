@@ -1,7 +1,7 @@
 import { ErrorCodes, ResponseError } from 'vscode-languageserver';
 import { STATUSES } from '../core/commands/status';
 import { newPostMortem } from '../core/commands/new-document';
-import type { TextEdit } from '../core/rules/rule';
+import type { TextEdit } from '../core/diagnostic';
 import { NEW_DOCUMENT_REQUEST, type NewDocumentParams, type NewDocumentResult, SERVER_COMMANDS } from '../protocol';
 import type { AnalysisHandle } from './analyses';
 import { optionalArray, paramsObject, requiredString } from './params';

@@ -8,7 +8,7 @@ import { outline } from '../core/features/outline';
 import { summarize, withoutFixes } from '../core/features/summary';
 import { Deadline } from '../core/budget';
 import { isPostMortem } from '../core/identify';
-import { insertSection } from '../core/commands/insert-section';
+import { insertSection } from '../core/section-insertion';
 import { fillEverywhere } from '../core/commands/placeholders';
 import { sortTimelines } from '../core/commands/sort-timelines';
 import { setStatus } from '../core/commands/status';

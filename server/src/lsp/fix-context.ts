@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { localDate } from '../core/calendar';
+import { localDate } from '../core/iso-date';
 
 /** Today as YYYY-MM-DD in the writer's time zone: what a date placeholder or cell is filled with. */
 export function today(now = new Date()): string {

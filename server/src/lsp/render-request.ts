@@ -1,5 +1,5 @@
 import { ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
-import { isIsoDate, localDate } from '../core/calendar';
+import { isIsoDate, localDate } from '../core/iso-date';
 import { BudgetExceeded } from '../core/budget';
 import { RENDER_REQUEST, type RenderParams, type RenderResult } from '../protocol';
 import { budgetMessage } from './budgets';

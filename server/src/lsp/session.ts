@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { type Connection, ErrorCodes, type InitializeParams, LSPErrorCodes, ResponseError, TextDocuments, type WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { TextEdit } from '../core/rules/rule';
+import type { TextEdit } from '../core/diagnostic';
 import { Analyses, type AnalysisHandle } from './analyses';
 import { Linter } from './diagnostics';
 import { gitUserName, today } from './fix-context';

@@ -1,6 +1,6 @@
 import type { Placeholder, PostMortem } from '../model';
-import { before } from '../rules/ranges';
-import type { TextEdit } from '../rules/rule';
+import { before } from '../ranges';
+import type { TextEdit } from '../diagnostic';
 import type { Position } from '../text';
 
 /** The placeholder after (or before) `position` among `all` (in document order), wrapping around. */

@@ -1,5 +1,5 @@
 import type { PostMortem } from '../model';
-import type { TextEdit } from '../rules/rule';
+import type { TextEdit } from '../diagnostic';
 import { outOfOrder, sortTimeline } from '../rules/timeline-order';
 import type { SourceText } from '../text';
 

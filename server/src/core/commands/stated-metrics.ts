@@ -1,7 +1,7 @@
 import type { Analysis } from '../analyze';
 import { formatLike, formatMinutes } from '../duration';
 import type { MarkerKind, MetricKind } from '../model';
-import type { TextEdit } from '../rules/rule';
+import type { TextEdit } from '../diagnostic';
 import { range } from '../text';
 
 const COMPUTED: Record<MetricKind, 'mttdMinutes' | 'mttrMinutes' | 'durationMinutes'> = { mttd: 'mttdMinutes', mttr: 'mttrMinutes', duration: 'durationMinutes' };

@@ -1,7 +1,7 @@
 import type { Analysis } from '../analyze';
-import { STATUSES } from '../extract/metadata';
+import { STATUSES } from '../extract/known-fields';
 import type { Status } from '../model';
-import type { TextEdit } from '../rules/rule';
+import type { TextEdit } from '../diagnostic';
 import { range } from '../text';
 
 export { STATUSES };

@@ -1,12 +1,12 @@
 import type { Analysis } from '../analyze';
 import type { Config } from '../config';
 import { keyOf } from '../extract/context';
-import { STATUSES } from '../extract/metadata';
+import { STATUSES } from '../extract/known-fields';
 import { DUE, OWNER } from '../extract/records';
 import type { PostMortem } from '../model';
 import { isMissingOwner } from '../owners';
 import { ownerCandidates } from '../rules/missing-owner';
-import { before, contains } from '../rules/ranges';
+import { before, contains } from '../ranges';
 import { sectionMatches, template, templateSectionIndex } from '../template';
 import type { Position, Range } from '../text';
 

@@ -4,7 +4,7 @@ import { METRIC_END, minutesFromStart, primaryTimeline } from '../metrics';
 import type { MarkerKind, PostMortem, StatedMetric } from '../model';
 import { describePlaceholder } from '../placeholders';
 import { NAMES } from '../rules/metric-mismatch';
-import { contains } from '../rules/ranges';
+import { contains } from '../ranges';
 import { template } from '../template';
 import type { Position, Range } from '../text';
 

@@ -1,6 +1,6 @@
 import type { PostMortem } from '../model';
 import type { Range, SourceText } from '../text';
-import { sectionName, sectionRange } from './sections';
+import { sectionName, sectionRange } from './section-range';
 
 export interface OutlineSymbol {
   name: string;

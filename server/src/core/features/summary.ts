@@ -2,7 +2,7 @@ import type { Analysis } from '../analyze';
 import { type Metrics, minutesFromStart, primaryTimeline } from '../metrics';
 import type { Status } from '../model';
 import { isMissingOwner } from '../owners';
-import type { Diagnostic } from '../rules/rule';
+import type { Diagnostic } from '../diagnostic';
 import type { Range } from '../text';
 import { sectionMatches, template } from '../template';
 import { statusBlockers } from '../commands/status';

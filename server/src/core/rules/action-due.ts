@@ -1,6 +1,6 @@
 import { parseDate } from '../time';
-import type { Finding, Rule } from './rule';
-import { actionLabel } from './describe';
+import type { Finding, Rule } from '../diagnostic';
+import { actionLabel } from '../action-label';
 
 /** Dates a due cell may hold besides a calendar date: a quarter, or a note that the item is done. */
 const OTHER_DUE = /^(q[1-4]\s+\d{4}|\d{4}[-\s]q[1-4]|done|completed?|✅)$/i;

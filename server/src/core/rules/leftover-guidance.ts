@@ -1,6 +1,6 @@
 import type { PostMortem } from '../model';
 import type { Range, SourceText } from '../text';
-import type { Finding, Fix, Rule, TextEdit } from './rule';
+import type { Finding, Fix, Rule, TextEdit } from '../diagnostic';
 
 /** Template `<!-- GUIDANCE: … -->` comments and `> Example:` lines: a hint in a Draft, a warning once Final. */
 export const leftoverGuidance: Rule = {

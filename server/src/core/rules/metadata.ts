@@ -2,8 +2,8 @@ import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import schema from '../../../../schemas/postmortem-metadata.schema.json';
 import type { Field } from '../model';
-import { RangesByLine } from './ranges';
-import type { Finding, Rule } from './rule';
+import { RangesByLine } from '../ranges';
+import type { Finding, Rule } from '../diagnostic';
 
 type Property = keyof typeof schema.properties;
 

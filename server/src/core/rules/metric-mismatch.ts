@@ -2,7 +2,7 @@ import { disagrees, formatLike, formatMinutes } from '../duration';
 import { METRIC_END } from '../metrics';
 import type { MetricKind } from '../model';
 import { range } from '../text';
-import type { Finding, Rule } from './rule';
+import type { Finding, Rule } from '../diagnostic';
 
 export const NAMES: Record<MetricKind, string> = { mttd: 'MTTD', mttr: 'MTTR', duration: 'Total duration' };
 

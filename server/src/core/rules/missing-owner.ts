@@ -1,8 +1,8 @@
 import type { PostMortem } from '../model';
 import { isMissingOwner } from '../owners';
 import type { Range } from '../text';
-import type { Finding, Fix, Rule } from './rule';
-import { actionLabel } from './describe';
+import type { Finding, Fix, Rule } from '../diagnostic';
+import { actionLabel } from '../action-label';
 
 /** An action item (or the follow-up review) whose owner is empty, a placeholder, TBD, ?, - or N/A. */
 export const missingOwner: Rule = {

@@ -1,7 +1,7 @@
-import { insertSection } from '../commands/insert-section';
+import { insertSection } from '../section-insertion';
 import { followsTemplate, sectionMatches } from '../template';
 import { range } from '../text';
-import type { Finding, Rule } from './rule';
+import type { Finding, Rule } from '../diagnostic';
 
 /** A required template section absent from a document that otherwise follows the template. */
 export const missingSection: Rule = {

@@ -1,6 +1,6 @@
 import { describePlaceholder } from '../placeholders';
-import type { Fix, Rule, RuleContext } from './rule';
-import { RangesByLine } from './ranges';
+import type { Fix, Rule, RuleContext } from '../diagnostic';
+import { RangesByLine } from '../ranges';
 
 /** `{{NAME}}` left unfilled in prose, tables and mermaid blocks (not in comments or code). */
 export const placeholder: Rule = {

@@ -1,5 +1,5 @@
 import { range } from '../text';
-import type { Finding, Rule } from './rule';
+import type { Finding, Rule } from '../diagnostic';
 
 // Never starting inside a run of digits: a start there finds nothing the run's first digit did not,
 // and retrying from each digit of a long run is quadratic.

@@ -1,5 +1,5 @@
 import { followsTemplate } from '../template';
-import type { Rule } from './rule';
+import type { Rule } from '../diagnostic';
 
 /** A post-mortem marked Final or Approved that nobody has signed off. */
 export const signoff: Rule = {

@@ -1,7 +1,7 @@
 import type { Timeline, TimelineEntry } from '../model';
 import type { SourceText } from '../text';
 import { isEarlier } from '../time';
-import type { Finding, Fix, Rule } from './rule';
+import type { Finding, Fix, Rule } from '../diagnostic';
 
 const NOUN: Record<Timeline['source'], string> = { table: 'Row', mermaid: 'Entry', list: 'Item', headings: 'Entry' };
 

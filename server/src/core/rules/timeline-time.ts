@@ -1,4 +1,4 @@
-import type { Rule } from './rule';
+import type { Rule } from '../diagnostic';
 
 const NOUN = { table: 'row', mermaid: 'entry', list: 'item', headings: 'entry' } as const;
 

@@ -1,4 +1,4 @@
-import type { Rule } from './rule';
+import type { Rule } from '../diagnostic';
 
 /** A template option list left in place: `Yes / No / Partial`, `Draft | In Review | Approved`. */
 export const unresolvedChoice: Rule = {

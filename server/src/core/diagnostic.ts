@@ -1,7 +1,7 @@
-import type { Config } from '../config';
-import type { Metrics } from '../metrics';
-import type { PostMortem } from '../model';
-import type { Range, SourceText } from '../text';
+import type { Config } from './config';
+import type { Metrics } from './metrics';
+import type { PostMortem } from './model';
+import type { Range, SourceText } from './text';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 

@@ -1,4 +1,4 @@
-import type { ActionItem } from '../model';
+import type { ActionItem } from './model';
 
 /** How a message names an action item: `Action item 2 ("Add migration checks to CI")`. */
 export function actionLabel(item: ActionItem): string {
