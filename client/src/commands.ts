@@ -3,8 +3,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { isIsoDate, localDate } from '../../server/src/core/iso-date';
 import { newDocumentFolder } from '../../server/src/core/commands/new-document';
 import { nearestPlaceholder } from '../../server/src/core/commands/placeholders';
-import { STATUSES } from '../../server/src/core/extract/known-fields';
-import { INCIDENT_ID } from '../../server/src/core/incident-id';
+import { INCIDENT_ID, STATUSES } from '../../server/src/core/vocabulary';
 import { ANALYSIS_REQUEST, type AnalysisResult, NEW_DOCUMENT_REQUEST, type NewDocumentParams, type NewDocumentResult, SERVER_COMMANDS } from '../../server/src/protocol';
 import type { PostMortems } from './post-mortems';
 

@@ -1,7 +1,4 @@
-import type { Config } from './config';
-import type { Metrics } from './metrics';
-import type { PostMortem } from './model';
-import type { Range, SourceText } from './text';
+import type { Range } from './text';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -33,26 +30,4 @@ export interface Diagnostic extends Finding {
 export interface FixContext {
   today?: string;
   author?: string;
-}
-
-export interface RuleContext {
-  model: PostMortem;
-  src: SourceText;
-  metrics: Metrics;
-  config: Config;
-  fix: FixContext;
-}
-
-export interface Rule {
-  /** Stable: used verbatim as the diagnostic code, in configuration and in the docs' anchors. */
-  id: string;
-  description: string;
-  /** What it catches and how to fix it, for the README's rule reference. */
-  details: string;
-  /**
-   * `status`: a warning in a Draft, an error once In Review, Final or Approved.
-   * `final`: a hint until the document is Final or Approved, then a warning.
-   */
-  severity: Severity | 'status' | 'final';
-  check(ctx: RuleContext): Finding[];
 }

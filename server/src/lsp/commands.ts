@@ -1,5 +1,5 @@
 import { ErrorCodes, ResponseError } from 'vscode-languageserver';
-import { STATUSES } from '../core/commands/status';
+import { STATUSES } from '../core/vocabulary';
 import { newPostMortem } from '../core/commands/new-document';
 import type { TextEdit } from '../core/diagnostic';
 import { NEW_DOCUMENT_REQUEST, type NewDocumentParams, type NewDocumentResult, SERVER_COMMANDS } from '../protocol';

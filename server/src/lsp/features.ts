@@ -14,7 +14,7 @@ import { sortTimelines } from '../core/commands/sort-timelines';
 import { setStatus } from '../core/commands/status';
 import { updateStatedMetrics } from '../core/commands/stated-metrics';
 import type { Status } from '../core/model';
-import { removeGuidance } from '../core/rules/leftover-guidance';
+import { removeGuidance } from '../core/guidance';
 import type { Range } from '../core/text';
 import { type RenderOptions, renderBody } from '../render/body';
 import { renderPage } from '../render/page';

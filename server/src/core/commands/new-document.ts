@@ -1,4 +1,4 @@
-import { INCIDENT_ID } from '../incident-id';
+import { INCIDENT_ID } from '../vocabulary';
 import { TEMPLATE_TEXT } from '../template';
 
 export interface NewPostMortem {

@@ -5,7 +5,7 @@ import { isMissingOwner } from '../owners';
 import type { Diagnostic } from '../diagnostic';
 import type { Range } from '../text';
 import { sectionMatches, template } from '../template';
-import { statusBlockers } from '../commands/status';
+import { statusBlockers } from '../blockers';
 
 export interface TimelineEntrySummary {
   line: number;

@@ -1,5 +1,6 @@
 import { range } from '../text';
-import type { Finding, Rule } from '../diagnostic';
+import type { Finding } from '../diagnostic';
+import type { Rule } from '../rule';
 
 // Never starting inside a run of digits: a start there finds nothing the run's first digit did not,
 // and retrying from each digit of a long run is quadratic.
