@@ -33,4 +33,28 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser, ...globals.node, acquireVsCodeApi: 'readonly' } },
   },
   { files: ['**/*.{ts,js,mjs}'], ...linearRegexps },
+  // The core's layers: nothing imports back up into features/ or commands/, and rules/ is the
+  // rules and their one list (rules/index.ts), each rule file exporting its rule alone.
+  {
+    files: ['server/src/core/*.ts', 'server/src/core/extract/**/*.ts', 'server/src/core/rules/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/features/*', '**/commands/*'], message: 'features/ and commands/ sit above the rest of the core: move the shared piece down.' }] }],
+    },
+  },
+  {
+    files: ['server/src/core/*.ts', 'server/src/core/extract/**/*.ts', 'server/src/core/features/**/*.ts', 'server/src/core/commands/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/rules/*'], message: 'rules/ holds rules only: import the list from rules/index.ts, shared helpers from their own module.' }] }],
+    },
+  },
+  {
+    files: ['server/src/core/rules/**/*.ts'],
+    ignores: ['server/src/core/rules/index.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', {
+        selector: 'ExportNamedDeclaration > :matches(FunctionDeclaration, ClassDeclaration, TSInterfaceDeclaration, TSTypeAliasDeclaration, TSEnumDeclaration)',
+        message: 'A rule file exports its rule and nothing else: move the helper to the domain module it belongs to.',
+      }],
+    },
+  },
 );
