@@ -87,9 +87,12 @@ export function isPlaceholder(text: string): boolean {
   return text.includes('{{');
 }
 
-/** A cell or field's text without Markdown emphasis and code marks, anywhere in it, trimmed: `**P1**` → `P1`. */
+/**
+ * A cell or field's text without Markdown emphasis, strikethrough and code marks, anywhere in it,
+ * trimmed: `**P1**` → `P1`. The same marks `trimMarks` drops around a label.
+ */
 export function plainText(text: string): string {
-  return text.replace(/[*_`]/g, '').trim();
+  return text.replace(/[*_`~]/g, '').trim();
 }
 
 /** Emphasis, strikethrough and code marks around a short text, inner ones kept: `**Incident ID**` → `Incident ID`. */
