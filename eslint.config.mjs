@@ -54,14 +54,31 @@ const EDITOR_APIS = { group: ['vscode', 'vscode-languageserver', 'vscode-languag
 const faces = (...dirs) => ({ regex: `^(?:\\.\\./)+(?:${dirs.join('|')})(?:/|\\.ts$|$)`, message: `Imports go inward: ${dirs.join(', ')} may import this folder, not the reverse.` });
 /** A relative import out of server/src/core from a file `depth` folders below it: only data (JSON: the schemas, package.json's setting defaults) may come from outside. */
 const outOfCore = (depth) => ({ regex: `^(?:\\.\\./){${depth + 1}}(?!.*\\.json$)`, message: 'The core imports only the core (and JSON data): nothing from its faces (lsp, render, node, the CLI, the server).' });
+const UP_INTO_FEATURES = { group: ['**/features/*', '**/commands/*'], message: 'features/ and commands/ sit above the rest of the core: move the shared piece down.' };
+const INTO_RULES = { group: ['**/rules/*'], message: 'rules/ holds rules only: import the list from rules/index.ts, shared helpers from their own module.' };
+const RULE_EXPORTS = {
+  selector: 'ExportNamedDeclaration > :matches(FunctionDeclaration, ClassDeclaration, TSInterfaceDeclaration, TSTypeAliasDeclaration, TSEnumDeclaration)',
+  message: 'A rule file exports its rule and nothing else: move the helper to the domain module it belongs to.',
+};
+/** The core's folders, each with its depth below server/src/core and the layer patterns it keeps. */
+const CORE_FOLDERS = [
+  { files: ['server/src/core/*.ts'], depth: 0, layers: [UP_INTO_FEATURES, INTO_RULES] },
+  { files: ['server/src/core/extract/**/*.ts'], depth: 1, layers: [UP_INTO_FEATURES, INTO_RULES] },
+  { files: ['server/src/core/rules/*.ts'], ignores: ['server/src/core/rules/index.ts'], depth: 1, layers: [UP_INTO_FEATURES], ruleFiles: true },
+  { files: ['server/src/core/rules/index.ts'], depth: 1, layers: [UP_INTO_FEATURES] },
+  { files: ['server/src/core/features/*.ts', 'server/src/core/commands/*.ts'], depth: 1, layers: [INTO_RULES] },
+];
 const serverBoundaries = [
-  // The core: pure analysis, no editor, no LSP, no I/O, nothing from outside it; no module loaded at run time.
-  ...[0, 1, 2, 3].map((depth) => ({
-    files: [`server/src/core/${'*/'.repeat(depth)}*.ts`],
+  // The core: pure analysis, no editor, no LSP, no I/O, nothing from outside it; no module loaded at
+  // run time. Within it, layers: nothing imports back up into features/ or commands/, and rules/ is
+  // the rules and their one list (rules/index.ts), each rule file exporting its rule alone.
+  ...CORE_FOLDERS.map(({ files, ignores = [], depth, layers, ruleFiles }) => ({
+    files,
+    ignores,
     rules: {
-      'no-restricted-imports': ['error', { patterns: [NODE_BUILTINS, EDITOR_APIS, outOfCore(depth)] }],
+      'no-restricted-imports': ['error', { patterns: [NODE_BUILTINS, EDITOR_APIS, outOfCore(depth), ...layers] }],
       // No module loaded at run time, which the rule above could not see (`require` is refused everywhere by typescript-eslint).
-      'no-restricted-syntax': ['error', { selector: 'ImportExpression', message: 'The core imports statically, so that these rules see every import.' }],
+      'no-restricted-syntax': ['error', { selector: 'ImportExpression', message: 'The core imports statically, so that these rules see every import.' }, ...(ruleFiles ? [RULE_EXPORTS] : [])],
     },
   })),
   // The renderer: pure HTML from an analysis; page.ts alone hashes its inline stylesheet for the CSP (node:crypto).

@@ -43,6 +43,39 @@ export async function configSchema(): Promise<string> {
   return `${JSON.stringify(schema, null, 2)}\n`;
 }
 
+/** schemas/postmortem-metadata.schema.json: the metadata fields the `metadata` rule checks, their enums and pattern from the core's vocabulary. */
+export async function metadataSchema(): Promise<string> {
+  const { DEFAULT_SEVERITIES, INCIDENT_ID, STATUSES } = await import('../server/src/core/vocabulary');
+  const properties = {
+    incidentId: { type: 'string', pattern: INCIDENT_ID.source.replace(/[()]/g, ''), description: 'Incident ID, INC-YYYY-SEQ' },
+    severity: { enum: DEFAULT_SEVERITIES, description: 'Severity; .postmortemrc.json `severities` replaces this list' },
+    status: { enum: STATUSES, description: 'Status' },
+    postMortemDate: { type: 'string', format: 'date', description: 'Post-Mortem Date' },
+    date: { type: 'string', format: 'date', description: 'Date' },
+  };
+  // One line per property, as it was written by hand.
+  const inline = (value: unknown): string =>
+    Array.isArray(value) ? `[${value.map(inline).join(', ')}]`
+      : value && typeof value === 'object' ? `{ ${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${inline(v)}`).join(', ')} }`
+        : JSON.stringify(value);
+  const head = {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'postmortem-metadata.schema.json',
+    title: 'Post-mortem metadata',
+    description: "The fields of a post-mortem's header and its Incident Reference & Metadata table, as the `metadata` rule reads them.",
+    type: 'object',
+  };
+  return [
+    '{',
+    ...Object.entries(head).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)},`),
+    '  "properties": {',
+    Object.entries(properties).map(([k, v]) => `    ${JSON.stringify(k)}: ${inline(v)}`).join(',\n'),
+    '  }',
+    '}',
+    '',
+  ].join('\n');
+}
+
 /** README.md with its rule reference (between the `rules` markers) rebuilt from the rules' own metadata. */
 export async function readme(): Promise<string> {
   const { RULES } = await import('../server/src/core/rules');
@@ -99,20 +132,24 @@ function settingsTable(pkg: Manifest): string[] {
   ];
 }
 
-/** Placeholders, kept as the tab stop's text so one left unfilled is still reported, and option lists as choices. */
-const TAB_STOP = /\{\{([^{}]+)\}\}|Draft \/ In Review \/ Final|Draft \| In Review \| Approved|Yes \/ No \/ Partial|Yes \/ No \/ TBD|Technical \/ Process \/ Human|Yes \/ No/g;
-
 /** A template section as a snippet body; comments are copied as they are (their option lists are guidance). */
-function snippetBody(text: string): string[] {
+function snippetBody(text: string, stops: { row: RegExp; prose: RegExp }): string[] {
   let stop = 0;
+  const tabStop = (match: string, name?: string) => (name ? `\${${++stop}:{{${name}\\}\\}}` : `\${${++stop}|${match.split(/ [/|] /).join(',')}|}`);
+  // Whether the line being read is a table row; a comment part may end a line, never starts one.
+  let row = false;
   const body = text
     .split(/(<!--[\s\S]*?-->)/)
     .map((part, i) =>
       i % 2
         ? escapeSnippet(part)
-        : escapeSnippet(part).replace(TAB_STOP, (match: string, name?: string) =>
-            name ? `\${${++stop}:{{${name}\\}\\}}` : `\${${++stop}|${match.split(/ [/|] /).join(',')}|}`,
-          ),
+        : escapeSnippet(part)
+            .split('\n')
+            .map((segment, k) => {
+              if (k > 0 || i === 0) row = /^\s*\|/.test(segment);
+              return segment.replace(row ? stops.row : stops.prose, tabStop);
+            })
+            .join('\n'),
     )
     .join('');
   return body.trimEnd().split('\n');
@@ -122,17 +159,34 @@ function escapeSnippet(text: string): string {
   return text.replace(/[$\\]/g, (c) => `\\${c}`);
 }
 
-/** Rows people add one at a time, each as the parser expects it. */
-const ROW_SNIPPETS: Record<string, { prefix: string; description: string; body: string[] }> = {
+type Vocabulary = typeof import('../server/src/core/vocabulary');
+
+/**
+ * Placeholders, kept as the tab stop's text so one left unfilled is still reported, and the
+ * template's option lists as choices, found as the core finds them: separated by `/` in a table
+ * row, by `/` or `|` in prose.
+ */
+function tabStops({ CHOICE_SETS, choiceListSource }: Vocabulary): { row: RegExp; prose: RegExp } {
+  const stops = (separator: string) => new RegExp(['\\{\\{([^{}]+)\\}\\}', ...CHOICE_SETS.map((set) => choiceListSource(set, separator).list)].join('|'), 'g');
+  return { row: stops('\\/'), prose: stops('[/|]') };
+}
+
+/** A snippet choice: `${n|a,b,c|}`. */
+function choice(n: number, options: readonly string[]): string {
+  return `\${${n}|${options.join(',')}|}`;
+}
+
+/** Rows people add one at a time, each as the parser expects it; their choices from the core's vocabulary. */
+const rowSnippets = ({ MARKER_TEXTS, PRIORITIES, FACTOR_TYPES, ANSWERS }: Vocabulary): Record<string, { prefix: string; description: string; body: string[] }> => ({
   'Timeline row': {
     prefix: 'pm-timeline-row',
     description: 'A timeline table row: time, event and MTTD/MTTR marker',
-    body: ['| ${1:HH:MM} | ${2:{{EVENT\\}\\}} | ${3| ,← Incident start,← Detection,← Root cause identified,← Fix applied,← Service restored,← Resolved|} |'],
+    body: [`| \${1:HH:MM} | \${2:{{EVENT\\}\\}} | ${choice(3, [' ', ...MARKER_TEXTS.map((m) => `← ${m}`)])} |`],
   },
   'Action item row': {
     prefix: 'pm-action',
     description: 'An action item row: action, owner, due date, priority and ticket',
-    body: ['| ${1:1} | ${2:{{ACTION\\}\\}} | ${3:{{OWNER\\}\\}} | ${4:{{DATE\\}\\}} | ${5|Critical,High,Medium,Low|} | ${6:{{TICKET\\}\\}} |'],
+    body: [`| \${1:1} | \${2:{{ACTION\\}\\}} | \${3:{{OWNER\\}\\}} | \${4:{{DATE\\}\\}} | ${choice(5, PRIORITIES)} | \${6:{{TICKET\\}\\}} |`],
   },
   'Process change row': {
     prefix: 'pm-process-change',
@@ -147,19 +201,21 @@ const ROW_SNIPPETS: Record<string, { prefix: string; description: string; body: 
   'Contributing factor row': {
     prefix: 'pm-factor',
     description: 'A contributing factor row: factor, type and whether it needs action',
-    body: ['| ${1:{{FACTOR\\}\\}} | ${2|Technical,Process,Human|} | ${3|Yes,No|} |'],
+    body: [`| \${1:{{FACTOR\\}\\}} | ${choice(2, FACTOR_TYPES)} | ${choice(3, ANSWERS.slice(0, 2))} |`],
   },
-};
+});
 
 /** snippets/postmortem.code-snippets: one snippet per template section, from the template itself, and the row snippets. */
 export async function snippets(): Promise<string> {
   const { template } = await import('../server/src/core/template');
+  const vocabulary = await import('../server/src/core/vocabulary');
+  const stops = tabStops(vocabulary);
   const sections: Record<string, unknown> = {};
   for (const section of template().sections) {
     const slug = section.name.replace(/^\d+\.\s*/, '').toLowerCase().replace(/&/g, 'and').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-    sections[`Section: ${section.name}`] = { prefix: `pm-${slug}`, description: `The "${section.name}" section of the post-mortem template`, body: snippetBody(section.text) };
+    sections[`Section: ${section.name}`] = { prefix: `pm-${slug}`, description: `The "${section.name}" section of the post-mortem template`, body: snippetBody(section.text, stops) };
   }
-  return `${JSON.stringify({ ...sections, ...ROW_SNIPPETS }, null, 2)}\n`;
+  return `${JSON.stringify({ ...sections, ...rowSnippets(vocabulary) }, null, 2)}\n`;
 }
 
 /**
@@ -181,6 +237,7 @@ export const GENERATED: Record<string, () => string | Promise<string>> = {
   'snippets/postmortem.code-snippets': snippets,
   'server/src/core/template-text.ts': templateModule,
   'schemas/postmortemrc.schema.json': configSchema,
+  'schemas/postmortem-metadata.schema.json': metadataSchema,
   'README.md': readme,
 };
 

@@ -68,6 +68,8 @@ export interface MarkerTime {
   label: string;
   /** 0-based line of the timeline entry. */
   line: number;
+  /** 1-based position of the entry in its timeline. */
+  row: number;
   time: string;
   minutesFromStart: number | null;
 }

@@ -4,7 +4,7 @@ import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
 import { analyze } from './core/analyze';
-import { isIsoDate, localDate } from './core/calendar';
+import { isIsoDate, localDate } from './core/iso-date';
 import { identify, isPostMortem } from './core/identify';
 import { type FileMetrics, type FileResult, formatJson, formatMetricsText, formatSarif, formatText, reported } from './cli/format';
 import { printable } from './cli/printable';

@@ -27,7 +27,7 @@ import {
   createProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { localDate } from '../../server/src/core/calendar';
+import { localDate } from '../../server/src/core/iso-date';
 import { ROOT, fixturePath, readFixture } from '../paths';
 
 /** Today as the server fills it in (the writer's time zone). */

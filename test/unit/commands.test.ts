@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyze } from '../../server/src/core/analyze';
-import { insertSection } from '../../server/src/core/commands/insert-section';
+import { insertSection } from '../../server/src/core/section-insertion';
 import { newPostMortem } from '../../server/src/core/commands/new-document';
 import { nearestPlaceholder } from '../../client/src/placeholders';
 import { fillEverywhere } from '../../server/src/core/commands/placeholders';
-import { setStatus, statusBlockers } from '../../server/src/core/commands/status';
+import { statusBlockers } from '../../server/src/core/blockers';
+import { setStatus } from '../../server/src/core/commands/status';
 import { updateStatedMetrics } from '../../server/src/core/commands/stated-metrics';
 import { TEMPLATE_TEXT } from '../../server/src/core/template';
 import { readExample, readFixture } from '../paths';

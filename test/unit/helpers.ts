@@ -1,5 +1,5 @@
 // Helpers of the unit tests' own; where files are (ROOT, fixtures, examples) is test/paths.ts.
-import type { Diagnostic, TextEdit } from '../../server/src/core/rules/rule';
+import type { Diagnostic, TextEdit } from '../../server/src/core/diagnostic';
 import { SourceText } from '../../server/src/core/text';
 
 /** A diagnostic as the fixtures' `.expected` files write it: 1-based, like an editor shows it. */

@@ -1,7 +1,8 @@
 import { formatMinutes } from '../core/duration';
 import type { Metrics } from '../core/metrics';
 import type { MarkerKind } from '../core/model';
-import type { Diagnostic } from '../core/rules/rule';
+import { MARKER_NAMES } from '../core/vocabulary';
+import type { Diagnostic } from '../core/diagnostic';
 import { RULES } from '../core/rules';
 import { printable } from './printable';
 
@@ -77,10 +78,6 @@ export interface FileMetrics {
   metrics: Metrics;
 }
 
-const MARKER_NAMES: Record<MarkerKind, string> = {
-  start: 'start', detection: 'detection', acknowledged: 'acknowledged', declared: 'declared', rootCause: 'root cause',
-  mitigated: 'mitigated', fix: 'fix', restored: 'restored', resolved: 'resolved', other: 'other',
-};
 
 export function formatMetricsText(results: FileMetrics[]): string {
   const minutes = (m: number | null) => (m === null ? '—' : formatMinutes(m));
@@ -88,7 +85,7 @@ export function formatMetricsText(results: FileMetrics[]): string {
     .map(({ file, metrics: m }) => {
       const others = Object.entries(m.timeToMarkerMinutes)
         .filter(([kind]) => kind !== 'detection' && kind !== 'resolved')
-        .map(([kind, v]) => `${MARKER_NAMES[kind as MarkerKind]} ${formatMinutes(v)}`);
+        .map(([kind, v]) => `${MARKER_NAMES[kind as MarkerKind].toLowerCase()} ${formatMinutes(v)}`);
       const priorities = Object.entries(m.actionItems.byPriority).map(([p, n]) => `${p} ${n}`);
       return [
         file,

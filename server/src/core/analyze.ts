@@ -1,12 +1,13 @@
 import type { Deadline } from './budget';
 import { type Config, defaultConfig } from './config';
-import { computeMetrics, type Metrics } from './metrics';
+import { computeMetrics, type MeasuredMetrics } from './metrics';
 import type { PostMortem } from './model';
 import { parse } from './parse';
 import { RULES } from './rules';
-import { compareRanges } from './rules/ranges';
-import type { Diagnostic, FixContext, Severity } from './rules/rule';
+import { compareRanges } from './ranges';
+import type { Diagnostic, FixContext, Severity } from './diagnostic';
 import type { SourceText } from './text';
+import { isFinished } from './vocabulary';
 import type { BlockParse } from './markdown';
 
 export interface Analysis {
@@ -14,7 +15,7 @@ export interface Analysis {
   src: SourceText;
   /** The parse the model came from; `renderBlocks` turns it into HTML without parsing again. */
   blocks: BlockParse;
-  metrics: Metrics;
+  metrics: MeasuredMetrics;
   diagnostics: Diagnostic[];
 }
 
@@ -37,7 +38,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const status = model.metadata.statusValue;
   const byStatus: Record<'status' | 'final', Severity> = {
     status: status === 'Draft' ? 'warning' : 'error',
-    final: status === 'Final' || status === 'Approved' ? 'warning' : 'hint',
+    final: isFinished(status) ? 'warning' : 'hint',
   };
   const diagnostics: Diagnostic[] = [];
   for (const rule of RULES) {

@@ -1,6 +1,7 @@
 import Ajv from 'ajv';
 import schema from '../../../schemas/postmortemrc.schema.json';
 import { defaultRequiredSections } from './template';
+import { DEFAULT_SEVERITIES } from './vocabulary';
 
 export type RuleLevel = 'off' | 'hint' | 'info' | 'warning' | 'error';
 
@@ -19,7 +20,7 @@ export interface Config {
 export const CONFIG_FILE_NAME = '.postmortemrc.json';
 
 export function defaultConfig(): Config {
-  return { rules: {}, requiredSections: defaultRequiredSections(), severities: ['P0', 'P1', 'P2', 'P3', 'P4'], owners: [] };
+  return { rules: {}, requiredSections: defaultRequiredSections(), severities: [...DEFAULT_SEVERITIES], owners: [] };
 }
 
 let validate: ReturnType<Ajv['compile']> | undefined;

@@ -2,14 +2,25 @@ import type { ActionItem, MarkerKind, MetricKind, PostMortem, Timeline, Timeline
 import { minutesBetween } from './time';
 import { countedPlaceholders, template } from './template';
 import { isMissingOwner } from './owners';
+import { METRIC_END, plainText } from './vocabulary';
 
 export interface MarkerTime {
   kind: MarkerKind;
   label: string;
   /** 0-based line of the timeline entry. */
   line: number;
+  /** 1-based position of the entry in its timeline. */
+  row: number;
   time: string;
   minutesFromStart: number | null;
+}
+
+/** A metric with the marked entries it is measured between: the incident start and its end marker. */
+export interface MeasuredMetric {
+  minutes: number | null;
+  start?: MarkerTime;
+  /** The first of the metric's end markers the timeline has (`METRIC_END`). */
+  end?: MarkerTime;
 }
 
 export interface Metrics {
@@ -26,14 +37,16 @@ export interface Metrics {
   placeholdersLeft: number;
 }
 
-/** The markers each metric ends at, the first the timeline has; every metric starts at the incident start. */
-export const METRIC_END: Record<MetricKind, MarkerKind[]> = { mttd: ['detection'], mttr: ['resolved'], duration: ['resolved', 'restored'] };
+/** The metrics as the analysis holds them: each also with the markers it runs between, so that nobody looks them up again. */
+export interface MeasuredMetrics extends Metrics {
+  measured: Record<MetricKind, MeasuredMetric>;
+}
 
 /**
  * MTTD = detection − start, MTTR = resolved − start and duration = resolved (else restored) − start,
  * from the marker rows of the timeline that marks the incident start (the table, in the template).
  */
-export function computeMetrics(model: PostMortem): Metrics {
+export function computeMetrics(model: PostMortem): MeasuredMetrics {
   const timeline = primaryTimeline(model.timelines);
   const marked = timeline?.entries.filter((e) => e.marker) ?? [];
   const first = (kind: MarkerKind) => marked.find((e) => e.marker!.kind === kind);
@@ -52,15 +65,20 @@ export function computeMetrics(model: PostMortem): Metrics {
     const priority = priorityOf(item);
     byPriority[priority] = (byPriority[priority] ?? 0) + 1;
   }
+  const markers = marked.map((e): MarkerTime => ({ kind: e.marker!.kind, label: e.marker!.label, line: e.startLine, row: e.index, time: e.time.text, minutesFromStart: since(e) }));
+  const markerOf = (entry: TimelineEntry | undefined) => (entry ? markers[marked.indexOf(entry)] : undefined);
+  const measure = (metric: MetricKind): MeasuredMetric => ({ minutes: since(end(metric)), start: markerOf(first('start')), end: markerOf(end(metric)) });
+  const measured = { mttd: measure('mttd'), mttr: measure('mttr'), duration: measure('duration') };
   const left = countedPlaceholders(model);
   const total = template().placeholderCount;
 
   return {
-    mttdMinutes: since(end('mttd')),
-    mttrMinutes: since(end('mttr')),
-    durationMinutes: since(end('duration')),
+    mttdMinutes: measured.mttd.minutes,
+    mttrMinutes: measured.mttr.minutes,
+    durationMinutes: measured.duration.minutes,
+    measured,
     timeToMarkerMinutes,
-    markers: marked.map((e) => ({ kind: e.marker!.kind, label: e.marker!.label, line: e.startLine, time: e.time.text, minutesFromStart: since(e) })),
+    markers,
     actionItems: { total: model.actionItems.length, withoutOwner: model.actionItems.filter((i) => isMissingOwner(i.owner?.text)).length, byPriority },
     completeness: round(Math.max(0, 1 - left / total), 2),
     placeholdersLeft: left,
@@ -69,7 +87,7 @@ export function computeMetrics(model: PostMortem): Metrics {
 
 /** The priority an action item is counted under: its cell without emphasis, else `Unset`. */
 export function priorityOf(item: ActionItem): string {
-  return item.priority?.text.replace(/[*_`]/g, '').trim() || 'Unset';
+  return plainText(item.priority?.text ?? '') || 'Unset';
 }
 
 /** Minutes from the incident start marked in the entry's own timeline; null when either time is missing or a date alone. */

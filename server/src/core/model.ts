@@ -2,6 +2,9 @@ import type { Range, Span } from './text';
 import type { HtmlComment } from './views';
 import type { ResolvedTime } from './time';
 import type { StatedDuration } from './duration';
+import type { MarkerKind, MetricKind, Status, TimelineSource } from './vocabulary';
+
+export type { MarkerKind, MetricKind, Status, TimelineSource };
 
 /** What a section is in the template, whatever its number or exact wording. */
 export type SectionKind =
@@ -59,15 +62,11 @@ export interface Field {
   section?: number;
 }
 
-export type MarkerKind = 'start' | 'detection' | 'acknowledged' | 'declared' | 'rootCause' | 'mitigated' | 'fix' | 'restored' | 'resolved' | 'other';
-
 export interface Marker {
   kind: MarkerKind;
   label: string;
   range: Range;
 }
-
-export type TimelineSource = 'table' | 'mermaid' | 'list' | 'headings';
 
 export interface TimelineEntry {
   /** 1-based position in its timeline, as a writer counts rows. */
@@ -91,8 +90,6 @@ export interface Timeline {
   endLine: number;
   section?: number;
 }
-
-export type MetricKind = 'mttd' | 'mttr' | 'duration';
 
 export interface StatedMetric {
   kind: MetricKind;
@@ -149,8 +146,6 @@ export interface Choice {
   options: string[];
   range: Range;
 }
-
-export type Status = 'Draft' | 'In Review' | 'Final' | 'Approved';
 
 export interface Metadata {
   fields: Field[];

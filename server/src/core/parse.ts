@@ -7,7 +7,7 @@ import type { DocumentContext } from './extract/context';
 import { extractSections } from './extract/sections';
 import { extractTables } from './extract/tables';
 import { extractFields } from './extract/fields';
-import { extractMetadata, extractStatedMetrics } from './extract/metadata';
+import { extractMetadata, extractStatedMetrics } from './extract/known-fields';
 import { extractTimelines } from './extract/timelines';
 import { extractActionItems, extractApprovals, extractFactors, extractWhys } from './extract/records';
 import { extractChoices, extractExamples, extractPlaceholders } from './extract/marks';

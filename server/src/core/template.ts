@@ -1,8 +1,8 @@
 import type { PostMortem, Section, SectionKind } from './model';
 import { parse } from './parse';
-import { kindOfTitle } from './extract/sections';
-import { sectionName } from './features/sections';
-import { RangesByLine } from './rules/ranges';
+import { kindOfTitle, sectionName } from './extract/sections';
+import { guidanceText, isGuidance } from './guidance';
+import { RangesByLine } from './ranges';
 import { TEMPLATE_TEXT } from './template-text';
 
 export { TEMPLATE_TEXT };
@@ -84,15 +84,13 @@ function withoutTrailingBlankLines(lines: string[]): string[] {
   return lines.slice(0, end);
 }
 
-const GUIDANCE = 'GUIDANCE:';
-
 /** The `<!-- GUIDANCE: … -->` text of each template section, by section kind, for hovers. */
 function guidanceBySection(model: PostMortem): Map<string, string> {
   const map = new Map<string, string>();
   for (const c of model.comments) {
-    if (!c.text.startsWith(GUIDANCE)) continue;
+    if (!isGuidance(c)) continue;
     const section = model.sections.findLast((s) => s.line <= c.range.start.line);
-    if (section?.kind && !map.has(section.kind)) map.set(section.kind, c.text.slice(GUIDANCE.length).trim());
+    if (section?.kind && !map.has(section.kind)) map.set(section.kind, guidanceText(c));
   }
   return map;
 }

@@ -1,11 +1,106 @@
-import type { Config } from './config';
-import { STATUSES } from './extract/metadata';
-import type { Status } from './model';
+/**
+ * The template's words, written once: statuses, severities, priorities and the other option
+ * lists, metric and marker names, the incident ID, what a placeholder is and how emphasis is
+ * dropped. The extractors, rules, features, commands, the preview, the CLI and
+ * `npm run generate` (the metadata schema's enums, the snippets' choices) all read them here.
+ */
+import { trimRuns } from './text';
 
-/** The action items' priorities, highest first, as the template writes them. */
-export const PRIORITIES = ['Critical', 'High', 'Medium', 'Low'];
+export type MarkerKind = 'start' | 'detection' | 'acknowledged' | 'declared' | 'rootCause' | 'mitigated' | 'fix' | 'restored' | 'resolved' | 'other';
+
+export type MetricKind = 'mttd' | 'mttr' | 'duration';
+
+export type TimelineSource = 'table' | 'mermaid' | 'list' | 'headings';
+
+/** What one entry of each kind of timeline is called: "Row 3 (09:12) is earlier than row 2". */
+export const ENTRY_NOUNS: Record<TimelineSource, string> = { table: 'Row', mermaid: 'Entry', list: 'Item', headings: 'Entry' };
+
+/** The statuses a post-mortem goes through, in order. */
+export const STATUSES = ['Draft', 'In Review', 'Final', 'Approved'] as const;
+export type Status = (typeof STATUSES)[number];
+
+/** The statuses of a finished post-mortem: it needs sign-off, and leftover guidance is a warning. */
+export function isFinished(status: Status): boolean {
+  return status === 'Final' || status === 'Approved';
+}
+
+/** The Severity field's values unless `.postmortemrc.json` gives `severities`. */
+export const DEFAULT_SEVERITIES: readonly string[] = ['P0', 'P1', 'P2', 'P3', 'P4'];
+
+/** An action item's Priority. */
+export const PRIORITIES = ['Critical', 'High', 'Medium', 'Low'] as const;
+
+/** The answers of the template's yes/no cells (SLA breach, Action Required, Verified, Effective). */
+export const ANSWERS = ['Yes', 'No', 'Partial'] as const;
+
+/** A contributing factor's Type. */
+export const FACTOR_TYPES = ['Technical', 'Process', 'Human'] as const;
+
+/** The template's option lists, each a set of words one of which the writer should keep. */
+export const CHOICE_SETS: readonly (readonly string[])[] = [STATUSES, [...ANSWERS, 'TBD', 'N/A'], FACTOR_TYPES, PRIORITIES];
+
+/**
+ * A regex source for a list of two or more of `set`'s options separated by `separator` (a regex
+ * source): `Yes / No / Partial`, `Draft | In Review | Approved`. Used by the extraction of choices
+ * and by the snippets' choice tab stops.
+ */
+export function choiceListSource(set: readonly string[], separator: string): { list: string; option: string } {
+  const option = `(?:${set.map((o) => o.replace('/', '\\/').replace(' ', '\\s+')).join('|')})`;
+  return { list: `(?<![\\w/|])${option}(?:\\s*${separator}\\s*${option})+(?![\\w/|])`, option };
+}
+
+/** The incident ID as the template writes it, INC-YYYY-SEQ: the metadata schema's pattern and the new-document input's check. */
+export const INCIDENT_ID = /^INC-(\d{4})-(\d{1,6})$/;
+
+/** The field labels (as `keyOf` folds them) that give the incident ID, for the extraction and the `metadata` rule alike. */
+export const INCIDENT_ID_KEYS: readonly string[] = ['incident id', 'incident number', 'incident #'];
+
+/** What a metric is called in messages and hovers: "Total duration is stated as …". */
+export const METRIC_NAMES: Record<MetricKind, string> = { mttd: 'MTTD', mttr: 'MTTR', duration: 'Total duration' };
+
+/** What a metric is called on a tile, a code lens or a CLI line: "Duration 1h 28m". */
+export const METRIC_SHORT_NAMES: Record<MetricKind, string> = { mttd: 'MTTD', mttr: 'MTTR', duration: 'Duration' };
+
+/** The markers each metric ends at, the first the timeline has; every metric starts at the incident start. */
+export const METRIC_END: Record<MetricKind, readonly MarkerKind[]> = { mttd: ['detection'], mttr: ['resolved'], duration: ['resolved', 'restored'] };
+
+/** How each timeline marker is named. */
+export const MARKER_NAMES: Record<MarkerKind, string> = {
+  start: 'Incident start', detection: 'Detection', acknowledged: 'Acknowledged', declared: 'Declared', rootCause: 'Root cause',
+  mitigated: 'Mitigated', fix: 'Fix', restored: 'Restored', resolved: 'Resolved', other: 'Marker',
+};
+
+/** The time from the incident start to each other marker. */
+export const TIME_TO_NAMES: Record<MarkerKind, string> = {
+  start: 'Start', detection: 'Time to detect', acknowledged: 'Time to acknowledge', declared: 'Time to declare', rootCause: 'Time to root cause',
+  mitigated: 'Time to mitigate', fix: 'Time to fix', restored: 'Time to restore', resolved: 'Time to resolve', other: 'Time to marker',
+};
+
+/** The markers a timeline row offers, as the template and the README write them (`← Incident start`). */
+export const MARKER_TEXTS: readonly string[] = ['Incident start', 'Detection', 'Root cause identified', 'Fix applied', 'Service restored', 'Resolved'];
+
+/**
+ * Whether a cell or field still holds a template placeholder: it has a `{{` (a `{{NAME}}`, or
+ * one being typed). The extraction's `{{NAME}}` search finds each one with its range.
+ */
+export function isPlaceholder(text: string): boolean {
+  return text.includes('{{');
+}
+
+/**
+ * A cell or field's text without Markdown emphasis, strikethrough and code marks, anywhere in it,
+ * trimmed: `**P1**` → `P1`. The same marks `trimMarks` drops around a label.
+ */
+export function plainText(text: string): string {
+  return text.replace(/[*_`~]/g, '').trim();
+}
+
+/** Emphasis, strikethrough and code marks around a short text, inner ones kept: `**Incident ID**` → `Incident ID`. */
+export function trimMarks(text: string): string {
+  return trimRuns(text, /[*_`~\s]/);
+}
 
 /** The words a document may use under `config`: what the editor offers in its pickers and completion. */
-export function vocabulary(config: Pick<Config, 'severities'>): { statuses: Status[]; severities: string[]; priorities: string[] } {
+export function vocabulary(config: { severities: readonly string[] }): { statuses: Status[]; severities: string[]; priorities: string[] } {
   return { statuses: [...STATUSES], severities: [...config.severities], priorities: [...PRIORITIES] };
 }

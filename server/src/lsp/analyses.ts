@@ -2,7 +2,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Analysis, analyze } from '../core/analyze';
 import { BudgetExceeded } from '../core/budget';
 import { identify } from '../core/identify';
-import type { FixContext } from '../core/rules/rule';
+import type { FixContext } from '../core/diagnostic';
 import { MAIN_THREAD_BUDGET_MS, WORKER_BUDGET_MS, budgetMessage } from './budgets';
 import type { AnalysisHandle } from './analysis-handle';
 import { type AnalysisInput, type FeatureArgs, type FeatureName, type FeatureResult, analyzeDocument, runFeature } from './features';

@@ -1,6 +1,6 @@
 import { ErrorCodes, ResponseError } from 'vscode-languageserver';
-import { STATUSES } from '../core/extract/metadata';
-import type { TextEdit } from '../core/rules/rule';
+import { STATUSES } from '../core/vocabulary';
+import type { TextEdit } from '../core/diagnostic';
 import { SERVER_COMMANDS } from '../../../shared/protocol';
 import type { AnalysisHandle } from './analysis-handle';
 import { optionalArray, paramsObject } from './params';

@@ -1,5 +1,5 @@
 import { type CompletionItem, CompletionItemKind } from 'vscode-languageserver';
-import { localDate } from '../core/calendar';
+import { localDate } from '../core/iso-date';
 import { type SlotKind, mayComplete } from '../core/features/completion';
 import type { Session } from './session';
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Diagnostic as LspDiagnostic, DiagnosticSeverity, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
-import type { Diagnostic } from '../core/rules/rule';
+import type { Diagnostic } from '../core/diagnostic';
 import { budgetDiagnostic } from './budgets';
 import type { Session } from './session';
 

@@ -1,5 +1,5 @@
 import { ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
-import { isIsoDate, localDate } from '../core/calendar';
+import { isIsoDate, localDate } from '../core/iso-date';
 import { BudgetExceeded } from '../core/budget';
 import { webviewHtml } from '../render/webview';
 import { RENDER_REQUEST, type RenderParams, type RenderResult, type WebviewShell } from '../../../shared/protocol';

@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { type Connection, ErrorCodes, type InitializeParams, LSPErrorCodes, ResponseError, TextDocuments, type WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { localDate } from '../core/calendar';
-import type { TextEdit } from '../core/rules/rule';
+import { localDate } from '../core/iso-date';
+import type { TextEdit } from '../core/diagnostic';
 import { Analyses } from './analyses';
 import type { AnalysisHandle } from './analysis-handle';
 import { gitUserName } from './fix-context';

@@ -1,4 +1,4 @@
-import type { Severity } from '../core/rules/rule';
+import type { Severity } from '../core/diagnostic';
 
 /** Problem icons drawn like VS Code's codicons (a font the webview does not have), in currentColor. */
 export const SEVERITY_ICONS: Record<Severity, string> = {

@@ -1,9 +1,9 @@
 import type { Analysis } from '../core/analyze';
 import { formatMinutes } from '../core/duration';
-import { METRIC_END, type MarkerTime, primaryTimeline } from '../core/metrics';
+import { type MarkerTime, primaryTimeline } from '../core/metrics';
 import type { Field, MarkerKind, MetricKind, Section } from '../core/model';
 import { count, dataLine, escapeHtml, inlineHtml, titleAttr } from './html';
-import { MARKER_NAMES, METRIC_NAMES, TIME_TO_NAMES } from './names';
+import { MARKER_NAMES, METRIC_END, isPlaceholder, METRIC_SHORT_NAMES, TIME_TO_NAMES } from '../core/vocabulary';
 
 /** Markers shown as MTTD and MTTR already; the others get a "time to" tile of their own. */
 const SHOWN_AS_METRIC: MarkerKind[] = ['detection', 'resolved'];
@@ -26,9 +26,9 @@ export function metricsHeader({ model, metrics }: Analysis): string {
     return `<div class="metric${minutes === null ? ' missing' : ''}" data-metric="${key}"${minutes === null ? '' : ` data-minutes="${minutes}"`}${end ? dataLine(end.line) : ''}${titleAttr(title)}><dt>${escapeHtml(name)}</dt>${value}</div>`;
   };
 
-  const metric = (kind: MetricKind, minutes: number | null) => {
-    const end = METRIC_END[kind].map((k) => metrics.markers.find((m) => m.kind === k)).find(Boolean);
-    return tile(kind, METRIC_NAMES[kind], minutes, end, MARKER_NAMES[end?.kind ?? METRIC_END[kind][0]].toLowerCase());
+  const metric = (kind: MetricKind) => {
+    const { minutes, end } = metrics.measured[kind];
+    return tile(kind, METRIC_SHORT_NAMES[kind], minutes, end, MARKER_NAMES[end?.kind ?? METRIC_END[kind][0]].toLowerCase());
   };
   const others = Object.entries(metrics.timeToMarkerMinutes)
     .filter(([kind]) => !SHOWN_AS_METRIC.includes(kind as MarkerKind))
@@ -43,7 +43,7 @@ export function metricsHeader({ model, metrics }: Analysis): string {
 ${title ? `<h1 class="pm-title"${dataLine(title.line)}>${inlineHtml(title.heading)}</h1>` : '<h1 class="pm-title">Untitled post-mortem</h1>'}
 <div class="badges">${badges(model.metadata)}</div>
 <dl class="metrics">
-${[metric('mttd', metrics.mttdMinutes), metric('mttr', metrics.mttrMinutes), metric('duration', metrics.durationMinutes), ...others].join('\n')}
+${[metric('mttd'), metric('mttr'), metric('duration'), ...others].join('\n')}
 </dl>
 <dl class="facts">
 ${fact('Users affected', field(model.fields, 'users affected'))}${fact('Requests affected', field(model.fields, 'requests affected'))}<div class="fact completeness" data-completeness="${metrics.completeness}" title="${count(metrics.placeholdersLeft, 'placeholder')} of the template left to fill in"><dt>Completeness</dt><dd><span class="percent">${percent}%</span> <svg class="bar" viewBox="0 0 100 4" preserveAspectRatio="none" aria-hidden="true"><rect class="track" width="100" height="4"/><rect class="fill" width="${percent}" height="4"/></svg> <span class="left">${count(metrics.placeholdersLeft, 'placeholder')} left</span></dd></div>
@@ -59,7 +59,7 @@ export function titleSection(model: Analysis['model']): Section | undefined {
 function badges(metadata: Analysis['model']['metadata']): string {
   const { incidentId, severity, status, statusValue } = metadata;
   const badge = (cls: string, label: string, html: string, f?: Field) => `<span class="badge ${cls}"${f ? dataLine(f.line) : ''} title="${label}">${html}</span>`;
-  const level = severity && !severity.value.text.includes('{{') ? /\d/.exec(severity.value.text)?.[0] : undefined;
+  const level = severity && !isPlaceholder(severity.value.text) ? /\d/.exec(severity.value.text)?.[0] : undefined;
   return [
     incidentId && badge('incident', 'Incident ID', inlineHtml(incidentId.value.text), incidentId),
     severity && badge(`severity${level ? ` sev-${level}` : ''}`, 'Severity', inlineHtml(severity.value.text), severity),

@@ -1,4 +1,4 @@
-import type { Diagnostic, Severity } from '../core/rules/rule';
+import type { Diagnostic, Severity } from '../core/diagnostic';
 import { count, dataLine, escapeHtml } from './html';
 import { SEVERITY_ICONS } from './icons';
 

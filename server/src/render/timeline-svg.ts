@@ -2,10 +2,10 @@ import type { Analysis } from '../core/analyze';
 import { formatMinutes, formatOffset } from '../core/duration';
 import { primaryTimeline } from '../core/metrics';
 import type { Timeline, TimelineEntry } from '../core/model';
-import { outOfOrder } from '../core/rules/timeline-order';
+import { outOfOrder } from '../core/timeline-order';
 import { minutesBetween } from '../core/time';
 import { count, dataLine, escapeHtml, inlineHtml, plainText } from './html';
-import { MARKER_NAMES } from './names';
+import { ENTRY_NOUNS, MARKER_NAMES } from '../core/vocabulary';
 
 /** Drawing units: the SVG scales to the panel's width, never below `min-width` in preview.css. */
 const WIDTH = 1000;
@@ -19,7 +19,6 @@ const MAX_TIME_LEVELS = 2;
 const GAP_SHARE = 0.25;
 const TICK_STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 180, 360, 720, 1440, 2880, 10080];
 
-const NOUN: Record<Timeline['source'], string> = { table: 'Row', mermaid: 'Entry', list: 'Item', headings: 'Entry' };
 const SOURCE: Record<Timeline['source'], string> = { table: 'table', mermaid: 'mermaid block', list: 'list', headings: 'headings' };
 
 type Placed = TimelineEntry & { at: NonNullable<TimelineEntry['at']> };
@@ -46,7 +45,7 @@ ${notes(timeline, late)}</section>`;
 }
 
 function drawing(timeline: Timeline, placed: Placed[], late: Map<TimelineEntry, TimelineEntry>, metrics: Analysis['metrics']): string {
-  const noun = NOUN[timeline.source];
+  const noun = ENTRY_NOUNS[timeline.source];
   const start = placed.find((e) => e.marker?.kind === 'start');
   const origin = start ?? placed.reduce((a, b) => (b.at.epoch < a.at.epoch ? b : a));
   const byTime = [...placed].sort((a, b) => a.at.epoch - b.at.epoch);
@@ -167,7 +166,7 @@ function levels(items: { x: number; text: string }[], max: number): (Label | und
 
 /** Entries that are not where they should be: unfilled or unreadable times, and entries out of order. */
 function notes(timeline: Timeline, late: Map<TimelineEntry, TimelineEntry>): string {
-  const noun = NOUN[timeline.source];
+  const noun = ENTRY_NOUNS[timeline.source];
   const items = timeline.entries.flatMap((e) => {
     const previous = late.get(e);
     if (e.at && !previous) return [];

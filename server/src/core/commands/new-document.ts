@@ -1,5 +1,5 @@
-import { isIsoDate, localDate } from '../calendar';
-import { INCIDENT_ID } from '../incident-id';
+import { isIsoDate, localDate } from '../iso-date';
+import { INCIDENT_ID } from '../vocabulary';
 import { TEMPLATE_TEXT } from '../template';
 
 export interface NewPostMortem {

@@ -1,6 +1,6 @@
 import type { PostMortem } from '../model';
-import type { TextEdit } from '../rules/rule';
-import { outOfOrder, sortTimeline } from '../rules/timeline-order';
+import type { TextEdit } from '../diagnostic';
+import { outOfOrder, sortTimeline } from '../timeline-order';
 import type { SourceText } from '../text';
 
 /** Sorts every timeline that is out of order (table, mermaid block, list each on its own): "Sort Timeline". */

@@ -1,10 +1,9 @@
 import type { Analysis } from '../analyze';
 import { formatLike, formatMinutes } from '../duration';
-import type { MarkerKind, MetricKind } from '../model';
-import type { TextEdit } from '../rules/rule';
+import type { MarkerKind } from '../model';
+import type { TextEdit } from '../diagnostic';
 import { range } from '../text';
 
-const COMPUTED: Record<MetricKind, 'mttdMinutes' | 'mttrMinutes' | 'durationMinutes'> = { mttd: 'mttdMinutes', mttr: 'mttrMinutes', duration: 'durationMinutes' };
 /** Placeholders of the impact table's duration cell that the timeline's markers answer. */
 const MARKER_PLACEHOLDERS: Record<string, MarkerKind> = { DETECTED: 'detection', RESOLVED: 'resolved' };
 
@@ -16,7 +15,7 @@ const MARKER_PLACEHOLDERS: Record<string, MarkerKind> = { DETECTED: 'detection',
 export function updateStatedMetrics({ model, metrics }: Analysis): TextEdit[] {
   const edits: TextEdit[] = [];
   for (const metric of model.statedMetrics) {
-    const minutes = metrics[COMPUTED[metric.kind]];
+    const { minutes } = metrics.measured[metric.kind];
     const value = metric.field.value;
     const line = value.range.start.line;
     const at = value.range.start.character;

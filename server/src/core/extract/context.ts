@@ -1,7 +1,7 @@
 import type { Token } from 'markdown-it';
 import type { Deadline } from '../budget';
 import type { Section } from '../model';
-import { type SourceText, trimRuns } from '../text';
+import type { SourceText } from '../text';
 import type { TextViews } from '../views';
 
 /** What every extractor reads: the source, its tokens, the blanked views and the section tree. */
@@ -38,11 +38,6 @@ export function ancestorOfKind(ctx: DocumentContext, index: number | undefined, 
     if (ctx.sections[i].kind === kind) return i;
   }
   return undefined;
-}
-
-/** Markdown emphasis and code marks around a short text: `**Incident ID**` → `Incident ID`. */
-export function plain(text: string): string {
-  return trimRuns(text, /[*_`~\s]/);
 }
 
 /** A label as a matching key: lower case, punctuation folded to single spaces. */

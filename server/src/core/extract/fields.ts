@@ -1,6 +1,7 @@
 import type { Field, Table } from '../model';
 import { range, span } from '../text';
-import { type DocumentContext, keyOf, plain, sectionAt, viewLine } from './context';
+import { type DocumentContext, keyOf, sectionAt, viewLine } from './context';
+import { trimMarks } from '../vocabulary';
 import { column } from './tables';
 
 const LINE_PREFIX = /^[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?/;
@@ -30,8 +31,8 @@ export function extractFields(ctx: DocumentContext, tables: Table[]): Field[] {
     if (!isKeyValueTable(table)) continue;
     for (const row of table.rows) {
       const [label, value] = row.cells;
-      if (!label || !value || !plain(label.text)) continue;
-      const text = plain(label.text);
+      if (!label || !value || !trimMarks(label.text)) continue;
+      const text = trimMarks(label.text);
       fields.push({ label: text, key: keyOf(text), labelRange: label.range, value: { text: value.text, range: value.range }, line: row.line, source: 'table', section: table.section });
     }
   }

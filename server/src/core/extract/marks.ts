@@ -1,16 +1,10 @@
 import type { Choice, Placeholder, Table } from '../model';
 import { type Range, range } from '../text';
+import { CHOICE_SETS, choiceListSource } from '../vocabulary';
 import { type DocumentContext, viewLine } from './context';
 
 const PLACEHOLDER = /\{\{([^{}\r\n]{1,100}?)\}\}/g;
 
-/** The template's option lists, each a set of words one of which the writer should keep. */
-const CHOICE_SETS = [
-  ['Draft', 'In Review', 'Final', 'Approved'],
-  ['Yes', 'No', 'Partial', 'TBD', 'N/A'],
-  ['Technical', 'Process', 'Human'],
-  ['Critical', 'High', 'Medium', 'Low'],
-];
 
 interface ChoicePattern {
   list: RegExp;
@@ -19,11 +13,8 @@ interface ChoicePattern {
 
 const choicePatterns = (separator: string): ChoicePattern[] =>
   CHOICE_SETS.map((set) => {
-    const option = `(?:${set.map((o) => o.replace('/', '\\/').replace(' ', '\\s+')).join('|')})`;
-    return {
-      list: new RegExp(`(?<![\\w/|])${option}(?:\\s*${separator}\\s*${option})+(?![\\w/|])`, 'gi'),
-      option: new RegExp(option, 'gi'),
-    };
+    const { list, option } = choiceListSource(set, separator);
+    return { list: new RegExp(list, 'gi'), option: new RegExp(option, 'gi') };
   });
 /** Inside a table cell options are separated by `/`; in prose by `/` or `|` (`Draft | In Review | Approved`). */
 const IN_CELL = choicePatterns('/');

@@ -1,5 +1,6 @@
 import type { ActionGroup, ActionItem, Approval, ContributingFactor, Table, WhyRow } from '../model';
-import { type DocumentContext, plain } from './context';
+import type { DocumentContext } from './context';
+import { trimMarks } from '../vocabulary';
 import { column } from './tables';
 
 export const OWNER = /^(owner|owners|who|assignee|assigned to|responsible|dri)$/i;
@@ -24,7 +25,7 @@ export function extractActionItems(ctx: DocumentContext, tables: Table[]): Actio
       if (row.cells.every((c) => !c.text)) return;
       const cell = (c: number) => (c >= 0 ? row.cells[c] : undefined);
       items.push({
-        number: plain(cell(number)?.text ?? '') || String(i + 1),
+        number: trimMarks(cell(number)?.text ?? '') || String(i + 1),
         group: groupOf(tableTitle),
         tableTitle,
         action: cell(action),
@@ -48,16 +49,16 @@ function groupOf(title: string): ActionGroup {
 
 /** The 5 Whys table: `| Why # | Question | Answer |`. */
 export function extractWhys(tables: Table[]): WhyRow[] {
-  const table = tables.find((t) => /^why\b/i.test(plain(t.header.cells[0]?.text ?? '')));
+  const table = tables.find((t) => /^why\b/i.test(trimMarks(t.header.cells[0]?.text ?? '')));
   if (!table) return [];
   const question = column(table, /question/i);
   const answer = column(table, /answer|because/i);
-  return table.rows.map((row) => ({ label: plain(row.cells[0]?.text ?? ''), question: row.cells[question], answer: row.cells[answer], line: row.line }));
+  return table.rows.map((row) => ({ label: trimMarks(row.cells[0]?.text ?? ''), question: row.cells[question], answer: row.cells[answer], line: row.line }));
 }
 
 /** Contributing factors: `| Factor | Type | Action Required |`. */
 export function extractFactors(tables: Table[]): ContributingFactor[] {
-  const table = tables.find((t) => /factor/i.test(plain(t.header.cells[0]?.text ?? '')));
+  const table = tables.find((t) => /factor/i.test(trimMarks(t.header.cells[0]?.text ?? '')));
   if (!table) return [];
   const type = column(table, /^type$/i);
   const required = column(table, /action/i);

@@ -1,7 +1,7 @@
 import type { Token } from 'markdown-it';
 import type { Section, SectionKind } from '../model';
 import { type SourceText, span } from '../text';
-import { plain } from './context';
+import { trimMarks } from '../vocabulary';
 
 /**
  * What each template section is called in the template and in the post-mortems people really
@@ -31,6 +31,11 @@ const KINDS: [SectionKind, RegExp][] = [
 
 const NUMBERING = /^((?:\d+\.)*\d+)\.?\s+/;
 
+/** "5. Root Cause Analysis", as the template names its sections. */
+export function sectionName(section: Section): string {
+  return section.number ? `${section.number}. ${section.title}` : section.title;
+}
+
 export function kindOfTitle(title: string): SectionKind | undefined {
   const t = title.toLowerCase().replace(/\s+/g, ' ').trim();
   return KINDS.find(([, re]) => re.test(t))?.[0];
@@ -38,9 +43,9 @@ export function kindOfTitle(title: string): SectionKind | undefined {
 
 /** Splits "4. **Detailed Timeline**" into its number and plain title. */
 function splitHeading(heading: string): { number?: string; title: string } {
-  const text = plain(heading);
+  const text = trimMarks(heading);
   const m = NUMBERING.exec(text);
-  return m ? { number: m[1], title: plain(text.slice(m[0].length)) } : { title: text };
+  return m ? { number: m[1], title: trimMarks(text.slice(m[0].length)) } : { title: text };
 }
 
 export function extractSections(src: SourceText, tokens: Token[]): { sections: Section[]; sectionOfLine: Int32Array } {

@@ -1,6 +1,7 @@
 import type { Cell, Table, TableRow } from '../model';
 import { rowChecker } from '../budget';
 import { range } from '../text';
+import { plainText } from '../vocabulary';
 import { type DocumentContext, sectionAt, viewLine } from './context';
 
 /**
@@ -75,5 +76,5 @@ function isBlank(code: number): boolean {
 
 /** The index of the first header cell matching `re`, or -1. */
 export function column(table: Table, re: RegExp): number {
-  return table.header.cells.findIndex((c) => re.test(c.text.replace(/[*_`]/g, '').trim()));
+  return table.header.cells.findIndex((c) => re.test(plainText(c.text)));
 }

@@ -3,6 +3,7 @@ import { rowChecker } from '../budget';
 import type { Marker, MarkerKind, SectionKind, Table, Timeline, TimelineEntry, TimelineSource } from '../model';
 import { type CalendarDate, TimelineClock, type TimeValue, parseDate, parseLeadingTime, parseTime, zoneName } from '../time';
 import { type Range, type Span, matchesAt, range, span, trimRuns } from '../text';
+import { isPlaceholder, plainText } from '../vocabulary';
 import { type DocumentContext, ancestorOfKind, sectionAt, viewLine, withinKind } from './context';
 import { column } from './tables';
 
@@ -74,7 +75,7 @@ function documentZone(ctx: DocumentContext): string | undefined {
 
 function tableItems(ctx: DocumentContext, table: Table): { items: Item[]; zone?: string } | undefined {
   const header = table.header.cells;
-  const timeColumn = header.slice(0, 2).findIndex((c) => TIME_HEADER.test(c.text.replace(/[*_`]/g, '').trim()));
+  const timeColumn = header.slice(0, 2).findIndex((c) => TIME_HEADER.test(plainText(c.text)));
   if (timeColumn < 0 || header.length < 2) return undefined;
   const inTimeline = withinKind(ctx, table.startLine, 'timeline');
   let eventColumn = column(table, EVENT_HEADER);
@@ -228,7 +229,7 @@ function place(items: Item[], zone: string | undefined, tick: () => void): Timel
       clock.setDate(item.date);
       continue;
     }
-    const placeholder = item.time.text.includes('{{');
+    const placeholder = isPlaceholder(item.time.text);
     entries.push({
       index: entries.length + 1,
       time: item.time,

@@ -1,6 +1,7 @@
 import type { Analysis } from '../analyze';
 import { formatMinutes } from '../duration';
 import { primaryTimeline } from '../metrics';
+import { METRIC_SHORT_NAMES, type MetricKind } from '../vocabulary';
 
 export interface Lens {
   line: number;
@@ -12,9 +13,9 @@ export function timelineLens({ model, metrics }: Analysis): Lens | undefined {
   const timeline = primaryTimeline(model.timelines);
   if (!timeline) return undefined;
   const table = model.tables.find((t) => t.startLine <= timeline.startLine && timeline.startLine < t.endLine);
-  const show = (minutes: number | null) => (minutes === null ? '—' : formatMinutes(minutes));
-  return {
-    line: table?.startLine ?? timeline.startLine,
-    title: `MTTD ${show(metrics.mttdMinutes)} · MTTR ${show(metrics.mttrMinutes)} · Duration ${show(metrics.durationMinutes)}`,
+  const show = (kind: MetricKind) => {
+    const { minutes } = metrics.measured[kind];
+    return `${METRIC_SHORT_NAMES[kind]} ${minutes === null ? '—' : formatMinutes(minutes)}`;
   };
+  return { line: table?.startLine ?? timeline.startLine, title: [show('mttd'), show('mttr'), show('duration')].join(' · ') };
 }

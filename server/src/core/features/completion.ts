@@ -1,15 +1,13 @@
 import type { Analysis } from '../analyze';
 import type { Config } from '../config';
 import { keyOf } from '../extract/context';
-import { STATUSES } from '../extract/metadata';
 import { DUE, OWNER } from '../extract/records';
 import type { PostMortem } from '../model';
-import { isMissingOwner } from '../owners';
-import { ownerCandidates } from '../rules/missing-owner';
-import { before, contains } from '../rules/ranges';
+import { isMissingOwner, ownerCandidates } from '../owners';
+import { before, contains } from '../ranges';
 import { sectionMatches, template, templateSectionIndex } from '../template';
 import type { Position, Range } from '../text';
-import { PRIORITIES } from '../vocabulary';
+import { ANSWERS, PRIORITIES, STATUSES } from '../vocabulary';
 
 export type SlotKind = 'owner' | 'severity' | 'status' | 'priority' | 'choice' | 'date' | 'section';
 
@@ -68,9 +66,9 @@ function valuesFor(kind: SlotKind, model: PostMortem, { today, config }: Complet
   switch (kind) {
     case 'owner': return ownerCandidates(model, config.owners);
     case 'severity': return config.severities;
-    case 'status': return STATUSES;
-    case 'priority': return PRIORITIES;
-    case 'choice': return ['Yes', 'No', 'Partial'];
+    case 'status': return [...STATUSES];
+    case 'priority': return [...PRIORITIES];
+    case 'choice': return [...ANSWERS];
     case 'date': return [today];
     case 'section': return [];
   }

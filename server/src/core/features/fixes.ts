@@ -1,5 +1,5 @@
-import { before } from '../rules/ranges';
-import type { Diagnostic, Fix, TextEdit } from '../rules/rule';
+import { before } from '../ranges';
+import type { Diagnostic, Fix, TextEdit } from '../diagnostic';
 import type { Range } from '../text';
 
 export interface QuickFix {

@@ -1,6 +1,6 @@
 import type { PostMortem } from '../model';
 import type { SourceText } from '../text';
-import { sectionRange } from './sections';
+import { sectionRange } from './section-range';
 
 export interface Fold {
   startLine: number;

@@ -1,19 +1,17 @@
 import type { Analysis } from '../analyze';
 import { formatMinutes, formatOffset } from '../duration';
-import { METRIC_END, minutesFromStart, primaryTimeline } from '../metrics';
-import type { MarkerKind, PostMortem, StatedMetric } from '../model';
+import { type MeasuredMetric, minutesFromStart } from '../metrics';
+import type { PostMortem, StatedMetric } from '../model';
 import { describePlaceholder } from '../placeholders';
-import { NAMES } from '../rules/metric-mismatch';
-import { contains } from '../rules/ranges';
+import { contains } from '../ranges';
 import { template } from '../template';
 import type { Position, Range } from '../text';
+import { MARKER_NAMES, METRIC_END, METRIC_NAMES } from '../vocabulary';
 
 export interface HoverInfo {
   markdown: string;
   range: Range;
 }
-
-const MARKER_NAMES: Partial<Record<MarkerKind, string>> = { start: 'Incident start', detection: 'Detection', resolved: 'Resolved', restored: 'Restored' };
 
 /** What the writer is pointing at: a placeholder's guidance, a timeline time's offset, how a stated metric is computed. */
 export function hoverAt({ model, metrics }: Analysis, position: Position): HoverInfo | undefined {
@@ -33,24 +31,19 @@ export function hoverAt({ model, metrics }: Analysis, position: Position): Hover
   }
   const metric = model.statedMetrics.find((m) => m.field.line === position.line);
   if (!metric) return undefined;
-  const computed = { mttd: metrics.mttdMinutes, mttr: metrics.mttrMinutes, duration: metrics.durationMinutes }[metric.kind];
-  return { markdown: explainMetric(model, metric, computed), range: { start: metric.field.labelRange.start, end: metric.field.value.range.end } };
+  return { markdown: explainMetric(metric, metrics.measured[metric.kind]), range: { start: metric.field.labelRange.start, end: metric.field.value.range.end } };
 }
 
 /** "MTTD = Detection − Incident start = 09:31 − 09:12 = 19m", naming the timeline rows it comes from. */
-function explainMetric(model: PostMortem, metric: StatedMetric, computed: number | null): string {
-  const timeline = primaryTimeline(model.timelines);
-  const marked = (kind: MarkerKind) => timeline?.entries.find((e) => e.marker?.kind === kind);
+function explainMetric(metric: StatedMetric, { minutes, start, end }: MeasuredMetric): string {
   const ends = METRIC_END[metric.kind];
-  const start = marked('start');
-  const end = ends.map(marked).find(Boolean);
   const endNames = ends.map((k) => MARKER_NAMES[k]);
-  const formula = `${NAMES[metric.kind]} = ${endNames.join(' (else ')}${ends.length > 1 ? ')' : ''} − Incident start`;
-  if (!start?.at || !end?.at || computed === null) {
-    const missing = start?.at ? endNames.join(' or ') : 'Incident start';
+  const formula = `${METRIC_NAMES[metric.kind]} = ${endNames.join(' (else ')}${ends.length > 1 ? ')' : ''} − ${MARKER_NAMES.start}`;
+  if (!start || !end || minutes === null) {
+    const missing = start?.minutesFromStart != null ? endNames.join(' or ') : MARKER_NAMES.start;
     return `${formula}, from the timeline's ← markers.\n\nNot computed: the timeline has no ${missing} marker with a readable time.`;
   }
-  return `${formula} = ${end.time.text} − ${start.time.text} = **${formatMinutes(computed)}**\n\nFrom timeline rows ${start.index} and ${end.index} (lines ${start.startLine + 1} and ${end.startLine + 1}).`;
+  return `${formula} = ${end.time} − ${start.time} = **${formatMinutes(minutes)}**\n\nFrom timeline rows ${start.row} and ${end.row} (lines ${start.line + 1} and ${end.line + 1}).`;
 }
 
 /** The template's guidance for the section a line lies in, or for its nearest enclosing section that has some. */

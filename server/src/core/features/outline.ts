@@ -1,6 +1,7 @@
 import type { PostMortem } from '../model';
 import type { Range, SourceText } from '../text';
-import { sectionName, sectionRange } from './sections';
+import { sectionName } from '../extract/sections';
+import { sectionRange } from './section-range';
 
 export interface OutlineSymbol {
   name: string;

@@ -3,10 +3,10 @@ import { formatMinutes } from '../duration';
 import { type Metrics, minutesFromStart, primaryTimeline } from '../metrics';
 import type { Status } from '../model';
 import { isMissingOwner } from '../owners';
-import type { Diagnostic } from '../rules/rule';
+import type { Diagnostic } from '../diagnostic';
 import type { Range } from '../text';
 import { sectionMatches, template } from '../template';
-import { statusBlockers } from '../commands/status';
+import { statusBlockers } from '../blockers';
 
 export interface TimelineEntrySummary {
   line: number;

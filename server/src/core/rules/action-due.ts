@@ -1,6 +1,8 @@
 import { parseDate } from '../time';
-import type { Finding, Rule } from './rule';
-import { actionLabel } from './describe';
+import type { Finding } from '../diagnostic';
+import type { Rule } from '../rule';
+import { actionLabel } from '../action-label';
+import { isPlaceholder, plainText } from '../vocabulary';
 
 /** Dates a due cell may hold besides a calendar date: a quarter, or a note that the item is done. */
 const OTHER_DUE = /^(q[1-4]\s+\d{4}|\d{4}[-\s]q[1-4]|done|completed?|✅)$/i;
@@ -16,9 +18,9 @@ export const actionDue: Rule = {
     const findings: Finding[] = [];
     for (const item of model.actionItems) {
       if (!item.due) continue;
-      const text = item.due.text.replace(/[*_`~]/g, '').trim();
+      const text = plainText(item.due.text);
       // A placeholder is reported once, as a placeholder.
-      if (text.includes('{{') || parseDate(text) || OTHER_DUE.test(text)) continue;
+      if (isPlaceholder(text) || parseDate(text) || OTHER_DUE.test(text)) continue;
       findings.push({
         range: item.due.range,
         message: text

@@ -6,7 +6,7 @@ import { missingOwner } from './missing-owner';
 import { missingSection } from './missing-section';
 import { placeholder } from './placeholder';
 import { rangeRule } from './range';
-import type { Rule } from './rule';
+import type { Rule } from '../rule';
 import { signoff } from './signoff';
 import { tableCells } from './table-cells';
 import { timelineOrder } from './timeline-order';

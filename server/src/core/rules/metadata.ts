@@ -2,17 +2,19 @@ import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import schema from '../../../../schemas/postmortem-metadata.schema.json';
 import type { Field } from '../model';
-import { RangesByLine } from './ranges';
-import type { Finding, Rule } from './rule';
+import { RangesByLine } from '../ranges';
+import type { Finding } from '../diagnostic';
+import type { Rule } from '../rule';
+import { INCIDENT_ID_KEYS, isPlaceholder, plainText } from '../vocabulary';
 
 type Property = keyof typeof schema.properties;
 
-const PROPERTY_OF_KEY: [RegExp, Property][] = [
-  [/^incident (id|number)$/, 'incidentId'],
-  [/^severity$/, 'severity'],
-  [/^status$/, 'status'],
-  [/^post mortem date$/, 'postMortemDate'],
-  [/^date$/, 'date'],
+const PROPERTY_OF_KEY: [(key: string) => boolean, Property][] = [
+  [(key) => INCIDENT_ID_KEYS.includes(key), 'incidentId'],
+  [(key) => key === 'severity', 'severity'],
+  [(key) => key === 'status', 'status'],
+  [(key) => key === 'post mortem date', 'postMortemDate'],
+  [(key) => key === 'date', 'date'],
 ];
 
 const HOW: Record<Property, (allowed: string) => string> = {
@@ -51,13 +53,13 @@ export const metadata: Rule = {
     const fields = new Map<Property, Field>();
     const choices = new RangesByLine(model.choices.map((c) => c.range));
     for (const field of model.metadata.fields) {
-      const property = PROPERTY_OF_KEY.find(([re]) => re.test(field.key))?.[1];
+      const property = PROPERTY_OF_KEY.find(([matches]) => matches(field.key))?.[1];
       const text = field.value.text;
       // Placeholders and option lists are reported by their own rules.
-      if (!property || !text || text.includes('{{') || choices.within(field.value.range)) continue;
+      if (!property || !text || isPlaceholder(text) || choices.within(field.value.range)) continue;
       if (!fields.has(property) || field.source === 'table') fields.set(property, field);
     }
-    const data = Object.fromEntries([...fields].map(([p, f]) => [p, f.value.text.replace(/[*_`]/g, '').trim()]));
+    const data = Object.fromEntries([...fields].map(([p, f]) => [p, plainText(f.value.text)]));
     const findings: Finding[] = [];
     const report = (property: Property, allowed: string[]) => {
       const field = fields.get(property);

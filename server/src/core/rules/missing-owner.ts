@@ -1,8 +1,8 @@
-import type { PostMortem } from '../model';
-import { isMissingOwner } from '../owners';
+import { isMissingOwner, ownerCandidates } from '../owners';
 import type { Range } from '../text';
-import type { Finding, Fix, Rule } from './rule';
-import { actionLabel } from './describe';
+import type { Finding, Fix } from '../diagnostic';
+import type { Rule } from '../rule';
+import { actionLabel } from '../action-label';
 
 /** An action item (or the follow-up review) whose owner is empty, a placeholder, TBD, ?, - or N/A. */
 export const missingOwner: Rule = {
@@ -11,6 +11,7 @@ export const missingOwner: Rule = {
   details:
     'An action item (short-term, long-term, process change: any table with an Owner column) whose owner is empty, a placeholder, `TBD`, `TBA`, `?`, `-` or `N/A`, and a follow-up review without an owner. Fixes offer the configured `owners` and the names the document already uses.',
   severity: 'status',
+  blocksDraft: { rank: 2, one: 'action item without an owner', many: 'action items without an owner' },
   check({ model, config }) {
     const candidates = ownerCandidates(model, config.owners);
     const findings: Finding[] = [];
@@ -26,16 +27,6 @@ export const missingOwner: Rule = {
     return findings;
   },
 };
-
-/** People to offer: the configured owners, then names the document already uses. */
-export function ownerCandidates(model: PostMortem, configured: string[]): string[] {
-  const named = [
-    ...model.actionItems.map((i) => i.owner?.text ?? ''),
-    ...model.metadata.fields.filter((f) => /^(author|post mortem facilitator|facilitator)$/.test(f.key)).map((f) => f.value.text),
-    ...model.approvals.map((a) => a.name?.text ?? ''),
-  ].map((n) => n.replace(/[*_`]/g, '').trim());
-  return [...new Set([...configured, ...named])].filter((n) => n && !isMissingOwner(n) && !n.includes(',') && n.length <= 40);
-}
 
 function assign(range: Range, candidates: string[]): Fix[] {
   return candidates.slice(0, 8).map((name) => ({ title: `Assign ${name}`, edits: [{ range, newText: name }] }));

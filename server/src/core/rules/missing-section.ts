@@ -1,7 +1,8 @@
-import { insertSection } from '../commands/insert-section';
+import { insertSection } from '../section-insertion';
 import { followsTemplate, sectionMatches } from '../template';
 import { range } from '../text';
-import type { Finding, Rule } from './rule';
+import type { Finding } from '../diagnostic';
+import type { Rule } from '../rule';
 
 /** A required template section absent from a document that otherwise follows the template. */
 export const missingSection: Rule = {

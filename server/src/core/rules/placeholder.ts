@@ -1,6 +1,8 @@
 import { describePlaceholder } from '../placeholders';
-import type { Fix, Rule, RuleContext } from './rule';
-import { RangesByLine } from './ranges';
+import { INCIDENT_ID } from '../vocabulary';
+import type { Fix } from '../diagnostic';
+import type { Rule, RuleContext } from '../rule';
+import { RangesByLine } from '../ranges';
 
 /** `{{NAME}}` left unfilled in prose, tables and mermaid blocks (not in comments or code). */
 export const placeholder: Rule = {
@@ -9,6 +11,7 @@ export const placeholder: Rule = {
   details:
     'A `{{NAME}}` from the template still in the prose, a table or the mermaid timeline. Placeholders in HTML comments, inline code and other code blocks are left alone (a `{{ .Values.tag }}` in a YAML block is yours); one in an Owner cell is reported as `missing-owner` instead. Fixes fill what is known: today\'s date for `DATE`-like names, the author from `git config user.name`, the year and sequence from the Incident ID.',
   severity: 'status',
+  blocksDraft: { rank: 1, one: 'placeholder not filled in', many: 'placeholders not filled in' },
   check({ model, fix }: RuleContext) {
     // Owners are reported once, as missing-owner; examples once, as leftover guidance.
     const reportedElsewhere = new RangesByLine([
@@ -35,7 +38,7 @@ function fillFixes(name: string, range: RuleContext['model']['placeholders'][num
 function knownValue(name: string, incidentId: string | undefined, context: RuleContext['fix']): string | undefined {
   if (/(^|_)DATE$/.test(name) && context.today) return context.today;
   if (/^(AUTHOR|FACILITATOR)$/.test(name) && context.author) return context.author;
-  const id = /^INC-(\d{4})-(\d+)$/.exec(incidentId ?? '');
+  const id = INCIDENT_ID.exec(incidentId ?? '');
   if (id && name === 'YYYY') return id[1];
   if (id && name === 'SEQ') return id[2];
   if (id && name === 'ID') return `${id[1]}-${id[2]}`;

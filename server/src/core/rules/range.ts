@@ -1,5 +1,6 @@
 import { matchesAt, range } from '../text';
-import type { Finding, Rule } from './rule';
+import type { Finding } from '../diagnostic';
+import type { Rule } from '../rule';
 
 // Tried only where a run of digits starts: a start inside one finds nothing its first digit did
 // not, and retrying from each digit of a long run is quadratic.

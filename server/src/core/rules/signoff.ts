@@ -1,5 +1,6 @@
 import { followsTemplate } from '../template';
-import type { Rule } from './rule';
+import type { Rule } from '../rule';
+import { isFinished, isPlaceholder } from '../vocabulary';
 
 /** A post-mortem marked Final or Approved that nobody has signed off. */
 export const signoff: Rule = {
@@ -10,8 +11,8 @@ export const signoff: Rule = {
   severity: 'error',
   check({ model, config }) {
     const { status, statusValue } = model.metadata;
-    if (!status || (statusValue !== 'Final' && statusValue !== 'Approved')) return [];
-    const signed = model.approvals.some((a) => a.name && a.name.text && !a.name.text.includes('{{'));
+    if (!status || !isFinished(statusValue)) return [];
+    const signed = model.approvals.some((a) => a.name && a.name.text && !isPlaceholder(a.name.text));
     if (signed || (model.approvals.length === 0 && !followsTemplate(model, config.requiredSections))) return [];
     const where = model.approvals.length ? 'the Approval table has no names' : 'there is no Approval table';
     return [{

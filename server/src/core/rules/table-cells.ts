@@ -1,4 +1,4 @@
-import type { Rule } from './rule';
+import type { Rule } from '../rule';
 
 /** A table row whose cell count differs from its header's: markdown-it drops or pads the difference. */
 export const tableCells: Rule = {

@@ -1,9 +1,7 @@
-import type { Timeline, TimelineEntry } from '../model';
-import type { SourceText } from '../text';
-import { isEarlier } from '../time';
-import type { Finding, Fix, Rule } from './rule';
-
-const NOUN: Record<Timeline['source'], string> = { table: 'Row', mermaid: 'Entry', list: 'Item', headings: 'Entry' };
+import type { Finding, Fix } from '../diagnostic';
+import type { Rule } from '../rule';
+import { outOfOrder, sortTimeline } from '../timeline-order';
+import { ENTRY_NOUNS } from '../vocabulary';
 
 /** A timeline entry earlier than the one before it; each timeline (table, mermaid, list) on its own. */
 export const timelineOrder: Rule = {
@@ -12,13 +10,14 @@ export const timelineOrder: Rule = {
   details:
     'A timeline entry earlier than the entry above it. The timeline table, the mermaid `timeline` block and timed lists are each checked on their own. A time-only entry that goes back by more than 12 hours is the next day (23:50 then 00:10); by less, it is out of order. The fix sorts the entries, each row keeping its text.',
   severity: 'warning',
+  blocksDraft: { rank: 3, one: 'timeline entry out of order', many: 'timeline entries out of order' },
   check({ model, src }) {
     const findings: Finding[] = [];
     for (const timeline of model.timelines) {
       let sortFix: Fix[] | undefined;
       for (const { entry, previous } of outOfOrder(timeline)) {
         sortFix ??= sortTimeline(timeline, src);
-        const noun = NOUN[timeline.source];
+        const noun = ENTRY_NOUNS[timeline.source];
         findings.push({
           range: entry.time.range,
           message: `${noun} ${entry.index} (${entry.time.text}) is earlier than ${noun.toLowerCase()} ${previous.index} (${previous.time.text}) above it: sort the timeline or correct the time.`,
@@ -29,50 +28,3 @@ export const timelineOrder: Rule = {
     return findings;
   },
 };
-
-/** Each entry earlier than the readable entry above it, with that entry (shared with the preview). */
-export function outOfOrder(timeline: Timeline): { entry: TimelineEntry; previous: TimelineEntry }[] {
-  const found: { entry: TimelineEntry; previous: TimelineEntry }[] = [];
-  let previous: TimelineEntry | undefined;
-  for (const entry of timeline.entries) {
-    if (!entry.at) continue;
-    if (previous && isEarlier(entry.at, previous.at!)) found.push({ entry, previous });
-    previous = entry;
-  }
-  return found;
-}
-
-/**
- * Reorders the entries by time, each moving with its own lines, text untouched. Entries whose
- * time cannot be read stay right after the entry they follow. Offered only where the entries
- * are contiguous (blank lines aside), so nothing between them is moved.
- */
-export function sortTimeline(timeline: Timeline, src: SourceText): Fix[] {
-  const { entries } = timeline;
-  for (let i = 1; i < entries.length; i++) {
-    for (let line = entries[i - 1].endLine; line < entries[i].startLine; line++) if (src.lines[line].trim()) return [];
-  }
-  let key = -Infinity;
-  const keyed = entries.map((entry, order) => {
-    if (entry.at) key = entry.at.precision === 'day' ? entry.at.day * 86_400_000 : entry.at.epoch;
-    return { entry, key, order };
-  });
-  const sorted = [...keyed].sort((a, b) => a.key - b.key || a.order - b.order);
-  // Each entry's own lines move; the blank lines after position i stay after position i.
-  const own = (i: number) => src.lines.slice(entries[i].startLine, entries[i].endLine);
-  const gapAfter = (i: number) => (i + 1 < entries.length ? src.lines.slice(entries[i].endLine, entries[i + 1].startLine) : []);
-  const oldLines = entries.flatMap((_, i) => [...own(i), ...gapAfter(i)]);
-  const newLines = sorted.flatMap(({ order }, i) => [...own(order), ...gapAfter(i)]);
-  let first = 0;
-  while (first < oldLines.length && oldLines[first] === newLines[first]) first++;
-  let last = oldLines.length - 1;
-  while (last > first && oldLines[last] === newLines[last]) last--;
-  if (first >= oldLines.length) return [];
-  const startLine = entries[0].startLine + first;
-  const endLine = entries[0].startLine + last;
-  return [{
-    title: 'Sort the timeline by time',
-    safe: true,
-    edits: [{ range: { start: { line: startLine, character: 0 }, end: { line: endLine, character: src.lines[endLine].length } }, newText: newLines.slice(first, last + 1).join(src.eol) }],
-  }];
-}

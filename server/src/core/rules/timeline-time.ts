@@ -1,6 +1,5 @@
-import type { Rule } from './rule';
-
-const NOUN = { table: 'row', mermaid: 'entry', list: 'item', headings: 'entry' } as const;
+import type { Rule } from '../rule';
+import { ENTRY_NOUNS } from '../vocabulary';
 
 /** A timeline time that cannot be read (or does not exist, like 25:10). */
 export const timelineTime: Rule = {
@@ -16,8 +15,8 @@ export const timelineTime: Rule = {
         .map((e) => ({
           range: e.time.range,
           message: e.time.text
-            ? `Timeline ${NOUN[timeline.source]} ${e.index} has time "${e.time.text}", which cannot be read: write it as HH:MM, h:mm AM/PM or YYYY-MM-DD HH:MM.`
-            : `Timeline ${NOUN[timeline.source]} ${e.index} has no time: write one as HH:MM.`,
+            ? `Timeline ${ENTRY_NOUNS[timeline.source].toLowerCase()} ${e.index} has time "${e.time.text}", which cannot be read: write it as HH:MM, h:mm AM/PM or YYYY-MM-DD HH:MM.`
+            : `Timeline ${ENTRY_NOUNS[timeline.source].toLowerCase()} ${e.index} has no time: write one as HH:MM.`,
         })),
     );
   },

@@ -1,4 +1,4 @@
-import type { Rule } from './rule';
+import type { Rule } from '../rule';
 
 /** A template option list left in place: `Yes / No / Partial`, `Draft | In Review | Approved`. */
 export const unresolvedChoice: Rule = {
@@ -7,6 +7,7 @@ export const unresolvedChoice: Rule = {
   details:
     'An option list from the template left in place instead of one choice: `Yes / No / Partial`, `Technical / Process / Human`, `Draft / In Review / Final`, `Draft | In Review | Approved`, priorities. Lists inside comments are guidance and are left alone. One fix per option.',
   severity: 'status',
+  blocksDraft: { rank: 4, one: 'option list left unresolved', many: 'option lists left unresolved' },
   check({ model, src }) {
     return model.choices.map((choice) => ({
       range: choice.range,

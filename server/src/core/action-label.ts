@@ -1,9 +1,10 @@
-import type { ActionItem } from '../model';
+import type { ActionItem } from './model';
+import { isPlaceholder, plainText } from './vocabulary';
 
 /** How a message names an action item: `Action item 2 ("Add migration checks to CI")`. */
 export function actionLabel(item: ActionItem): string {
-  const text = item.action?.text.replace(/[*_`]/g, '').trim() ?? '';
-  const shown = text && !text.includes('{{') ? ` ("${text.length > 50 ? `${text.slice(0, 49)}…` : text}")` : '';
+  const text = plainText(item.action?.text ?? '');
+  const shown = text && !isPlaceholder(text) ? ` ("${text.length > 50 ? `${text.slice(0, 49)}…` : text}")` : '';
   return `${item.group === 'other' ? 'Action item' : `${capitalize(item.group)} action item`} ${item.number}${shown}`;
 }
 

@@ -1,7 +1,7 @@
-import type { PostMortem } from '../model';
-import type { TextEdit } from '../rules/rule';
-import { template, templateSectionIndex } from '../template';
-import { type SourceText, range } from '../text';
+import type { PostMortem } from './model';
+import type { TextEdit } from './diagnostic';
+import { template, templateSectionIndex } from './template';
+import { type SourceText, range } from './text';
 
 export interface SectionInsertion {
   /** "5. Root Cause Analysis", as the template names it. */

@@ -1,4 +1,4 @@
-import type { Position, Range } from '../text';
+import type { Position, Range } from './text';
 
 export function before(a: Position, b: Position): boolean {
   return a.line < b.line || (a.line === b.line && a.character < b.character);

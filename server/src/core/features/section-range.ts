@@ -7,8 +7,3 @@ export function sectionRange(src: SourceText, section: Section): Range {
   while (last > section.line && !src.lines[last].trim()) last--;
   return { start: { line: section.line, character: 0 }, end: { line: last, character: src.lines[last].length } };
 }
-
-/** "5. Root Cause Analysis", as the template names its sections. */
-export function sectionName(section: Section): string {
-  return section.number ? `${section.number}. ${section.title}` : section.title;
-}

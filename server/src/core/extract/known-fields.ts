@@ -1,7 +1,6 @@
 import { parseDuration } from '../duration';
 import type { Field, Metadata, MetricKind, Section, StatedMetric, Status } from '../model';
-
-export const STATUSES: Status[] = ['Draft', 'In Review', 'Final', 'Approved'];
+import { INCIDENT_ID_KEYS, STATUSES, isPlaceholder, plainText } from '../vocabulary';
 
 /**
  * Metadata: the header blockquote (`> **Status:** Draft`) before the first section, and the
@@ -11,15 +10,15 @@ export const STATUSES: Status[] = ['Draft', 'In Review', 'Final', 'Approved'];
 export function extractMetadata(fields: Field[], sections: Section[]): Metadata {
   const isMetadata = (f: Field) => f.section === undefined || sections[f.section].level === 1 || sections[f.section].kind === 'metadata';
   const metadataFields = fields.filter(isMetadata);
-  const pick = (key: RegExp) => {
-    const matches = metadataFields.filter((f) => key.test(f.key));
+  const pick = (matchesKey: (key: string) => boolean) => {
+    const matches = metadataFields.filter((f) => matchesKey(f.key));
     return matches.find((f) => f.source === 'table') ?? matches[0];
   };
-  const status = pick(/^status$/);
+  const status = pick((k) => k === 'status');
   return {
     fields: metadataFields,
-    incidentId: pick(/^incident (id|number|#)$/),
-    severity: pick(/^severity$/),
+    incidentId: pick((k) => INCIDENT_ID_KEYS.includes(k)),
+    severity: pick((k) => k === 'severity'),
     status,
     statusValue: statusOf(status?.value.text),
   };
@@ -27,7 +26,7 @@ export function extractMetadata(fields: Field[], sections: Section[]): Metadata 
 
 /** A status as written, or Draft when it is missing, unresolved (`Draft / In Review / Final`) or unknown. */
 function statusOf(text: string | undefined): Status {
-  const t = (text ?? '').replace(/[*_`]/g, '').trim().toLowerCase();
+  const t = plainText(text ?? '').toLowerCase();
   return STATUSES.find((s) => s.toLowerCase() === t) ?? 'Draft';
 }
 
@@ -44,7 +43,7 @@ export function extractStatedMetrics(fields: Field[]): StatedMetric[] {
     const kind = METRIC_LABELS.find(([, re]) => re.test(field.key))?.[0];
     if (!kind) continue;
     const text = field.value.text;
-    metrics.push({ kind, field, stated: text.startsWith('{{') ? undefined : parseDuration(text) });
+    metrics.push({ kind, field, stated: isPlaceholder(text) ? undefined : parseDuration(text) });
   }
   return metrics;
 }

@@ -1,0 +1,32 @@
+import type { Config } from './config';
+import type { Finding, FixContext, Severity } from './diagnostic';
+import type { MeasuredMetrics } from './metrics';
+import type { PostMortem } from './model';
+import type { SourceText } from './text';
+
+export interface RuleContext {
+  model: PostMortem;
+  src: SourceText;
+  metrics: MeasuredMetrics;
+  config: Config;
+  fix: FixContext;
+}
+
+export interface Rule {
+  /** Stable: used verbatim as the diagnostic code, in configuration and in the docs' anchors. */
+  id: string;
+  description: string;
+  /** What it catches and how to fix it, for the README's rule reference. */
+  details: string;
+  /**
+   * `status`: a warning in a Draft, an error once In Review, Final or Approved.
+   * `final`: a hint until the document is Final or Approved, then a warning.
+   */
+  severity: Severity | 'status' | 'final';
+  /**
+   * Set when the rule's findings stand in the way of leaving Draft: how one and many are named
+   * ("placeholder not filled in"), and where they come in the list of blockers.
+   */
+  blocksDraft?: { rank: number; one: string; many: string };
+  check(ctx: RuleContext): Finding[];
+}
