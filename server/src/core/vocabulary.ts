@@ -80,6 +80,13 @@ export const TIME_TO_NAMES: Record<MarkerKind, string> = {
 export const MARKER_TEXTS: readonly string[] = ['Incident start', 'Detection', 'Root cause identified', 'Fix applied', 'Service restored', 'Resolved'];
 
 /**
+ * A template placeholder, `{{NAME}}` on one line, its name (untrimmed) the first group: what the
+ * extraction reports, `Update Stated Metrics` fills and the preview marks. Global: use it with
+ * `matchAll` or `replace`, which never share its `lastIndex`.
+ */
+export const PLACEHOLDER = /\{\{([^{}\r\n]{1,100}?)\}\}/g;
+
+/**
  * Whether a cell or field still holds a template placeholder: it has a `{{` (a `{{NAME}}`, or
  * one being typed). The extraction's `{{NAME}}` search finds each one with its range.
  */

@@ -4,6 +4,7 @@
  * `escapeHtml`, in element content and in double-quoted attributes alike.
  */
 import { linkWords, strongWords } from './inline-marks';
+import { PLACEHOLDER } from '../core/vocabulary';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -27,7 +28,7 @@ export function plainText(text: string): string {
 export function inlineHtml(text: string): string {
   return escapeHtml(unmarked(text))
     .replace(/`([^`]+)`/g, '<code>$1</code>')
-    .replace(/\{\{[^{}]*\}\}/g, (p) => `<span class="placeholder">${p}</span>`);
+    .replace(PLACEHOLDER, (p) => `<span class="placeholder">${p}</span>`);
 }
 
 /** The attribute that makes an element reveal its source line when clicked in the webview (0-based). */

@@ -3,6 +3,7 @@ import { formatLike, formatMinutes } from '../duration';
 import type { MarkerKind } from '../model';
 import type { TextEdit } from '../diagnostic';
 import { range } from '../text';
+import { PLACEHOLDER } from '../vocabulary';
 
 /** Placeholders of the impact table's duration cell that the timeline's markers answer. */
 const MARKER_PLACEHOLDERS: Record<string, MarkerKind> = { DETECTED: 'detection', RESOLVED: 'resolved' };
@@ -23,13 +24,13 @@ export function updateStatedMetrics({ model, metrics }: Analysis): TextEdit[] {
       const written = formatLike(minutes, metric.stated);
       if (written !== value.text.slice(metric.stated.start, metric.stated.end)) edits.push({ range: range(line, at + metric.stated.start, at + metric.stated.end), newText: written });
     }
-    for (const m of value.text.matchAll(/\{\{\s*([A-Z_]+)\s*\}\}/g)) {
+    for (const m of value.text.matchAll(PLACEHOLDER)) {
       const r = range(line, at + m.index, at + m.index + m[0].length);
       const unit = /^\s*(minutes?|mins?|hours?|h)\b/i.exec(value.text.slice(m.index + m[0].length))?.[1];
       if (m.index === 0 && minutes !== null) {
         edits.push({ range: r, newText: unit ? String(/^h/i.test(unit) ? Number((minutes / 60).toFixed(2)) : minutes) : formatMinutes(minutes) });
-      } else if (MARKER_PLACEHOLDERS[m[1]]) {
-        const marker = metrics.markers.find((k) => k.kind === MARKER_PLACEHOLDERS[m[1]]);
+      } else if (Object.hasOwn(MARKER_PLACEHOLDERS, m[1].trim())) {
+        const marker = metrics.markers.find((k) => k.kind === MARKER_PLACEHOLDERS[m[1].trim()]);
         if (marker) edits.push({ range: r, newText: marker.time });
       }
     }

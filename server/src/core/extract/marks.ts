@@ -1,9 +1,8 @@
 import type { Choice, Placeholder, Table } from '../model';
 import { type Range, range } from '../text';
-import { CHOICE_SETS, choiceListSource } from '../vocabulary';
+import { CHOICE_SETS, PLACEHOLDER, choiceListSource } from '../vocabulary';
 import { type DocumentContext, viewLine } from './context';
 
-const PLACEHOLDER = /\{\{([^{}\r\n]{1,100}?)\}\}/g;
 
 
 interface ChoicePattern {
