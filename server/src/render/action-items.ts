@@ -3,7 +3,7 @@ import { priorityOf } from '../core/metrics';
 import type { ActionItem } from '../core/model';
 import { isMissingOwner } from '../core/owners';
 import { parseDate } from '../core/time';
-import { count, dataLine, escapeHtml, inlineHtml, plainText } from './html';
+import { count, dataLine, escapeHtml, inlineHtml, readableText } from './html';
 
 /** Priorities in the order a reader acts on them; others after these, Unset last. */
 const RANK = [/^(critical|p0|sev\s*0)$/i, /^(high|p1|sev\s*1)$/i, /^(medium|p2|sev\s*2)$/i, /^(low|p3|sev\s*3)$/i, /^(p4|sev\s*4)$/i];
@@ -51,7 +51,7 @@ function itemHtml(item: ActionItem, late: boolean): string {
 function ownerCounts(items: ActionItem[], late: Set<ActionItem> | undefined): string {
   const owners = new Map<string, { items: number; late: number }>();
   for (const item of items) {
-    const owner = isMissingOwner(item.owner?.text) ? NO_OWNER : plainText(item.owner!.text);
+    const owner = isMissingOwner(item.owner?.text) ? NO_OWNER : readableText(item.owner!.text);
     const entry = owners.get(owner) ?? { items: 0, late: 0 };
     entry.items++;
     if (late?.has(item)) entry.late++;
@@ -64,7 +64,7 @@ function ownerCounts(items: ActionItem[], late: Set<ActionItem> | undefined): st
 }
 
 function pastDue(item: ActionItem, today: string | undefined): boolean {
-  const date = today && item.due ? parseDate(plainText(item.due.text)) : undefined;
+  const date = today && item.due ? parseDate(readableText(item.due.text)) : undefined;
   if (!date?.year) return false;
   return `${date.year}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}` < today!;
 }

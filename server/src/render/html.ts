@@ -20,7 +20,7 @@ function unmarked(text: string): string {
 }
 
 /** A cell or field as readable text, for SVG labels and tooltips: Markdown marks dropped. */
-export function plainText(text: string): string {
+export function readableText(text: string): string {
   return unmarked(text).replace(/`([^`]+)`/g, '$1');
 }
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Analysis } from '../core/analyze';
 import { type RenderOptions, renderBody } from './body';
-import { htmlPage, imgSrc, plainText } from './html';
+import { htmlPage, imgSrc, readableText } from './html';
 import { titleSection } from './metrics-header';
 
 /**
@@ -13,7 +13,7 @@ import { titleSection } from './metrics-header';
 export function renderPage(analysis: Analysis, options: RenderOptions & { css: string }): string {
   const hash = createHash('sha256').update(options.css).digest('base64');
   return htmlPage({
-    title: plainText(titleSection(analysis.model)?.heading ?? 'Post-mortem'),
+    title: readableText(titleSection(analysis.model)?.heading ?? 'Post-mortem'),
     csp: `default-src 'none'; ${imgSrc(options.remoteImages)}; style-src 'sha256-${hash}'; form-action 'none'; base-uri 'none'`,
     head: `<style>${options.css}</style>`,
     body: renderBody(analysis, options),

@@ -4,7 +4,7 @@ import { primaryTimeline } from '../core/metrics';
 import type { Timeline, TimelineEntry } from '../core/model';
 import { outOfOrder } from '../core/timeline-order';
 import { minutesBetween } from '../core/time';
-import { count, dataLine, escapeHtml, inlineHtml, plainText } from './html';
+import { count, dataLine, escapeHtml, inlineHtml, readableText } from './html';
 import { ENTRY_NOUNS, MARKER_NAMES } from '../core/vocabulary';
 
 /** Drawing units: the SVG scales to the panel's width, never below `min-width` in preview.css. */
@@ -60,7 +60,7 @@ function drawing(timeline: Timeline, placed: Placed[], late: Map<TimelineEntry, 
   const markerRows = Math.max(0, ...markerLevels.map((l) => (l ? l.level + 1 : 0)));
   const plotTop = markerRows * LEVEL + 8;
   const axisY = plotTop + 30;
-  const times = byTime.map((e) => plainText(e.time.text));
+  const times = byTime.map((e) => readableText(e.time.text));
   const timeLevels = levels(byTime.map((e, i) => ({ x: x(e.at.epoch), text: times[i] })), MAX_TIME_LEVELS);
   const timeRows = Math.max(0, ...timeLevels.map((l) => (l ? l.level + 1 : 0)));
   const barsTop = axisY + 14 + timeRows * 13 + 8;
@@ -115,9 +115,9 @@ function drawing(timeline: Timeline, placed: Placed[], late: Map<TimelineEntry, 
     const ex = x(e.at.epoch);
     const minutes = minutesOf(e);
     const previous = late.get(e);
-    let title = `${noun} ${e.index} · ${times[i]} (${minutes === 0 ? 'start' : formatOffset(minutes)})\n${plainText(e.event.text)}`;
-    if (e.marker) title += `\nMarker: ${plainText(e.marker.label)}`;
-    if (previous) title += `\nOut of order: earlier than ${noun.toLowerCase()} ${previous.index} (${plainText(previous.time.text)}) above it`;
+    let title = `${noun} ${e.index} · ${times[i]} (${minutes === 0 ? 'start' : formatOffset(minutes)})\n${readableText(e.event.text)}`;
+    if (e.marker) title += `\nMarker: ${readableText(e.marker.label)}`;
+    if (previous) title += `\nOut of order: earlier than ${noun.toLowerCase()} ${previous.index} (${readableText(previous.time.text)}) above it`;
     const cls = `event${e.marker ? ` marked kind-${e.marker.kind}` : ''}${previous ? ' out-of-order' : ''}`;
     parts.push(`<g class="${cls}"${dataLine(e.startLine)} data-index="${e.index}" data-minutes="${minutes}"><title>${escapeHtml(title)}</title><circle cx="${ex}" cy="${axisY}" r="${previous ? 6 : 5}"/>${label ? `<text class="time" x="${label.anchor === 'end' ? ex + 3 : ex - 3}" y="${axisY + 20 + label.level * 13}" text-anchor="${label.anchor}">${escapeHtml(times[i])}</text>` : ''}</g>`);
   });
@@ -131,12 +131,12 @@ function drawing(timeline: Timeline, placed: Placed[], late: Map<TimelineEntry, 
     parts.push(`<g class="bar ${kind}"><rect x="${bx}" y="${y}" width="${width}" height="15" rx="2"/><text class="${inside ? 'inside' : 'outside'}" x="${inside ? bx + 6 : bx + width + 6}" y="${y + 11.5}">${escapeHtml(text)}</text></g>`);
   });
 
-  const label = `Timeline of ${count(placed.length, 'entry', 'entries')}, ${plainText(byTime[0].time.text)} to ${plainText(byTime[byTime.length - 1].time.text)}`;
+  const label = `Timeline of ${count(placed.length, 'entry', 'entries')}, ${readableText(byTime[0].time.text)} to ${readableText(byTime[byTime.length - 1].time.text)}`;
   return `<svg class="timeline-svg" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-label="${escapeHtml(label)}"><defs><pattern id="pm-gap-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><line class="hatch" x1="0" y1="0" x2="0" y2="6"/></pattern></defs>${parts.join('')}</svg>`;
 }
 
 function markerName(e: TimelineEntry): string {
-  return e.marker!.kind === 'other' ? plainText(e.marker!.label) : MARKER_NAMES[e.marker!.kind];
+  return e.marker!.kind === 'other' ? readableText(e.marker!.label) : MARKER_NAMES[e.marker!.kind];
 }
 
 interface Label {
