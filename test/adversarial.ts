@@ -36,3 +36,11 @@ export const PROBES: Record<string, string> = {
   'list markers': `${'- '.repeat(10000)}item\n`,
   'timeline cell of brackets': `# N\n\n| Time | Event |\n|---|---|\n| 10:00 | ${'['.repeat(100000)} |\n`,
 };
+
+/** CPU milliseconds `work` takes (garbage collection threads included): other work on the machine does not count. */
+export function cpuMs(work: () => unknown): number {
+  const start = process.cpuUsage();
+  work();
+  const spent = process.cpuUsage(start);
+  return (spent.user + spent.system) / 1000;
+}

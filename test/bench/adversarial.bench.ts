@@ -6,19 +6,12 @@ import { cpus } from 'node:os';
 import MarkdownIt from 'markdown-it';
 import { analyze } from '../../server/src/core/analyze';
 import { renderBody } from '../../server/src/render/body';
-import { PLACES, RUNS, adversarial } from '../adversarial';
+import { PLACES, RUNS, adversarial, cpuMs } from '../adversarial';
 import { generateByLines } from './generate';
 
 const SIZE = 100_000;
 const RUNS_EACH = 3;
 const bare = new MarkdownIt({ html: true });
-
-function cpu(fn: () => unknown): number {
-  const start = process.cpuUsage();
-  fn();
-  const spent = process.cpuUsage(start);
-  return (spent.user + spent.system) / 1000;
-}
 
 const median = (times: number[]) => times.sort((a, b) => a - b)[times.length >> 1];
 
@@ -32,9 +25,9 @@ function costs(text: string, runs = RUNS_EACH): { analysis: number; render: numb
   const markdownIt: number[] = [];
   for (let i = 0; i < runs; i++) {
     let result: ReturnType<typeof analyze> | undefined;
-    analysis.push(cpu(() => (result = analyze(text))));
-    render.push(cpu(() => renderBody(result!, { today: '2026-05-01' })));
-    markdownIt.push(cpu(() => bare.render(text)));
+    analysis.push(cpuMs(() => (result = analyze(text))));
+    render.push(cpuMs(() => renderBody(result!, { today: '2026-05-01' })));
+    markdownIt.push(cpuMs(() => bare.render(text)));
   }
   return { analysis: median(analysis), render: median(render), markdownIt: median(markdownIt) };
 }

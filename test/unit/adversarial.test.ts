@@ -10,7 +10,7 @@ import { test } from 'node:test';
 import MarkdownIt from 'markdown-it';
 import { analyze } from '../../server/src/core/analyze';
 import { renderBody } from '../../server/src/render/body';
-import { PLACES, PROBES, RUNS, adversarial } from '../adversarial';
+import { PLACES, PROBES, RUNS, adversarial, cpuMs } from '../adversarial';
 
 const RATIO = 25;
 /** Below this the 10 KB/100 KB ratio is mostly garbage collection and JIT: only the cap applies. */
@@ -18,13 +18,6 @@ const FLOOR_MS = 20;
 const CAP_MS = 3000;
 const TRIES = 3;
 const bare = new MarkdownIt({ html: true });
-
-function cpuMs(work: () => void): number {
-  const start = process.cpuUsage();
-  work();
-  const spent = process.cpuUsage(start);
-  return (spent.user + spent.system) / 1000;
-}
 
 /** The best of up to TRIES measures of `measure`, stopping as soon as `ok` holds. */
 function bestUntil<T extends number[]>(measure: () => T, ok: (best: T) => boolean): T {
