@@ -116,7 +116,7 @@ export function phrasePattern(phrases: readonly string[]): RegExp | undefined {
 }
 
 /** Words before an event's phrase, in the same clause, that deny it or make it hypothetical: "no alert fired", "would have paged". */
-export const NOT_HAPPENED = /\b(?:no|not|never|without|nobody|none|would|could|should|might|if|unless|nor)\b|n['’]t\b/i;
+export const NOT_HAPPENED = /\b(?:no|not|never|without|nobody|nothing|none|would|could|should|might|if|unless|nor)\b|n['’]t\b/i;
 
 /** The markers a timeline row offers, as the template and the README write them (`← Incident start`). */
 export const MARKER_TEXTS: readonly string[] = ['Incident start', 'Detection', 'Root cause identified', 'Fix applied', 'Service restored', 'Resolved'];
