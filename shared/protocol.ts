@@ -72,6 +72,8 @@ export interface MarkerTime {
   row: number;
   time: string;
   minutesFromStart: number | null;
+  /** The phrase the marker was read from, when the event named it in words ("alert fired") rather than with a marker. */
+  phrase?: string;
 }
 
 /** As `postmortem metrics --format json` gives them. */

@@ -13,6 +13,8 @@ export interface MarkerTime {
   row: number;
   time: string;
   minutesFromStart: number | null;
+  /** The phrase the marker was read from, when the event named it in words rather than with a marker. */
+  phrase?: string;
 }
 
 /** A metric with the marked entries it is measured between: the incident start and its end marker. */
@@ -65,7 +67,7 @@ export function computeMetrics(model: PostMortem): MeasuredMetrics {
     const priority = priorityOf(item);
     byPriority[priority] = (byPriority[priority] ?? 0) + 1;
   }
-  const markers = marked.map((e): MarkerTime => ({ kind: e.marker!.kind, label: e.marker!.label, line: e.startLine, row: e.index, time: e.time.text, minutesFromStart: since(e) }));
+  const markers = marked.map((e): MarkerTime => ({ kind: e.marker!.kind, label: e.marker!.label, line: e.startLine, row: e.index, time: e.time.text, minutesFromStart: since(e), ...(e.marker!.phrase === undefined ? {} : { phrase: e.marker!.phrase }) }));
   const markerOf = (entry: TimelineEntry | undefined) => (entry ? markers[marked.indexOf(entry)] : undefined);
   const measure = (metric: MetricKind): MeasuredMetric => ({ minutes: since(end(metric)), start: markerOf(first('start')), end: markerOf(end(metric)) });
   const measured = { mttd: measure('mttd'), mttr: measure('mttr'), duration: measure('duration') };
@@ -97,9 +99,10 @@ export function minutesFromStart(timeline: Timeline, entry: TimelineEntry): numb
   return round(minutesBetween(start, entry.at));
 }
 
-/** The timeline that marks the incident start, with the most markers; else the first one. */
+/** The timeline that marks the incident start (explicitly rather than in words), with the most markers; else the first one. */
 export function primaryTimeline(timelines: Timeline[]): Timeline | undefined {
-  const score = (t: Timeline) => (t.entries.some((e) => e.marker?.kind === 'start') ? 1000 : 0) + t.entries.filter((e) => e.marker).length;
+  const start = (t: Timeline) => t.entries.find((e) => e.marker?.kind === 'start')?.marker;
+  const score = (t: Timeline) => { const s = start(t); return (s ? (s.phrase === undefined ? 2000 : 1000) : 0) + t.entries.filter((e) => e.marker).length; };
   return timelines.reduce<Timeline | undefined>((best, t) => (!best || score(t) > score(best) ? t : best), undefined);
 }
 

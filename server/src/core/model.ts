@@ -66,6 +66,11 @@ export interface Marker {
   kind: MarkerKind;
   label: string;
   range: Range;
+  /**
+   * The phrase the marker was read from when the entry has no explicit marker (`← Detection`, a
+   * marker column) and its event names it in words ("alert fired"); undefined for an explicit one.
+   */
+  phrase?: string;
 }
 
 export interface TimelineEntry {

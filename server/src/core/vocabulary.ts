@@ -76,6 +76,48 @@ export const TIME_TO_NAMES: Record<MarkerKind, string> = {
   mitigated: 'Time to mitigate', fix: 'Time to fix', restored: 'Time to restore', resolved: 'Time to resolve', other: 'Time to marker',
 };
 
+/** The events a timeline entry may name in words instead of a marker. */
+export type EventKind = 'start' | 'detection' | 'mitigated' | 'resolved';
+
+/**
+ * The words that name each event in a timeline entry without a marker (`**Outage begins.**`, "alert
+ * fired", "Service restored"), matched as whole words, case and white space ignored. The end of
+ * impact is `resolved`: the labels and `metric-mismatch` count MTTR to service restored.
+ * `.postmortemrc.json` may add phrases (`events`).
+ */
+export const EVENT_WORDS: Record<EventKind, readonly string[]> = {
+  start: [
+    'outage begins', 'outage began', 'outage starts', 'outage started', 'outage start', 'impact begins', 'impact began', 'impact starts', 'impact started',
+    'incident begins', 'incident began', 'incident starts', 'incident started', 'incident start', 'start of incident', 'start of the incident',
+    'start of the outage', 'start of outage', 'problem starts', 'problem started', 'problem begins', 'problem began', 'issue starts', 'issue started',
+    'errors begin', 'errors began', 'errors start', 'errors started', 'error rate starts to rise', 'first error', 'first errors', 'first users',
+    'requests start timing out', 'requests started timing out', 'requests start failing', 'requests started failing',
+  ],
+  detection: [
+    'alert fired', 'alert fires', 'alerts fired', 'alerts fire', 'alert triggered', 'alerts triggered', 'alert was triggered', 'alerts were triggered',
+    'paged', 'was alerted', 'were alerted', 'team alerted', 'we were notified', 'was notified', 'first report', 'first reported', 'first reports',
+    'user reported', 'users reported', 'customer reported', 'customers reported', 'detected', 'noticed', 'notices', 'notice the',
+  ],
+  mitigated: ['mitigated', 'rolled back', 'rolls back', 'rollback complete', 'rollback completed', 'rollback performed', 'failed over', 'fails over'],
+  resolved: [
+    'service restored', 'service is restored', 'service was restored', 'services restored', 'outage ends', 'outage ended', 'outage is over',
+    'incident ends', 'incident ended', 'impact ends', 'impact ended', 'back to normal', 'service resumes', 'service resumed', 'service operational',
+    'fully recovered', 'issue goes away', 'issue went away', 'solved the issue',
+  ],
+};
+
+/** A whole-word, case-blind alternation of `phrases`, any run of spaces between their words: literals and ` +` only, so linear. */
+export function phrasePattern(phrases: readonly string[]): RegExp | undefined {
+  const words = [...new Set(phrases.map((p) => p.trim().toLowerCase().replace(/\s+/g, ' ')).filter(Boolean))];
+  if (!words.length) return undefined;
+  // Longest first, so that "alerts fired" is taken whole rather than as "alerts".
+  words.sort((a, b) => b.length - a.length);
+  return new RegExp(`(?<![\\w'])(?:${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replaceAll(' ', ' +')).join('|')})(?![\\w'])`, 'i');
+}
+
+/** Words before an event's phrase, in the same clause, that deny it or make it hypothetical: "no alert fired", "would have paged". */
+export const NOT_HAPPENED = /\b(?:no|not|never|without|nobody|nothing|none|would|could|should|might|if|unless|nor)\b|n['’]t\b/i;
+
 /** The markers a timeline row offers, as the template and the README write them (`← Incident start`). */
 export const MARKER_TEXTS: readonly string[] = ['Incident start', 'Detection', 'Root cause identified', 'Fix applied', 'Service restored', 'Resolved'];
 

@@ -16,7 +16,7 @@ const SHOWN_AS_METRIC: MarkerKind[] = ['detection', 'resolved'];
 export function metricsHeader({ model, metrics }: Analysis): string {
   const rows = new Map(primaryTimeline(model.timelines)?.entries.map((e) => [e.startLine, e.index]));
   const start = metrics.markers.find((m) => m.kind === 'start');
-  const describe = (m: MarkerTime) => `${m.time} (row ${rows.get(m.line)}, line ${m.line + 1}: “${m.label}”)`;
+  const describe = (m: MarkerTime) => `${m.time} (row ${rows.get(m.line)}, line ${m.line + 1}: ${m.phrase === undefined ? `“${m.label}”` : `“${m.phrase}”, from the event's words`})`;
 
   const tile = (key: string, name: string, minutes: number | null, end: MarkerTime | undefined, endName: string) => {
     const title = minutes === null || !start || !end

@@ -116,7 +116,7 @@ function drawing(timeline: Timeline, placed: Placed[], late: Map<TimelineEntry, 
     const minutes = minutesOf(e);
     const previous = late.get(e);
     let title = `${noun} ${e.index} · ${times[i]} (${minutes === 0 ? 'start' : formatOffset(minutes)})\n${readableText(e.event.text)}`;
-    if (e.marker) title += `\nMarker: ${readableText(e.marker.label)}`;
+    if (e.marker) title += e.marker.phrase === undefined ? `\nMarker: ${readableText(e.marker.label)}` : `\n${MARKER_NAMES[e.marker.kind]}: '${e.marker.phrase}' (from the event's words)`;
     if (previous) title += `\nOut of order: earlier than ${noun.toLowerCase()} ${previous.index} (${readableText(previous.time.text)}) above it`;
     const cls = `event${e.marker ? ` marked kind-${e.marker.kind}` : ''}${previous ? ' out-of-order' : ''}`;
     parts.push(`<g class="${cls}"${dataLine(e.startLine)} data-index="${e.index}" data-minutes="${minutes}"><title>${escapeHtml(title)}</title><circle cx="${ex}" cy="${axisY}" r="${previous ? 6 : 5}"/>${label ? `<text class="time" x="${label.anchor === 'end' ? ex + 3 : ex - 3}" y="${axisY + 20 + label.level * 13}" text-anchor="${label.anchor}">${escapeHtml(times[i])}</text>` : ''}</g>`);

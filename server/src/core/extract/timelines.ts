@@ -1,9 +1,9 @@
 import type { Token } from 'markdown-it';
 import { rowChecker } from '../budget';
 import type { Marker, MarkerKind, SectionKind, Table, Timeline, TimelineEntry, TimelineSource } from '../model';
-import { type CalendarDate, TimelineClock, type TimeValue, parseDate, parseLeadingTime, parseTime, zoneName } from '../time';
+import { type CalendarDate, TimelineClock, type TimeValue, minutesBetween, parseDate, parseLeadingTime, parseTime, zoneName } from '../time';
 import { type Range, type Span, matchesAt, range, span, trimRuns } from '../text';
-import { isPlaceholder, plainText } from '../vocabulary';
+import { EVENT_WORDS, type EventKind, MARKER_NAMES, NOT_HAPPENED, isPlaceholder, phrasePattern, plainText } from '../vocabulary';
 import { type DocumentContext, ancestorOfKind, sectionAt, viewLine, withinKind } from './context';
 import { column } from './tables';
 
@@ -45,6 +45,7 @@ export function extractTimelines(ctx: DocumentContext, tables: Table[]): Timelin
   const timelines: Timeline[] = [];
   const add = (source: TimelineSource, items: Item[], section: number | undefined, defaultZone = zone) => {
     const entries = place(items, defaultZone, rowChecker(ctx.deadline));
+    markByWords(entries, (e) => entryLines(ctx, source, e));
     if (entries.length) timelines.push({ source, entries, startLine: entries[0].startLine, endLine: entries.reduce((end, e) => Math.max(end, e.endLine), 0), section });
   };
   for (const table of tables) {
@@ -60,6 +61,72 @@ export function extractTimelines(ctx: DocumentContext, tables: Table[]): Timelin
   for (const group of listGroups(ctx)) add('list', group.items, group.section);
   for (const group of headingGroups(ctx)) add('headings', group.items, group.section);
   return timelines.sort((a, b) => a.startLine - b.startLine);
+}
+
+/** The event words compiled once, in the order their entries are claimed. */
+const EVENT_PATTERNS: [EventKind, RegExp][] = (['start', 'detection', 'resolved', 'mitigated'] as const).flatMap((kind) => {
+  const re = phrasePattern(EVENT_WORDS[kind]);
+  return re ? [[kind, re] as [EventKind, RegExp]] : [];
+});
+
+/** At most this many lines of an entry (a list item, a heading's paragraphs) are read for its words. */
+const MAX_ENTRY_LINES = 12;
+
+/** The lines of an entry its words are looked for in: the event cell of a row, the lines of an item or heading section. */
+function entryLines(ctx: DocumentContext, source: TimelineSource, entry: TimelineEntry): Span[] {
+  if (source === 'table' || source === 'mermaid') return [entry.event];
+  const lines: Span[] = [entry.event];
+  for (let line = entry.startLine + 1; line < Math.min(entry.endLine, entry.startLine + MAX_ENTRY_LINES); line++) {
+    const text = viewLine(ctx, ctx.views.visible, line);
+    if (/^[ \t]*#/.test(text)) break;
+    lines.push(span(line, text, 0, text.length));
+  }
+  return lines;
+}
+
+/** The first phrase of `re` in the entry's lines that is neither denied nor hypothetical in its clause ("no alert fired"). */
+function phraseIn(lines: Span[], re: RegExp): { phrase: string; range: Range } | undefined {
+  for (const line of lines) {
+    // Marks and white space to single spaces, so that the text keeps its length and positions.
+    const text = line.text.replace(/[*_`~\s]/g, ' ');
+    const m = re.exec(text);
+    if (!m) continue;
+    const at = m.index;
+    const clause = text.slice(0, at).split(/[.;!?:()]/).pop()!.slice(-40);
+    if (NOT_HAPPENED.test(clause)) return undefined;
+    const start = line.range.start.character + at;
+    return { phrase: m[0], range: range(line.range.start.line, start, Math.min(line.range.end.character, start + m[0].length)) };
+  }
+  return undefined;
+}
+
+/**
+ * Markers from the events' words, for entries without one: for each of start, detection,
+ * resolution and mitigation, the first entry whose words name it, unless the timeline marks that
+ * kind explicitly or that entry is already marked. Conservative, as a wrong metric is worse than
+ * none: nothing when the start is unknown (no readable time of day) or found neither way, when the
+ * first naming entry is taken or denies the event ("no alert fired"), and nothing before the start.
+ */
+function markByWords(entries: TimelineEntry[], linesOf: (entry: TimelineEntry) => Span[]): void {
+  const explicit = new Set(entries.flatMap((e) => (e.marker ? [e.marker.kind] : [])));
+  const found = new Map<TimelineEntry, Marker>();
+  for (const [kind, re] of EVENT_PATTERNS) {
+    if (explicit.has(kind)) continue;
+    for (const entry of entries) {
+      const hit = phraseIn(linesOf(entry), re);
+      if (!hit) continue;
+      if (!entry.marker && !found.has(entry)) found.set(entry, { kind, label: MARKER_NAMES[kind], range: hit.range, phrase: hit.phrase });
+      break;
+    }
+  }
+  const start = entries.find((e) => e.marker?.kind === 'start') ?? [...found].find(([, m]) => m.kind === 'start')?.[0];
+  const startAt = start?.at;
+  if (!startAt || startAt.precision === 'day') return;
+  for (const [entry, marker] of found) {
+    const at = entry.at;
+    if (!at || at.precision === 'day' || (marker.kind !== 'start' && minutesBetween(startAt, at) < 0)) continue;
+    entry.marker = marker;
+  }
 }
 
 function documentZone(ctx: DocumentContext): string | undefined {

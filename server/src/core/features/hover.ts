@@ -1,7 +1,7 @@
 import type { Analysis } from '../analyze';
 import { formatMinutes, formatOffset } from '../duration';
 import { type MeasuredMetric, minutesFromStart } from '../metrics';
-import type { PostMortem, StatedMetric } from '../model';
+import type { Marker, PostMortem, StatedMetric } from '../model';
 import { describePlaceholder } from '../placeholders';
 import { contains } from '../ranges';
 import { template } from '../template';
@@ -27,7 +27,7 @@ export function hoverAt({ model, metrics }: Analysis, position: Position): Hover
     if (!entry) continue;
     const minutes = minutesFromStart(timeline, entry);
     const offset = minutes === null ? 'No offset: this timeline marks no incident start with a time of day.' : `**T${formatOffset(minutes)}** from the incident start`;
-    return { markdown: entry.marker ? `${offset}\n\nMarker: ← ${entry.marker.label}` : offset, range: entry.time.range };
+    return { markdown: entry.marker ? `${offset}\n\n${describeMarker(entry.marker, entry.time.text)}` : offset, range: entry.time.range };
   }
   const metric = model.statedMetrics.find((m) => m.field.line === position.line);
   if (!metric) return undefined;
@@ -43,7 +43,14 @@ function explainMetric(metric: StatedMetric, { minutes, start, end }: MeasuredMe
     const missing = start?.minutesFromStart != null ? endNames.join(' or ') : MARKER_NAMES.start;
     return `${formula}, from the timeline's ← markers.\n\nNot computed: the timeline has no ${missing} marker with a readable time.`;
   }
-  return `${formula} = ${end.time} − ${start.time} = **${formatMinutes(minutes)}**\n\nFrom timeline rows ${start.row} and ${end.row} (lines ${start.line + 1} and ${end.line + 1}).`;
+  const words = [start, end].filter((m) => m.phrase !== undefined).map((m) => `${MARKER_NAMES[m.kind]}: '${m.phrase}' at ${m.time}`);
+  const read = words.length ? `\n\nRead from the events' words: ${words.join('; ')}.` : '';
+  return `${formula} = ${end.time} − ${start.time} = **${formatMinutes(minutes)}**\n\nFrom timeline rows ${start.row} and ${end.row} (lines ${start.line + 1} and ${end.line + 1}).${read}`;
+}
+
+/** "Marker: ← Detection", or for one read from the event's words "Detection: 'alert fired' at 09:12 (from the event's words)". */
+export function describeMarker(marker: Marker, time: string): string {
+  return marker.phrase === undefined ? `Marker: ← ${marker.label}` : `${MARKER_NAMES[marker.kind]}: '${marker.phrase}' at ${time.trim()} (from the event's words)`;
 }
 
 /** The template's guidance for the section a line lies in, or for its nearest enclosing section that has some. */
