@@ -9,6 +9,7 @@ import type { Diagnostic, FixContext, Severity } from './diagnostic';
 import type { SourceText } from './text';
 import { isFinished } from './vocabulary';
 import type { BlockParse } from './markdown';
+import type { TeamTemplate } from './team-template';
 
 export interface Analysis {
   model: PostMortem;
@@ -24,6 +25,8 @@ export interface AnalyzeOptions {
   fix?: FixContext;
   /** Checked at each block, extraction step and rule: an overrun throws BudgetExceeded. */
   deadline?: Deadline;
+  /** The team's template, derived once per template file (deriveTemplate): its slots left in are reported. */
+  template?: TeamTemplate;
 }
 
 const LEVEL: Record<string, Severity | undefined> = { hint: 'hint', info: 'information', warning: 'warning', error: 'error' };
@@ -45,7 +48,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     const level = config.rules[rule.id];
     if (level === 'off') continue;
     deadline?.check();
-    for (const finding of rule.check({ model, src, metrics, config, fix: options.fix ?? {} })) {
+    for (const finding of rule.check({ model, src, metrics, config, fix: options.fix ?? {}, template: options.template })) {
       const severity = (level && LEVEL[level]) ?? (rule.severity === 'status' || rule.severity === 'final' ? byStatus[rule.severity] : rule.severity);
       diagnostics.push({ ...finding, code: rule.id, severity });
     }

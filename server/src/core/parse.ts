@@ -11,6 +11,7 @@ import { extractMetadata, extractStatedMetrics } from './extract/known-fields';
 import { extractTimelines } from './extract/timelines';
 import { extractActionItems, extractApprovals, extractFactors, extractWhys } from './extract/records';
 import { extractChoices, extractExamples, extractPlaceholders } from './extract/marks';
+import { extractSlots } from './extract/slots';
 
 export interface Parsed {
   model: PostMortem;
@@ -55,6 +56,7 @@ export function parse(text: string, deadline?: Deadline): Parsed {
     choices: step(() => extractChoices(ctx, tables)),
     comments: views.comments,
     examples: step(() => extractExamples(ctx)),
+    slots: step(() => extractSlots(ctx, tables)),
     lineCount: src.lineCount,
   };
   return { model, src, blocks };
