@@ -15,6 +15,8 @@ export interface Config {
   severities: string[];
   /** People who own action items, offered when an owner is missing. */
   owners: string[];
+  /** The team's template, a path relative to the configuration file it is set in. */
+  template?: string;
 }
 
 export const CONFIG_FILE_NAME = '.postmortemrc.json';
@@ -64,6 +66,7 @@ export function mergeConfig(base: Config, over: Partial<Config>): Config {
     requiredSections: over.requiredSections ?? base.requiredSections,
     severities: over.severities ?? base.severities,
     owners: [...new Set([...(over.owners ?? []), ...base.owners])],
+    ...((over.template ?? base.template) === undefined ? {} : { template: over.template ?? base.template }),
   };
 }
 

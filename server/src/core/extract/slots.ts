@@ -45,7 +45,7 @@ const HTML_TAGS = new Set(
 const TITLE_WORDS = new Set(['title', 'incident', 'the', 'of', 'postmortem', 'post', 'mortem', 'report', 'here', 'your', 'document', 'name', 'short', 'descriptive', 'a']);
 
 /** Verbs a template's instructions start with, where a finished document's paragraphs do not. */
-const INSTRUCTION = /^(?:please\s+)?(?:describe|explain|list|provide|summari[sz]e|insert|enter|fill in|replace|write|give|outline|include)\s+(?:the|a|an|any|all|how|what|when|where|who|why|which|some|each|every|of|here|your|briefly|in|below|up|out|links?)\b/i;
+const INSTRUCTION = /^(?:please\s+)?(?:describe|explain|list|provide|summari[sz]e|insert|enter|fill in|replace|outline|include)\s+(?:the|a|an|any|all|how|what|when|where|who|why|which|some|each|every|of|here|your|briefly|in|below|up|out|links?)\b/i;
 /** In a template, any sentence with one of these verbs first is an instruction. */
 const TEMPLATE_INSTRUCTION = /^(?:please\s+)?(?:describe|explain|list|provide|summari[sz]e|insert|enter|fill|replace|write|give|outline|include|add|follow|note|use|link|state|mention|document|identify|attach|specify|record|keep|remove|delete|update|e\.g\.)\b/i;
 /** A paragraph that introduces examples and stops: "List of things that went well. For example,". */
@@ -215,7 +215,7 @@ export function extractSlots(ctx: DocumentContext, tables: Table[]): SlotScan {
       h++;
       if (!empty) continue;
       const title = stripMarks(block.content);
-      if (FIELD_ONLY.test(block.content.trim())) lineSlot('empty-field', block.start, title, true);
+      if (isFieldLabel(block.content.trim())) lineSlot('empty-field', block.start, title, true);
       else if (!isTitleSlot(title)) lineSlot('empty-section', block.start, title, false);
       continue;
     }
@@ -224,7 +224,7 @@ export function extractSlots(ctx: DocumentContext, tables: Table[]): SlotScan {
       if (!text) {
         if (block.bare !== false) lineSlot('empty-bullet', block.start, src.lines[block.start].trim(), true);
       } else if (EXAMPLE_ITEM.test(stripMarks(text))) lineSlot('example', block.start, stripMarks(text), true);
-      else if (block.bare && FIELD_ONLY.test(text)) lineSlot('empty-field', block.start, stripMarks(text), true);
+      else if (block.bare && isFieldLabel(text) && endsFieldRun(blocks, b)) lineSlot('empty-field', block.start, stripMarks(text), true);
       else lineSlot('example', block.start, stripMarks(text), false);
       continue;
     }
@@ -241,7 +241,7 @@ export function extractSlots(ctx: DocumentContext, tables: Table[]): SlotScan {
     const text = block.content.trim();
     const plain = stripMarks(text);
     const sole = sectionOf[b] >= 0 && contentCount[sectionOf[b]] === 1;
-    if (FIELD_ONLY.test(text) && block.end - block.start === 1 && endsFieldRun(blocks, b)) {
+    if (isFieldLabel(text) && block.end - block.start === 1 && endsFieldRun(blocks, b)) {
       lineSlot('empty-field', block.start, plain, true);
     } else if (isBuiltinPrompt(text, plain, block)) {
       lineSlot('prompt', block.start, plain, true);
@@ -352,6 +352,12 @@ function endsFieldRun(blocks: Block[], index: number): boolean {
   let k = index + 1;
   while (k < blocks.length && blocks[k].type === 'hr') k++;
   const next = blocks[k];
-  return !next || next.type === 'heading' || (next.type === 'paragraph' && FIELD_ONLY.test(next.content.trim()) && next.end - next.start === 1);
+  return !next || next.type === 'heading' || ((next.type === 'paragraph' || next.type === 'item') && isFieldLabel(next.content.replace(CHECKBOX, '').trim()) && next.end - next.start === 1);
+}
+
+/** `Label:` alone, the label a few words (a longer line ending in a colon introduces what follows). */
+function isFieldLabel(text: string): boolean {
+  const m = FIELD_ONLY.exec(text);
+  return m !== null && m[1].trim().split(/\s+/).length <= 4;
 }
 

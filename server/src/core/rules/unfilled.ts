@@ -90,7 +90,10 @@ function message(slot: Slot, fromTemplate: boolean): string {
 
 /** What a token asks for, in words: "the date", "the time", "the service name". */
 function asksFor(token: string): string {
-  if (/^[<[][^\]>]+[\]>]$/.test(token)) return `the ${token.slice(1, -1).toLowerCase().replace(/[_-]+/g, ' ').trim()}`;
+  if (/^[<[][^\]>]+[\]>]$/.test(token)) {
+    const words = token.slice(1, -1).toLowerCase().replace(/[_-]+/g, ' ').trim();
+    return /^(?:the|a|an|your)\b/.test(words) ? words : `the ${words}`;
+  }
   if (/Y|D/.test(token) && /^[YMDHhmSs/:. -]+$/.test(token)) return /H|h/.test(token) ? 'the date and time' : 'the date';
   if (/^[HhmSs:.]+$/.test(token)) return 'the time';
   if (/^\?+$/.test(token)) return 'the value';
