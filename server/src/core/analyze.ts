@@ -10,6 +10,7 @@ import type { SourceText } from './text';
 import { isFinished } from './vocabulary';
 import type { BlockParse } from './markdown';
 import type { TeamTemplate } from './team-template';
+import { templateCompleteness } from './unfilled-slots';
 
 export interface Analysis {
   model: PostMortem;
@@ -18,6 +19,8 @@ export interface Analysis {
   blocks: BlockParse;
   metrics: MeasuredMetrics;
   diagnostics: Diagnostic[];
+  /** The team's template the document was read against, if any. */
+  template?: TeamTemplate;
 }
 
 export interface AnalyzeOptions {
@@ -38,6 +41,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const { model, src, blocks } = parse(text, deadline);
   deadline?.check();
   const metrics = computeMetrics(model);
+  if (options.template) Object.assign(metrics, templateCompleteness(model, src, options.template));
   const status = model.metadata.statusValue;
   const byStatus: Record<'status' | 'final', Severity> = {
     status: status === 'Draft' ? 'warning' : 'error',
@@ -54,5 +58,5 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     }
   }
   diagnostics.sort((a, b) => compareRanges(a.range, b.range));
-  return { model, src, blocks, metrics, diagnostics };
+  return { model, src, blocks, metrics, diagnostics, ...(options.template ? { template: options.template } : {}) };
 }

@@ -39,8 +39,3 @@ export function deriveTemplate(text: string, path?: string): TeamTemplate {
     tokens: [...new Set(slots.filter((s) => s.kind === 'token').map((s) => s.text))],
   };
 }
-
-/** How many slots a document made from the template has to fill: what completeness is measured against. */
-export function slotCount(template: TeamTemplate): number {
-  return template.slots.length;
-}

@@ -50,3 +50,6 @@ export function headingTitles(text: string): Set<string> {
 export function normalTitle(title: string): string {
   return title.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 }
+
+/** Globs a client watches so that a changed template file re-reads the post-mortems around it. */
+export const TEMPLATE_GLOBS = ['**/*{template,Template,TEMPLATE}*.{md,markdown}', '**/*{template,Template,TEMPLATE}*/*.{md,markdown}'];

@@ -1,8 +1,6 @@
-import type { Finding } from '../diagnostic';
 import type { Rule, RuleContext } from '../rule';
-import { RangesByLine } from '../ranges';
-import { type Slot, lineKey } from '../slots';
-import type { TeamTemplate } from '../team-template';
+import type { Slot } from '../slots';
+import { slotsLeft } from '../unfilled-slots';
 
 /** A slot left from a template: `YYYY-MM-DD`, `Incident Lead:`, an italic prompt, an example row. */
 export const unfilled: Rule = {
@@ -13,56 +11,9 @@ export const unfilled: Rule = {
   severity: 'status',
   blocksDraft: { rank: 1, one: 'template slot not filled in', many: 'template slots not filled in' },
   check({ model, src, template }: RuleContext) {
-    const { slots, roles } = model.slots;
-    // A `{{NAME}}` is the placeholder rule's; an owner cell is missing-owner's; `> Example:` lines leftover guidance's.
-    const elsewhere = new RangesByLine([
-      ...model.placeholders.map((p) => p.range),
-      ...model.examples,
-      ...model.actionItems.flatMap((i) => (i.owner ? [i.owner.range] : [])),
-      ...(model.followUpOwner ? [model.followUpOwner.value.range] : []),
-    ]);
-    const placeholderLines = new Set(model.placeholders.map((p) => p.range.start.line));
-    const findings: Finding[] = [];
-    const seen = new Set<string>();
-    const report = (slot: Slot, at: Slot['range'], fromTemplate: boolean) => {
-      const id = `${at.start.line}:${at.start.character}:${at.end.character}`;
-      if (seen.has(id) || elsewhere.within(at) || elsewhere.contain(at) || (slot.kind !== 'token' && placeholderLines.has(at.start.line))) return;
-      seen.add(id);
-      findings.push({ range: at, message: message(slot, fromTemplate) });
-    };
-    for (const slot of slots) if (slot.builtin) report(slot, slot.range, false);
-    if (template) {
-      for (const found of keptFromTemplate(template, slots, roles, src.lines)) report(found.slot, found.range, true);
-    }
-    return findings;
+    return slotsLeft(model, src, template).map(({ slot, range, fromTemplate }) => ({ range, message: message(slot, fromTemplate) }));
   },
 };
-
-/** The template's slots the document keeps verbatim: at a line of the same role and text, an empty section, a token. */
-function* keptFromTemplate(template: TeamTemplate, slots: Slot[], roles: Uint8Array, lines: string[]): Generator<{ slot: Slot; range: Slot['range'] }> {
-  const byKey = new Map<string, Slot>();
-  const emptySections = new Map<string, Slot>();
-  const tokens = new Set(template.tokens);
-  for (const slot of template.slots) {
-    if (slot.kind === 'empty-section') emptySections.set(slot.key, slot);
-    else if (slot.kind !== 'token' && !byKey.has(slot.key)) byKey.set(slot.key, slot);
-  }
-  for (let line = 0; line < lines.length; line++) {
-    if (!roles[line]) continue;
-    const slot = byKey.get(lineKey(roles[line], lines[line]));
-    if (slot) yield { slot, range: trimmedRange(line, lines[line]) };
-  }
-  for (const slot of slots) {
-    if (slot.kind === 'empty-section' && emptySections.has(slot.key)) yield { slot, range: slot.range };
-    else if (slot.kind === 'token' && tokens.has(slot.text)) yield { slot, range: slot.range };
-  }
-}
-
-function trimmedRange(line: number, text: string): Slot['range'] {
-  const start = text.length - text.trimStart().length;
-  const end = text.trimEnd().length;
-  return { start: { line, character: end > start ? start : 0 }, end: { line, character: end > start ? end : text.length } };
-}
 
 /** One sentence: what is left, and what to write. */
 function message(slot: Slot, fromTemplate: boolean): string {
