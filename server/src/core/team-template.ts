@@ -1,5 +1,5 @@
 import { parse } from './parse';
-import type { Slot } from './slots';
+import { ROLE, type Slot } from './slots';
 
 /**
  * A team's own template, read once with the same parser as the documents made from it: its
@@ -31,7 +31,8 @@ export function deriveTemplate(text: string, path?: string): TeamTemplate {
   const slots = model.slots.slots.slice(0, MAX_SLOTS);
   return {
     ...(path === undefined ? {} : { path }),
-    sections: model.sections.map((s) => ({ title: s.title, level: s.level })),
+    // Front matter read as a heading by Markdown is no section.
+    sections: model.sections.filter((s) => model.slots.roles[s.line] !== ROLE.front).map((s) => ({ title: s.title, level: s.level })),
     fields: model.fields.map((f) => f.label),
     columns: model.tables.map((t) => t.header.cells.map((c) => c.text)),
     choices: model.choices.map((c) => c.options),

@@ -46,7 +46,7 @@ function asksFor(token: string): string {
     return /^(?:the|a|an|your)\b/.test(words) ? words : `the ${words}`;
   }
   if (/Y|D/.test(token) && /^[YMDHhmSs/:. -]+$/.test(token)) return /H|h/.test(token) ? 'the date and time' : 'the date';
-  if (/^[HhmSs:.]+$/.test(token)) return 'the time';
+  if (/^[HhMmSs:.]+$/.test(token)) return 'the time';
   if (/^\?+$/.test(token)) return 'the value';
   if (/^TB[DA]$/.test(token)) return 'the decision or the value';
   if (/^lorem ipsum$/i.test(token)) return 'your own text';
