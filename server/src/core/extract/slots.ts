@@ -243,6 +243,12 @@ export function extractSlots(ctx: DocumentContext, tables: Table[]): SlotScan {
     const sole = sectionOf[b] >= 0 && contentCount[sectionOf[b]] === 1;
     if (isFieldLabel(text) && block.end - block.start === 1 && endsFieldRun(blocks, b)) {
       lineSlot('empty-field', block.start, plain, true);
+    } else if (block.end - block.start > 1 && isFieldBlock(src.lines, block)) {
+      // `**Date:** 2026-03-04` / `**Incident Lead:**` lines: each empty one is an empty field.
+      for (let line = block.start; line < block.end; line++) {
+        const field = fieldText(src.lines[line]);
+        if (isFieldLabel(field)) lineSlot('empty-field', line, stripMarks(field), true);
+      }
     } else if (isBuiltinPrompt(text, plain, block)) {
       lineSlot('prompt', block.start, plain, true);
     } else if (plain.endsWith('?') || sentences(plain).some((s) => TEMPLATE_INSTRUCTION.test(s)) || (sole && (block.quoted || isItalic(text)))) {
@@ -354,6 +360,22 @@ function endsFieldRun(blocks: Block[], index: number): boolean {
   const next = blocks[k];
   return !next || next.type === 'heading' || ((next.type === 'paragraph' || next.type === 'item') && isFieldLabel(next.content.replace(CHECKBOX, '').trim()) && next.end - next.start === 1);
 }
+
+/** A line without its quote marks and white space around. */
+function fieldText(line: string): string {
+  let start = 0;
+  while (start < line.length && (line[start] === ' ' || line[start] === '\t' || line[start] === '>')) start++;
+  return line.slice(start).trim();
+}
+
+/** A paragraph of `Label: value` lines only (metadata written line by line). */
+function isFieldBlock(lines: string[], block: Block): boolean {
+  for (let line = block.start; line < block.end; line++) if (!FIELD_LINE.test(fieldText(lines[line]))) return false;
+  return true;
+}
+
+/** `Label: value` or `**Label:** value`. */
+const FIELD_LINE = /^(?:\*\*|__)?[A-Za-z][\w ()&/'’.-]{0,40}(?::(?:\*\*|__)?|(?:\*\*|__):)(?:\s|$)/;
 
 /** `Label:` alone, the label a few words (a longer line ending in a colon introduces what follows). */
 function isFieldLabel(text: string): boolean {
