@@ -316,18 +316,24 @@ function frontMatterEnd(lines: string[]): number {
   return 0;
 }
 
+/** Text without the emphasis or code marks around the whole of it: `**Status**` → `Status` (indices only: linear however many). */
 function stripMarks(text: string): string {
-  let s = text.trim();
+  const s = text.trim();
+  let start = 0;
+  let end = s.length;
   for (let again = true; again; ) {
     again = false;
     for (const mark of ['**', '__', '*', '_', '`']) {
-      if (s.length > 2 * mark.length && s.startsWith(mark) && s.endsWith(mark)) {
-        s = s.slice(mark.length, -mark.length).trim();
+      if (end - start > 2 * mark.length && s.startsWith(mark, start) && s.endsWith(mark, end)) {
+        start += mark.length;
+        end -= mark.length;
+        while (start < end && s[start] === ' ') start++;
+        while (end > start && s[end - 1] === ' ') end--;
         again = true;
       }
     }
   }
-  return s;
+  return s.slice(start, end);
 }
 
 /** Wholly in single emphasis: `*Describe the impact.*`, `_…_`, a full stop inside or after. */
@@ -349,6 +355,8 @@ function isBuiltinPrompt(text: string, plain: string, block: Block): boolean {
 }
 
 function isTitleSlot(title: string): boolean {
+  // "Title of the incident" is short: a long heading is the writer's own.
+  if (title.length > 60) return false;
   const words = title.toLowerCase().split(/[^a-z]+/).filter(Boolean);
   return words.includes('title') && words.every((w) => TITLE_WORDS.has(w));
 }
