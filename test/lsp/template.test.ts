@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import type { AnalysisResult } from '../../shared/protocol';
+import { type AnalysisResult, NEW_DOCUMENT_REQUEST } from '../../shared/protocol';
 import { readFixture } from '../paths';
 import { withServer } from './client';
 
@@ -28,4 +28,15 @@ test("a post-mortem beside its team's template gets the template's slots it keep
     const again = client.nextDiagnostics(uri);
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('postmortems/template.md'), type: 2 }] });
     assert.deepEqual((await again).diagnostics.filter((d) => d.code === 'unfilled').map((d) => d.range.start.line + 1), [3, 11, 13, 17, 30, 34, 39, 40, 42]);
+  }));
+
+test("New Post-Mortem from Template starts from the team's template where the document goes, else ours", () =>
+  withServer({}, async (client) => {
+    mkdirSync(join(client.root, 'incidents'), { recursive: true });
+    writeFileSync(join(client.root, 'incidents', 'template.md'), '# Incident Title\n\nIncident Lead:\n\n## Summary\n');
+    const answers = { incidentId: 'INC-2026-101', severity: 'P1', title: 'Queue backlog', incidentDate: '2026-11-20' };
+    const team = await client.request<{ text: string }>(NEW_DOCUMENT_REQUEST, { ...answers, folderUri: client.uri('incidents') });
+    assert.equal(team.text, '# Queue backlog\n\nIncident Lead:\n\n## Summary\n');
+    const ours = await client.request<{ text: string }>(NEW_DOCUMENT_REQUEST, { ...answers, folderUri: client.uri('postmortems') });
+    assert.ok(ours.text.startsWith('# Post-Mortem: Queue backlog'));
   }));

@@ -9,6 +9,8 @@ import { ROLE, type Slot } from './slots';
 export interface TeamTemplate {
   /** Where the template was found (for messages), when it came from a file. */
   path?: string;
+  /** The template as written: what New Post-Mortem from Template starts from. */
+  text: string;
   sections: { title: string; level: number }[];
   /** Labels of its `Label: value` fields and key/value rows. */
   fields: string[];
@@ -31,6 +33,7 @@ export function deriveTemplate(text: string, path?: string): TeamTemplate {
   const slots = model.slots.slots.slice(0, MAX_SLOTS);
   return {
     ...(path === undefined ? {} : { path }),
+    text,
     // Front matter read as a heading by Markdown is no section.
     sections: model.sections.filter((s) => model.slots.roles[s.line] !== ROLE.front).map((s) => ({ title: s.title, level: s.level })),
     fields: model.fields.map((f) => f.label),
