@@ -10,6 +10,8 @@ import { loadConfigText } from '../../server/src/node/config-file';
 import { type TemplateFs, TemplateFinder } from '../../server/src/node/template-file';
 import { main } from '../../server/src/cli';
 import { summarize } from '../../server/src/core/features/summary';
+import { insertTeamSection } from '../../server/src/core/section-insertion';
+import { newFromTeamTemplate } from '../../server/src/core/commands/new-document';
 import { fixturePath } from '../paths';
 
 const TEAM = fixturePath('templates', 'team', 'template.md');
@@ -184,4 +186,18 @@ test('CLI: a folder lint reads each post-mortem against its team template and le
   const files = new Set(out.trim().split('\n').map((l) => l.split(':')[0]));
   assert.deepEqual([...files], [relative(dir, join(dir, 'postmortems', '2026-03', 'dns.md'))]);
   assert.ok(out.includes(`postmortems/2026-03/dns.md:42:1 warning Section "What Went Well" is still empty, as in the template: write it or remove it. [unfilled]`));
+});
+
+test("Insert Section inserts the team template's section where the template has it; New from Template starts from its text", () => {
+  const doc = text('team', '2026-03', 'checkout-post-mortem.md').replace(/## Links\n[\s\S]*?(?=## What Went Well)/, '');
+  const { model, src } = analyze(doc, { template: team() });
+  const insertion = insertTeamSection(model, src, team(), 'Links')!;
+  assert.equal(insertion.where, 'after "Action Items"');
+  assert.deepEqual(insertion.edit, {
+    range: { start: { line: model.sections.find((s) => s.title === 'What Went Well')!.line, character: 0 }, end: { line: model.sections.find((s) => s.title === 'What Went Well')!.line, character: 0 } },
+    newText: '## Links\n\n- Ticket: https://tracker.example.com/browse/OPS-XXXX\n- Dashboard: <dashboard link>\n- Advisory: CVE-YEAR-ABCDEF, [Advisory Name]\n\n',
+  });
+  assert.equal(insertTeamSection(model, src, team(), 'Appendix'), undefined);
+  assert.equal(newFromTeamTemplate('# Incident Title\r\n\r\nLead:\r\n', { title: 'Queue backlog' }), '# Queue backlog\r\n\r\nLead:\r\n');
+  assert.equal(newFromTeamTemplate('Lead:\n', { title: 'Queue backlog' }), '# Queue backlog\n\nLead:\n');
 });

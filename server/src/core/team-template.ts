@@ -11,7 +11,8 @@ export interface TeamTemplate {
   path?: string;
   /** The template as written: what New Post-Mortem from Template starts from. */
   text: string;
-  sections: { title: string; level: number }[];
+  /** Its sections in order, each with its Markdown (heading to the next heading of its level or above), what Insert Section inserts. */
+  sections: { title: string; level: number; text: string }[];
   /** Labels of its `Label: value` fields and key/value rows. */
   fields: string[];
   /** Each table's header cells. */
@@ -29,13 +30,13 @@ const MAX_SLOTS = 2000;
 
 /** Derives the reference from a template's text (parsed once; the faces keep the result per file). */
 export function deriveTemplate(text: string, path?: string): TeamTemplate {
-  const { model } = parse(text);
+  const { model, src } = parse(text);
   const slots = model.slots.slots.slice(0, MAX_SLOTS);
   return {
     ...(path === undefined ? {} : { path }),
     text,
     // Front matter read as a heading by Markdown is no section.
-    sections: model.sections.filter((s) => model.slots.roles[s.line] !== ROLE.front).map((s) => ({ title: s.title, level: s.level })),
+    sections: model.sections.filter((s) => model.slots.roles[s.line] !== ROLE.front).map((s) => ({ title: s.title, level: s.level, text: `${src.lines.slice(s.line, s.endLine).join('\n').trimEnd()}\n\n` })),
     fields: model.fields.map((f) => f.label),
     columns: model.tables.map((t) => t.header.cells.map((c) => c.text)),
     choices: model.choices.map((c) => c.options),
