@@ -92,10 +92,14 @@ export function priorityOf(item: ActionItem): string {
   return plainText(item.priority?.text ?? '') || 'Unset';
 }
 
-/** Minutes from the incident start marked in the entry's own timeline; null when either time is missing or a date alone. */
+/**
+ * Minutes from the incident start marked in the entry's own timeline; null when either time is
+ * missing or a date alone, or when the timeline's days are unknown (numeric dates whose order
+ * cannot be told).
+ */
 export function minutesFromStart(timeline: Timeline, entry: TimelineEntry): number | null {
   const start = timeline.entries.find((e) => e.marker?.kind === 'start')?.at;
-  if (!start || !entry.at || start.precision === 'day' || entry.at.precision === 'day') return null;
+  if (!start || !entry.at || start.precision === 'day' || entry.at.precision === 'day' || timeline.datesUnknown) return null;
   return round(minutesBetween(start, entry.at));
 }
 
