@@ -104,6 +104,22 @@ export interface Timeline {
   datesUnknown?: boolean;
 }
 
+/**
+ * An incident the document covers. A document with several incidents, each under its own heading
+ * with its own timeline (`## Incident 2`, `### 2022-01-25: second outage`), has one per heading;
+ * any other has one, the whole document, with every timeline.
+ */
+export interface Incident {
+  /** The incident's heading as titled; undefined for the whole document. */
+  title?: string;
+  /** The heading's line (0 for the whole document). */
+  line: number;
+  /** Lines of the incident (end exclusive). */
+  startLine: number;
+  endLine: number;
+  timelines: Timeline[];
+}
+
 export interface StatedMetric {
   kind: MetricKind;
   field: Field;
@@ -176,6 +192,8 @@ export interface PostMortem {
   fields: Field[];
   metadata: Metadata;
   timelines: Timeline[];
+  /** At least one: the whole document, or each incident of a document that covers several. */
+  incidents: Incident[];
   statedMetrics: StatedMetric[];
   whys: WhyRow[];
   rootCause?: Field;

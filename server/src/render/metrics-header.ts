@@ -1,6 +1,6 @@
 import type { Analysis } from '../core/analyze';
 import { formatMinutes } from '../core/duration';
-import { type MarkerTime, primaryTimeline } from '../core/metrics';
+import { type MarkerTime, measuredTimeline } from '../core/metrics';
 import type { Field, MarkerKind, MetricKind, Section } from '../core/model';
 import { count, dataLine, escapeHtml, inlineHtml, titleAttr } from './html';
 import { MARKER_NAMES, METRIC_END, isPlaceholder, METRIC_SHORT_NAMES, TIME_TO_NAMES } from '../core/vocabulary';
@@ -14,7 +14,7 @@ const SHOWN_AS_METRIC: MarkerKind[] = ['detection', 'resolved'];
  * users and requests affected and how much of the template is filled in.
  */
 export function metricsHeader({ model, metrics }: Analysis): string {
-  const rows = new Map(primaryTimeline(model.timelines)?.entries.map((e) => [e.startLine, e.index]));
+  const rows = new Map(measuredTimeline(model)?.entries.map((e) => [e.startLine, e.index]));
   const start = metrics.markers.find((m) => m.kind === 'start');
   const describe = (m: MarkerTime) => `${m.time} (row ${rows.get(m.line)}, line ${m.line + 1}: ${m.phrase === undefined ? `“${m.label}”` : `“${m.phrase}”, from the event's words`})`;
 

@@ -5,6 +5,7 @@ import { type CalendarDate, TimelineClock, type TimeValue, minutesBetween, parse
 import { type Range, type Span, matchesAt, range, span, trimRuns } from '../text';
 import { EVENT_WORDS, type EventKind, MARKER_NAMES, NOT_HAPPENED, isPlaceholder, phrasePattern, plainText } from '../vocabulary';
 import { type DocumentContext, ancestorOfKind, sectionAt, viewLine, withinKind } from './context';
+import { incidentHeadings } from './incidents';
 import { column } from './tables';
 
 const TIME_HEADER = /^(?:date\s*(?:(?:\/|and|&)\s*)?)?(?:time(?:stamp)?|date|when)\b/i;
@@ -41,6 +42,17 @@ type Item =
  * write them. Each timeline is placed on the calendar on its own.
  */
 export function extractTimelines(ctx: DocumentContext, tables: Table[], events: EventWords = EVENT_PATTERNS): Timeline[] {
+  const timelines = readTimelines(ctx, tables, events, new Set());
+  // Several incidents under their own headings: read again if one timeline ran across two of them.
+  const incidents = incidentHeadings(ctx.sections, timelines);
+  if (incidents.length < 2) return timelines;
+  const incidentOf = (line: number) => incidents.findLast((i) => ctx.sections[i].line <= line && line < ctx.sections[i].endLine);
+  const crosses = timelines.some((t) => t.entries.some((e) => incidentOf(e.startLine) !== incidentOf(t.startLine)));
+  return crosses ? readTimelines(ctx, tables, events, new Set(incidents)) : timelines;
+}
+
+function readTimelines(ctx: DocumentContext, tables: Table[], events: EventWords, incidents: Set<number>): Timeline[] {
+  const groupKey = (line: number) => keyOf(ctx, line, incidents);
   const zone = documentZone(ctx);
   const timelines: Timeline[] = [];
   const dates = dateLines(ctx);
@@ -57,8 +69,8 @@ export function extractTimelines(ctx: DocumentContext, tables: Table[], events: 
     const items = tableItems(ctx, table);
     if (!items) continue;
     // A date line or dated heading above the table, in its section, is the day of its rows.
-    const key = groupKey(ctx, table.startLine);
-    const date = dates.findLast((d) => d.line < table.startLine && groupKey(ctx, d.line) === key);
+    const key = groupKey(table.startLine);
+    const date = dates.findLast((d) => d.line < table.startLine && groupKey(d.line) === key);
     add('table', date ? [{ kind: 'date', date: { ...date.date }, line: date.line }, ...items.items] : items.items, table.section, items.zone ?? zone);
   }
   for (const token of ctx.tokens) {
@@ -67,8 +79,8 @@ export function extractTimelines(ctx: DocumentContext, tables: Table[], events: 
       if (items) add('mermaid', items, sectionAt(ctx, token.map[0]));
     }
   }
-  for (const group of listGroups(ctx, dates)) add('list', group.items, group.section);
-  for (const group of headingGroups(ctx)) add('headings', group.items, group.section);
+  for (const group of listGroups(ctx, dates, groupKey)) add('list', group.items, group.section);
+  for (const group of headingGroups(ctx, incidents)) add('headings', group.items, group.section);
   return timelines.sort((a, b) => a.startLine - b.startLine);
 }
 
@@ -284,14 +296,14 @@ interface Candidate {
  * them ("2019-01-22" above a list of "2:54 PM" items) setting the day; a list split in pieces by an
  * image or a code block stays one timeline. A section needs two timed entries to hold a timeline.
  */
-function listGroups(ctx: DocumentContext, dates: DateLine[]): Group[] {
+function listGroups(ctx: DocumentContext, dates: DateLine[], groupKey: (line: number) => number): Group[] {
   const candidates = new Map<number, Candidate[]>();
   const stack: Candidate[] = [];
   const tokens = ctx.tokens;
   const tick = rowChecker(ctx.deadline);
   let quotes = 0;
   const keep = (line: number, candidate: Candidate) => {
-    const key = groupKey(ctx, line);
+    const key = groupKey(line);
     const list = candidates.get(key);
     if (list) list.push(candidate);
     else candidates.set(key, [candidate]);
@@ -322,7 +334,7 @@ function listGroups(ctx: DocumentContext, dates: DateLine[]): Group[] {
     for (const list of lists) for (const item of list.items) items.push(item);
     if (items.length < 2) continue;
     const first = (items[0] as { startLine: number }).startLine;
-    groups.push(withDates({ items, section: sectionAt(ctx, first) }, dates.filter((d) => groupKey(ctx, d.line) === key)));
+    groups.push(withDates({ items, section: sectionAt(ctx, first) }, dates.filter((d) => groupKey(d.line) === key)));
   }
   return groups;
 }
@@ -346,9 +358,16 @@ function paragraphEntries(ctx: DocumentContext, startLine: number, endLine: numb
   return items;
 }
 
-function groupKey(ctx: DocumentContext, line: number): number {
+/**
+ * Entries that belong together: those in the same timeline section, else the same section, and
+ * never across an incident heading (`## Incident 2`, `### 2022-01-25: second outage`).
+ */
+function keyOf(ctx: DocumentContext, line: number, incidents: Set<number>): number {
   const section = sectionAt(ctx, line);
-  return ancestorOfKind(ctx, section, 'timeline') ?? section ?? -1;
+  for (let i = section; i !== undefined; i = ctx.sections[i].parent) {
+    if (ctx.sections[i].kind === 'timeline' || incidents.has(i)) return i;
+  }
+  return section ?? -1;
 }
 
 function listEntry(ctx: DocumentContext, startLine: number, endLine: number): Item | undefined {
@@ -359,11 +378,11 @@ function listEntry(ctx: DocumentContext, startLine: number, endLine: number): It
 }
 
 /** Headings inside a timeline section that start with a time: `### 2018-01-18 4:19`, `### 13:35`. */
-function headingGroups(ctx: DocumentContext): Group[] {
+function headingGroups(ctx: DocumentContext, incidents: Set<number>): Group[] {
   const groups = new Map<number, Group>();
   for (const section of ctx.sections) {
-    const owner = section.parent === undefined ? undefined : ancestorOfKind(ctx, section.parent, 'timeline');
-    if (owner === undefined) continue;
+    if (section.parent === undefined || ancestorOfKind(ctx, section.parent, 'timeline') === undefined) continue;
+    const owner = keyOf(ctx, ctx.sections[section.parent].line, incidents);
     const text = viewLine(ctx, ctx.views.visible, section.line);
     const lead = /^[ \t]*#{1,6}[ \t]+/.exec(text);
     const group = groups.get(owner) ?? { items: [], section: owner };
