@@ -273,9 +273,11 @@ function dateLines(ctx: DocumentContext): DateLine[] {
   return dates;
 }
 
-/** A date line's text without emphasis and a closing colon: `**2019-10-08:**` → `2019-10-08`. */
+/** A date line's text without emphasis, a closing colon or a remark: `**2019-10-08:**`, `2024-03-13 (all times in UTC)` → the date. */
 function dateText(text: string): string {
-  const b = bare(text);
+  let b = bare(text);
+  const open = b.endsWith(')') ? b.lastIndexOf('(') : -1;
+  if (open > 0) b = bare(b.slice(0, open));
   return b.endsWith(':') ? bare(b.slice(0, -1)) : b;
 }
 
