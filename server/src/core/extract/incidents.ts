@@ -7,8 +7,10 @@ const DATED = /\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{4}\b|\b(?:
 const NUMBERED = /\b(?:incident|outage)\s?#?\d{1,3}\b|\b(?:first|second|third|fourth|fifth)\s(?:incident|outage)\b/i;
 /** A time of day in a heading: such a heading is an entry of a heading timeline, not an incident. */
 const CLOCK = /\d:\d\d/;
-/** What is left of a heading once its date is taken out, when it is only a weekday or punctuation. */
-const DATE_ONLY = /^[\s\d.,:;/()[\]*_`~-]*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)?[\s\d.,:;/()[\]*_`~-]*$/i;
+/** Figures, punctuation and marks, taken out of what is left of a heading without its date. */
+const NOT_WORDS = /[\s\d.,:;/()[\]*_`~-]+/g;
+/** What is left then when the heading was a date alone, or a weekday and a date. */
+const WEEKDAY_ONLY = /^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)?$/i;
 
 /**
  * Incident headings: headings that name an incident (`## Incident 2`) or carry a date and words
@@ -35,7 +37,7 @@ export function incidentHeadings(sections: Section[], timelines: Timeline[]): nu
     const title = s.title;
     if (CLOCK.test(title)) return [];
     const date = DATED.exec(title);
-    const named = NUMBERED.test(title) || (date !== null && !DATE_ONLY.test(title.slice(0, date.index) + title.slice(date.index + date[0].length)));
+    const named = NUMBERED.test(title) || (date !== null && !WEEKDAY_ONLY.test((title.slice(0, date.index) + title.slice(date.index + date[0].length)).replace(NOT_WORDS, '')));
     return named && holdsTimeline(i) ? [i] : [];
   });
   // The shallowest level with two or more.
@@ -53,9 +55,15 @@ export function incidentHeadings(sections: Section[], timelines: Timeline[]): nu
 export function extractIncidents(ctx: DocumentContext, timelines: Timeline[]): Incident[] {
   const headings = incidentHeadings(ctx.sections, timelines);
   if (headings.length < 2) return [{ title: undefined, line: 0, startLine: 0, endLine: ctx.src.lineCount, timelines }];
+  // Headings and timelines are both in line order, and the headings, at one level, do not nest.
+  const sorted = [...timelines].sort((a, b) => a.startLine - b.startLine);
+  let next = 0;
   return headings.map((i) => {
     const s = ctx.sections[i];
-    return { title: s.title, line: s.line, startLine: s.line, endLine: s.endLine, timelines: timelines.filter((t) => t.startLine >= s.line && t.startLine < s.endLine) };
+    while (next < sorted.length && sorted[next].startLine < s.line) next++;
+    const own: Timeline[] = [];
+    for (; next < sorted.length && sorted[next].startLine < s.endLine; next++) own.push(sorted[next]);
+    return { title: s.title, line: s.line, startLine: s.line, endLine: s.endLine, timelines: own };
   });
 }
 

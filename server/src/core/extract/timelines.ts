@@ -46,7 +46,18 @@ export function extractTimelines(ctx: DocumentContext, tables: Table[], events: 
   // Several incidents under their own headings: read again if one timeline ran across two of them.
   const incidents = incidentHeadings(ctx.sections, timelines);
   if (incidents.length < 2) return timelines;
-  const incidentOf = (line: number) => incidents.findLast((i) => ctx.sections[i].line <= line && line < ctx.sections[i].endLine);
+  // Incident headings are at one level, so in line order and apart: the last starting at or before the line, if it runs that far.
+  const incidentOf = (line: number) => {
+    let lo = 0;
+    let hi = incidents.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ctx.sections[incidents[mid]].line <= line) lo = mid + 1;
+      else hi = mid;
+    }
+    const i = incidents[lo - 1];
+    return i !== undefined && line < ctx.sections[i].endLine ? i : undefined;
+  };
   const crosses = timelines.some((t) => t.entries.some((e) => incidentOf(e.startLine) !== incidentOf(t.startLine)));
   return crosses ? readTimelines(ctx, tables, events, new Set(incidents)) : timelines;
 }
@@ -65,12 +76,15 @@ function readTimelines(ctx: DocumentContext, tables: Table[], events: EventWords
     if (settled === 'unsure') timeline.datesUnknown = true;
     timelines.push(timeline);
   };
+  // The latest date line or dated heading of each group, as the tables (in line order) are reached.
+  const latest = new Map<number, DateLine>();
+  let next = 0;
   for (const table of tables) {
+    for (; next < dates.length && dates[next].line < table.startLine; next++) latest.set(groupKey(dates[next].line), dates[next]);
     const items = tableItems(ctx, table);
     if (!items) continue;
     // A date line or dated heading above the table, in its section, is the day of its rows.
-    const key = groupKey(table.startLine);
-    const date = dates.findLast((d) => d.line < table.startLine && groupKey(d.line) === key);
+    const date = latest.get(groupKey(table.startLine));
     add('table', date ? [{ kind: 'date', date: { ...date.date }, line: date.line }, ...items.items] : items.items, table.section, items.zone ?? zone);
   }
   for (const token of ctx.tokens) {
@@ -329,6 +343,13 @@ function listGroups(ctx: DocumentContext, dates: DateLine[], groupKey: (line: nu
       if (items.length) keep(t.map[0], { items, total: items.length });
     }
   }
+  const datesOf = new Map<number, DateLine[]>();
+  for (const d of dates) {
+    const key = groupKey(d.line);
+    const list = datesOf.get(key);
+    if (list) list.push(d);
+    else datesOf.set(key, [d]);
+  }
   const groups: Group[] = [];
   for (const [key, lists] of candidates) {
     const items: Item[] = [];
@@ -336,7 +357,7 @@ function listGroups(ctx: DocumentContext, dates: DateLine[], groupKey: (line: nu
     for (const list of lists) for (const item of list.items) items.push(item);
     if (items.length < 2) continue;
     const first = (items[0] as { startLine: number }).startLine;
-    groups.push(withDates({ items, section: sectionAt(ctx, first) }, dates.filter((d) => groupKey(d.line) === key)));
+    groups.push(withDates({ items, section: sectionAt(ctx, first) }, datesOf.get(key) ?? []));
   }
   return groups;
 }
