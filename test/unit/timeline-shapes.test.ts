@@ -10,6 +10,7 @@ import { incidentAt } from '../../server/src/core/metrics';
 import type { Timeline } from '../../server/src/core/model';
 import { parse } from '../../server/src/core/parse';
 import { parseLeadingTime, settleNumericDates } from '../../server/src/core/time';
+import { renderBody } from '../../server/src/render/body';
 import { describe } from './helpers';
 
 /** Each entry as `time text=ISO instant` (minutes), `-` when it has none. */
@@ -285,4 +286,15 @@ test('.postmortemrc.json events add to the words; an explicit marker still wins'
   assert.deepEqual(analyze(text, { config }).metrics.markers.map((m) => [m.kind, m.phrase]), [['start', 'impact kicks off'], ['detection', 'Pager went off'], ['resolved', 'Everything green']]);
   const marked = text.replace('| 09:20 | Everything green |', '| 09:15 | Failover done ← Resolved |\n| 09:20 | Everything green |');
   assert.deepEqual(measured(marked), [7, 15, 15]);
+});
+
+test('the preview shows the first incident\'s figures and one line per incident', () => {
+  const html = renderBody(analyze(TWO_INCIDENTS));
+  const list = /<ol class="incidents"[^>]*>\n([^]*?)\n<\/ol>/.exec(html);
+  assert.ok(list);
+  assert.deepEqual(list[1].split('\n'), [
+    '<li data-line="8"><span class="incident-title">Incident 1: 2026-02-03 database failover</span>: MTTD 12m · MTTR 40m · duration 40m</li>',
+    '<li data-line="14"><span class="incident-title">Incident 2: 2026-02-05 certificate expiry</span>: MTTD 30m · MTTR 50m · duration 50m</li>',
+  ]);
+  assert.equal(renderBody(analyze('# One\n\n## Timeline\n\n- 10:00 Outage begins.\n- 10:05 Alert fired.\n')).includes('class="incidents"'), false);
 });

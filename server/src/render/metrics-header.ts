@@ -45,10 +45,18 @@ ${title ? `<h1 class="pm-title"${dataLine(title.line)}>${inlineHtml(title.headin
 <dl class="metrics">
 ${[metric('mttd'), metric('mttr'), metric('duration'), ...others].join('\n')}
 </dl>
-<dl class="facts">
+${incidentList(metrics.incidents)}<dl class="facts">
 ${fact('Users affected', field(model.fields, 'users affected'))}${fact('Requests affected', field(model.fields, 'requests affected'))}<div class="fact completeness" data-completeness="${metrics.completeness}" title="${count(metrics.placeholdersLeft, 'placeholder')} of the template left to fill in"><dt>Completeness</dt><dd><span class="percent">${percent}%</span> <svg class="bar" viewBox="0 0 100 4" preserveAspectRatio="none" aria-hidden="true"><rect class="track" width="100" height="4"/><rect class="fill" width="${percent}" height="4"/></svg> <span class="left">${count(metrics.placeholdersLeft, 'placeholder')} left</span></dd></div>
 </dl>
 </header>`;
+}
+
+/** A document with several incidents: the figures above are the first's; each incident's, one line each. */
+function incidentList(incidents: Analysis['metrics']['incidents']): string {
+  if (!incidents) return '';
+  const minutes = (m: number | null) => (m === null ? '—' : formatMinutes(m));
+  const items = incidents.map((i) => `<li${dataLine(i.line)}><span class="incident-title">${inlineHtml(i.title)}</span>: MTTD ${escapeHtml(minutes(i.mttdMinutes))} · MTTR ${escapeHtml(minutes(i.mttrMinutes))} · duration ${escapeHtml(minutes(i.durationMinutes))}</li>`);
+  return `<ol class="incidents" title="${incidents.length} incidents: the figures above are the first's">\n${items.join('\n')}\n</ol>\n`;
 }
 
 /** The H1's section: its heading is the title as written, without the `#`. */
