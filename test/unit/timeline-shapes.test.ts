@@ -10,6 +10,7 @@ import { incidentAt } from '../../server/src/core/metrics';
 import type { Timeline } from '../../server/src/core/model';
 import { parse } from '../../server/src/core/parse';
 import { parseLeadingTime, settleNumericDates } from '../../server/src/core/time';
+import { markerFixesAt } from '../../server/src/core/features/marker-fixes';
 import { renderBody } from '../../server/src/render/body';
 import { describe } from './helpers';
 
@@ -297,4 +298,29 @@ test('the preview shows the first incident\'s figures and one line per incident'
     '<li data-line="14"><span class="incident-title">Incident 2: 2026-02-05 certificate expiry</span>: MTTD 30m · MTTR 50m · duration 50m</li>',
   ]);
   assert.equal(renderBody(analyze('# One\n\n## Timeline\n\n- 10:00 Outage begins.\n- 10:05 Alert fired.\n')).includes('class="incidents"'), false);
+});
+
+test('a quick fix writes the explicit marker on an entry read from its words, and the metrics stay', () => {
+  const apply = (text: string, edit: { range: { start: { line: number; character: number } }; newText: string }) => {
+    const lines = text.split('\n');
+    const { line, character } = edit.range.start;
+    lines[line] = lines[line].slice(0, character) + edit.newText + lines[line].slice(character);
+    return lines.join('\n');
+  };
+  const table = '# Outage\n\n## Timeline\n\n| Time | Event |\n|------|-------|\n| 09:00 | Outage begins |\n| 09:07 | Alert fired |\n| 09:20 | Service restored |\n';
+  const list = '# Outage\n\n## Timeline\n\n- 09:00 Outage begins.\n- 09:07 Alert fired.\n- 09:20 Service restored.\n';
+  for (const text of [table, list]) {
+    const analysis = analyze(text);
+    const line = text.split('\n').findIndex((l) => l.includes('Alert fired'));
+    const fixes = markerFixesAt(analysis, { start: { line, character: 0 }, end: { line, character: 0 } });
+    assert.deepEqual(fixes.map((f) => [f.fix.title, f.fix.safe, f.diagnostics]), [['Mark 09:07 as "Detection" (read from "Alert fired")', undefined, []]]);
+    // Every entry's fix, each on its own line, so that none moves another.
+    const all = analysis.model.timelines[0].entries;
+    const whole = markerFixesAt(analysis, { start: { line: all[0].startLine, character: 0 }, end: { line: all[all.length - 1].startLine, character: 0 } });
+    assert.equal(whole.length, 3);
+    const fixed = whole.reduce((t, f) => apply(t, f.fix.edits[0]), text);
+    const after = analyze(fixed).metrics;
+    assert.deepEqual([after.mttdMinutes, after.mttrMinutes, after.markers.map((m) => [m.kind, m.label, m.phrase])], [7, 20, [['start', 'Incident start', undefined], ['detection', 'Detection', undefined], ['resolved', 'Resolved', undefined]]]);
+  }
+  assert.equal(apply(list, markerFixesAt(analyze(list), { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } })[0].fix.edits[0]).split('\n')[5], '- 09:07 Alert fired. ← Detection');
 });
