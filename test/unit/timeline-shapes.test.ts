@@ -324,3 +324,9 @@ test('a quick fix writes the explicit marker on an entry read from its words, an
   }
   assert.equal(apply(list, markerFixesAt(analyze(list), { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } })[0].fix.edits[0]).split('\n')[5], '- 09:07 Alert fired. ← Detection');
 });
+
+test('a list of years is no timeline outside a timeline section; four-digit times are read inside one', () => {
+  assert.deepEqual(timelinesOf('# History\n\n## Background\n\n- 2019: migrated to Kubernetes\n- 2021: moved to EKS\n- 2020: added Traefik\n'), []);
+  const [timeline] = timelinesOf('# Outage\n\n## Timeline\n\n- 1955: deploy\n- 2010: alert\n');
+  assert.deepEqual(instants(timeline), ['1955=2000-01-01T19:55', '2010=2000-01-01T20:10']);
+});

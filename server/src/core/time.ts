@@ -26,6 +26,8 @@ export interface TimeValue {
   length: number;
   /** Why a time that looks like one cannot be placed (`13:55 PM`, `3:75 pm`, `15.26`): `seconds` is NaN then. */
   problem?: TimeProblem;
+  /** A four-digit time alone (`1324 :`), which could also be a year (`2019:`). */
+  military?: boolean;
 }
 
 /** What is wrong with a time that looks like one: an hour of 13 to 23 with AM/PM, minutes or hour out of range, a dot for a colon, an unknown time. */
@@ -126,8 +128,10 @@ export function parseLeadingTime(text: string): TimeValue | undefined {
       else if (date.date.numeric && date.date.year === undefined) return undefined;
     }
   } else {
-    const clock = readClock(text, pos) ?? readMilitary(text, pos, true) ?? readUnknown(text, pos);
+    const military = readClock(text, pos) ? undefined : readMilitary(text, pos, true);
+    const clock = military ?? readClock(text, pos) ?? readUnknown(text, pos);
     if (!clock) return undefined;
+    if (military) value.military = true;
     value.seconds = clock.seconds;
     if (clock.problem) value.problem = clock.problem;
     pos = clock.end;

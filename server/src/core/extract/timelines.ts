@@ -368,7 +368,7 @@ function paragraphEntries(ctx: DocumentContext, startLine: number, endLine: numb
   for (let line = startLine; line < endLine; line++) {
     const text = viewLine(ctx, ctx.views.visible, line);
     const lead = /^[ \t]*/.exec(text)![0].length;
-    const item = leadingTimeEntry(text, line, lead, line + 1);
+    const item = plausible(ctx, leadingTimeEntry(text, line, lead, line + 1));
     // A date alone is a date line, not an entry.
     if (item?.kind === 'entry' && (item.value?.seconds !== undefined || item.value?.problem)) {
       const last = items[items.length - 1];
@@ -397,7 +397,17 @@ function listEntry(ctx: DocumentContext, startLine: number, endLine: number): It
   const text = viewLine(ctx, ctx.views.visible, startLine);
   const lead = /^[ \t]*(?:(?:>[ \t]?)*>[ \t]*)?(?:[-*+]|\d+[.)])[ \t]+(?:\[[ xX]?\][ \t]+)?/.exec(text);
   if (!lead) return undefined;
-  return leadingTimeEntry(text, startLine, lead[0].length, endLine);
+  return plausible(ctx, leadingTimeEntry(text, startLine, lead[0].length, endLine));
+}
+
+/**
+ * The entry, unless it is a four-digit time that reads as a recent year (`- 2019: migrated`)
+ * outside a timeline section, where a list of years is likelier than times between 19:50 and 20:59.
+ */
+function plausible(ctx: DocumentContext, item: Item | undefined): Item | undefined {
+  if (item?.kind !== 'entry' || !item.value?.military || item.value.seconds === undefined) return item;
+  const hhmm = Math.floor(item.value.seconds / 3600) * 100 + (Math.floor(item.value.seconds / 60) % 60);
+  return hhmm >= 1950 && hhmm <= 2099 && !withinKind(ctx, item.startLine, 'timeline') ? undefined : item;
 }
 
 /** Headings inside a timeline section that start with a time: `### 2018-01-18 4:19`, `### 13:35`. */
