@@ -352,9 +352,11 @@ function listGroups(ctx: DocumentContext, dates: DateLine[], groupKey: (line: nu
   }
   const groups: Group[] = [];
   for (const [key, lists] of candidates) {
-    const items: Item[] = [];
+    let items: Item[] = [];
     // Not push(...items): a list of many thousand items would overflow the stack.
     for (const list of lists) for (const item of list.items) items.push(item);
+    // Outside a timeline section, entries that all read as years (`- 2019: migrated`) are a list of years.
+    if (items.every(yearLike) && !withinKind(ctx, (items[0] as { startLine: number }).startLine, 'timeline')) items = [];
     if (items.length < 2) continue;
     const first = (items[0] as { startLine: number }).startLine;
     groups.push(withDates({ items, section: sectionAt(ctx, first) }, datesOf.get(key) ?? []));
@@ -368,7 +370,7 @@ function paragraphEntries(ctx: DocumentContext, startLine: number, endLine: numb
   for (let line = startLine; line < endLine; line++) {
     const text = viewLine(ctx, ctx.views.visible, line);
     const lead = /^[ \t]*/.exec(text)![0].length;
-    const item = plausible(ctx, leadingTimeEntry(text, line, lead, line + 1));
+    const item = leadingTimeEntry(text, line, lead, line + 1);
     // A date alone is a date line, not an entry.
     if (item?.kind === 'entry' && (item.value?.seconds !== undefined || item.value?.problem)) {
       const last = items[items.length - 1];
@@ -397,17 +399,14 @@ function listEntry(ctx: DocumentContext, startLine: number, endLine: number): It
   const text = viewLine(ctx, ctx.views.visible, startLine);
   const lead = /^[ \t]*(?:(?:>[ \t]?)*>[ \t]*)?(?:[-*+]|\d+[.)])[ \t]+(?:\[[ xX]?\][ \t]+)?/.exec(text);
   if (!lead) return undefined;
-  return plausible(ctx, leadingTimeEntry(text, startLine, lead[0].length, endLine));
+  return leadingTimeEntry(text, startLine, lead[0].length, endLine);
 }
 
-/**
- * The entry, unless it is a four-digit time that reads as a recent year (`- 2019: migrated`)
- * outside a timeline section, where a list of years is likelier than times between 19:50 and 20:59.
- */
-function plausible(ctx: DocumentContext, item: Item | undefined): Item | undefined {
-  if (item?.kind !== 'entry' || !item.value?.military || item.value.seconds === undefined) return item;
+/** A four-digit time that reads as a recent year as well (`2019:` is 20:19 or the year 2019). */
+function yearLike(item: Item): boolean {
+  if (item.kind !== 'entry' || !item.value?.military || item.value.seconds === undefined) return false;
   const hhmm = Math.floor(item.value.seconds / 3600) * 100 + (Math.floor(item.value.seconds / 60) % 60);
-  return hhmm >= 1950 && hhmm <= 2099 && !withinKind(ctx, item.startLine, 'timeline') ? undefined : item;
+  return hhmm >= 1950 && hhmm <= 2099;
 }
 
 /** Headings inside a timeline section that start with a time: `### 2018-01-18 4:19`, `### 13:35`. */
