@@ -44,6 +44,17 @@ export async function configSchema(): Promise<string> {
         maxLength: 1000,
         description: "The team's post-mortem template, a path relative to this file: its slots left in a post-mortem are reported. Without it, the nearest template.md or *template*.md up the folders.",
       },
+      events: {
+        type: 'object',
+        description: "Your team's words for a timeline's events, added to the built-in ones: an entry without an explicit marker (`← Detection`) whose words name one is taken as that event.",
+        additionalProperties: false,
+        properties: {
+          start: list('Words that say the incident started ("customer impact begins").', 100),
+          detection: list('Words that say the incident was detected ("pager went off").', 100),
+          mitigated: list('Words that say the impact was mitigated ("traffic drained").', 100),
+          resolved: list('Words that say the service was restored ("all green").', 100),
+        },
+      },
     },
   };
   return `${JSON.stringify(schema, null, 2)}\n`;
