@@ -31,11 +31,14 @@ export function slotsLeft(model: PostMortem, src: SourceText, template?: TeamTem
     ...(model.followUpOwner ? [model.followUpOwner.value.range] : []),
   ]);
   const placeholderLines = new Set(model.placeholders.map((p) => p.range.start.line));
+  // A timeline time of `???` is an unknown time, which timeline-time explains: one finding, not two.
+  const times = new RangesByLine(model.timelines.flatMap((t) => t.entries.map((e) => e.time.range)));
+  const unknownTime = (slot: Slot, at: Range) => slot.kind === 'token' && /^\?+$/.test(slot.text) && times.contain(at);
   const left: LeftSlot[] = [];
   const seen = new Set<string>();
   const add = (slot: Slot, at: Range, fromTemplate: boolean) => {
     const id = `${at.start.line}:${at.start.character}:${at.end.character}`;
-    if (seen.has(id) || elsewhere.within(at) || elsewhere.contain(at) || (slot.kind !== 'token' && placeholderLines.has(at.start.line))) return;
+    if (seen.has(id) || elsewhere.within(at) || elsewhere.contain(at) || unknownTime(slot, at) || (slot.kind !== 'token' && placeholderLines.has(at.start.line))) return;
     seen.add(id);
     left.push({ slot, range: at, fromTemplate });
   };
