@@ -49,15 +49,22 @@ export const ROLE = {
   front: 0x66 /* f */,
 } as const;
 
-/** A line's matching key: its role and its text without quote marks, case or extra spaces. */
+/** How much of a line its key reads: a template's slot lines are short, and a huge line costs no more than this. */
+const KEY_CHARS = 400;
+
+/**
+ * A line's matching key: its role and its text without quote marks, case or extra spaces (of a
+ * long line, its first KEY_CHARS characters and its length).
+ */
 export function lineKey(role: number, line: string): string {
   let start = 0;
   while (start < line.length && (line[start] === ' ' || line[start] === '\t' || line[start] === '>')) start++;
-  return `${String.fromCharCode(role)}:${line.slice(start).trim().toLowerCase().replace(/\s+/g, ' ')}`;
+  const text = line.length - start > KEY_CHARS ? `${line.slice(start, start + KEY_CHARS)}…${line.length - start}` : line.slice(start);
+  return `${String.fromCharCode(role)}:${text.trim().toLowerCase().replace(/\s+/g, ' ')}`;
 }
 
 /** A slot's text as a message quotes it: its first line, at most 60 characters. */
 export function shortText(text: string): string {
-  const one = text.replace(/\s+/g, ' ').trim();
+  const one = text.slice(0, 200).replace(/\s+/g, ' ').trim();
   return one.length > 60 ? `${one.slice(0, 57).trimEnd()}…` : one;
 }

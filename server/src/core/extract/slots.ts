@@ -251,7 +251,7 @@ export function extractSlots(ctx: DocumentContext, tables: Table[]): SlotScan {
       }
     } else if (isBuiltinPrompt(text, plain, block)) {
       lineSlot('prompt', block.start, plain, true);
-    } else if (plain.endsWith('?') || sentences(plain).some((s) => TEMPLATE_INSTRUCTION.test(s)) || (sole && (block.quoted || isItalic(text)))) {
+    } else if (plain.endsWith('?') || hasInstructionSentence(plain) || (sole && (block.quoted || isItalic(text)))) {
       lineSlot('prompt', block.start, plain, false);
     }
   }
@@ -342,14 +342,27 @@ function isItalic(text: string): boolean {
   return t.length > 4 && /^(?:\*[^*]|_[^_])/.test(t) && /(?:[^*]\*|[^_]_)$/.test(t);
 }
 
-function sentences(text: string): string[] {
-  return text.split(/(?<=[.!?:])\s+/).map((s) => s.trim()).filter(Boolean);
+/** The paragraph's first sentence (up to its first `.`, `!`, `?` or `:` before a space). */
+function firstSentence(text: string): string {
+  const end = /[.!?:]\s/.exec(text);
+  return end ? text.slice(0, end.index + 1) : text;
+}
+
+/** A template prompt is a few sentences: a longer paragraph is the writer's own and is not read sentence by sentence. */
+const PROMPT_CHARS = 2000;
+
+/** Some sentence of the paragraph starts with an instruction (read only where a sentence starts). */
+function hasInstructionSentence(text: string): boolean {
+  if (text.length > PROMPT_CHARS) return false;
+  if (TEMPLATE_INSTRUCTION.test(text)) return true;
+  for (const m of text.matchAll(/[.!?:]\s+/g)) if (TEMPLATE_INSTRUCTION.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40))) return true;
+  return false;
 }
 
 /** A prompt in any document: an italic question or instruction, an instruction paragraph, examples announced, words about the template. */
 function isBuiltinPrompt(text: string, plain: string, block: Block): boolean {
   if (block.inItem) return false;
-  const first = sentences(plain)[0] ?? '';
+  const first = firstSentence(plain);
   if (isItalic(text) && (plain.endsWith('?') || TEMPLATE_INSTRUCTION.test(first) || INSTRUCTION.test(first))) return true;
   return INSTRUCTION.test(first) || EXAMPLES_FOLLOW.test(plain) || META.test(first);
 }
