@@ -59,7 +59,8 @@ const FIELD_ONLY = /^(?:\*\*|__)?([A-Za-z][\w ()&/'’.-]{0,60}?)(?::(?:\*\*|__)
 const CHECKBOX = /^\[[ xX]?\][ \t]*/;
 
 interface Block {
-  type: 'heading' | 'paragraph' | 'item' | 'table' | 'html' | 'code' | 'hr';
+  /** `neutral`: a thematic break or a comment, which is no content of a section. */
+  type: 'heading' | 'paragraph' | 'item' | 'table' | 'html' | 'code' | 'neutral';
   start: number;
   end: number;
   /** Inline text (headings, paragraphs, an item's first paragraph), markers stripped by markdown-it. */
@@ -127,7 +128,7 @@ export function extractSlots(ctx: DocumentContext, tables: Table[]): SlotScan {
         const [start, end] = t.map!;
         const comment = /^\s*<!--/.test(t.content) && /-->\s*$/.test(t.content);
         if (!comment) roles.fill(ROLE.html, start, end);
-        blocks.push({ type: comment ? 'hr' : 'html', start, end, content: t.content, quoted: quoted > 0, inItem: items > 0, level: 0 });
+        blocks.push({ type: comment ? 'neutral' : 'html', start, end, content: t.content, quoted: quoted > 0, inItem: items > 0, level: 0 });
         break;
       }
       case 'fence':
@@ -135,7 +136,7 @@ export function extractSlots(ctx: DocumentContext, tables: Table[]): SlotScan {
         blocks.push({ type: 'code', start: t.map![0], end: t.map![1], content: '', quoted: quoted > 0, inItem: items > 0, level: 0 });
         break;
       case 'hr':
-        blocks.push({ type: 'hr', start: t.map![0], end: t.map![1], content: '', quoted: quoted > 0, inItem: items > 0, level: 0 });
+        blocks.push({ type: 'neutral', start: t.map![0], end: t.map![1], content: '', quoted: quoted > 0, inItem: items > 0, level: 0 });
         break;
     }
   }
@@ -201,7 +202,7 @@ export function extractSlots(ctx: DocumentContext, tables: Table[]): SlotScan {
       contentCount.push(0);
     } else if (headings.length) {
       sectionOf[b] = headings.length - 1;
-      if (block.type !== 'hr') contentCount[headings.length - 1]++;
+      if (block.type !== 'neutral') contentCount[headings.length - 1]++;
     }
   }
   let h = 0;
@@ -377,7 +378,7 @@ function isTitleSlot(title: string): boolean {
 /** An empty `Label:` paragraph is a field when what follows is no content of its own: a heading, the end, or another empty field. */
 function endsFieldRun(blocks: Block[], index: number): boolean {
   let k = index + 1;
-  while (k < blocks.length && blocks[k].type === 'hr') k++;
+  while (k < blocks.length && blocks[k].type === 'neutral') k++;
   const next = blocks[k];
   return !next || next.type === 'heading' || ((next.type === 'paragraph' || next.type === 'item') && isFieldLabel(next.content.replace(CHECKBOX, '').trim()) && next.end - next.start === 1);
 }
