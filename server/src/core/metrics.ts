@@ -33,7 +33,8 @@ export interface Metrics {
   timeToMarkerMinutes: Partial<Record<MarkerKind, number>>;
   /** Every marked entry of the timeline the metrics come from, start first. */
   markers: MarkerTime[];
-  actionItems: { total: number; withoutOwner: number; byPriority: Record<string, number> };
+  /** `open`: not done (`[x]`, struck through, a Done status); `withoutOwner` counts open items only. */
+  actionItems: { total: number; open: number; withoutOwner: number; byPriority: Record<string, number> };
   /** Share of the template's placeholders filled in, 0 to 1. */
   completeness: number;
   placeholdersLeft: number;
@@ -81,10 +82,16 @@ export function computeMetrics(model: PostMortem): MeasuredMetrics {
     measured,
     timeToMarkerMinutes,
     markers,
-    actionItems: { total: model.actionItems.length, withoutOwner: model.actionItems.filter((i) => isMissingOwner(i.owner?.text)).length, byPriority },
+    actionItems: actionItemCounts(model.actionItems, byPriority),
     completeness: round(Math.max(0, 1 - left / total), 2),
     placeholdersLeft: left,
   };
+}
+
+/** How many action items, how many still open (not done), how many open ones without an owner. */
+function actionItemCounts(items: ActionItem[], byPriority: Record<string, number>): Metrics['actionItems'] {
+  const open = items.filter((i) => !i.done);
+  return { total: items.length, open: open.length, withoutOwner: open.filter((i) => isMissingOwner(i.owner?.text)).length, byPriority };
 }
 
 /** The priority an action item is counted under: its cell without emphasis, else `Unset`. */
