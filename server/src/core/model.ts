@@ -175,6 +175,8 @@ export interface Metadata {
 
 export interface PostMortem {
   title?: Span;
+  /** The `title:` of a YAML front matter block, for a document named there rather than by a `# Title`. */
+  frontMatterTitle?: Span;
   sections: Section[];
   tables: Table[];
   fields: Field[];

@@ -10,6 +10,7 @@ import { extractFields } from './extract/fields';
 import { extractMetadata, extractStatedMetrics } from './extract/known-fields';
 import { extractTimelines } from './extract/timelines';
 import { extractActionItems, extractApprovals, extractFactors, extractWhys } from './extract/records';
+import { frontMatterTitle } from './front-matter';
 import { extractChoices, extractExamples, extractPlaceholders } from './extract/marks';
 
 export interface Parsed {
@@ -57,5 +58,7 @@ export function parse(text: string, deadline?: Deadline): Parsed {
     examples: step(() => extractExamples(ctx)),
     lineCount: src.lineCount,
   };
+  const named = frontMatterTitle(src.lines);
+  if (named) model.frontMatterTitle = named;
   return { model, src, blocks };
 }
