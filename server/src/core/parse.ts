@@ -53,7 +53,7 @@ export function parse(text: string, deadline?: Deadline): Parsed {
     confidence: field(/^confidence\b/),
     approvals: extractApprovals(tables),
     placeholders: step(() => extractPlaceholders(ctx)),
-    choices: step(() => extractChoices(ctx, tables)),
+    choices: step(() => extractChoices(ctx, tables, fields)),
     comments: views.comments,
     examples: step(() => extractExamples(ctx)),
     lineCount: src.lineCount,

@@ -1,11 +1,14 @@
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import schema from '../../../../schemas/postmortem-metadata.schema.json';
-import type { Field } from '../model';
+import type { Config } from '../config';
+import type { Field, PostMortem } from '../model';
+import { parseDate } from '../time';
+import { followsTemplate } from '../template';
 import { RangesByLine } from '../ranges';
 import type { Finding } from '../diagnostic';
 import type { Rule } from '../rule';
-import { INCIDENT_ID_KEYS, isPlaceholder, plainText } from '../vocabulary';
+import { INCIDENT_ID_KEYS, isPlaceholder, plainText, statusKind } from '../vocabulary';
 
 type Property = keyof typeof schema.properties;
 
@@ -42,12 +45,47 @@ function validator(): ValidateFunction {
   return validateFixed;
 }
 
-/** Metadata validated against schemas/postmortem-metadata.schema.json: Incident ID, severity, status, dates. */
+/**
+ * Whether the document's metadata is written in our template's form: it follows the template's
+ * sections, or gives its fields in the `Field | Value` table. Only then are its values held to our
+ * template's forms; a team's own post-mortem is not told to use P0–P4 or INC-YYYY-SEQ.
+ */
+function usesOurMetadata(model: PostMortem, config: Config): boolean {
+  return followsTemplate(model, config.requiredSections) || model.metadata.fields.some((f) => f.source === 'table');
+}
+
+/**
+ * The one place that decides what a metadata field may hold: the values it is checked against,
+ * or `undefined` when it is not checked. Severity: the configured `severities` when the team set
+ * them, else ours (P0–P4) only in a document that uses our template's metadata. The other
+ * properties: our schema's forms, in such a document only. (A team template's own lists plug in here.)
+ */
+export function allowedValues(property: Property, model: PostMortem, config: Config): { values?: string[] } | undefined {
+  if (property === 'severity') return config.severitiesGiven || usesOurMetadata(model, config) ? { values: config.severities } : undefined;
+  return usesOurMetadata(model, config) ? {} : undefined;
+}
+
+/** `2026-01-14 – 2026-01-19`, `2026-01-14 to 2026-01-19`, `January 14-19, 2026`: a date range, each end a date. */
+function isDateRange(text: string): boolean {
+  const short = /^([A-Za-z]+\.?) (\d{1,2}) ?[-–] ?(\d{1,2}),? (\d{4})$/.exec(text);
+  if (short) return parseDate(`${short[1]} ${short[2]}, ${short[4]}`) !== undefined && parseDate(`${short[1]} ${short[3]}, ${short[4]}`) !== undefined;
+  for (const separator of [' – ', ' — ', ' - ', ' to ', '–']) {
+    const at = text.indexOf(separator);
+    if (at > 0) return parseDate(text.slice(0, at)) !== undefined && parseDate(text.slice(at + separator.length)) !== undefined;
+  }
+  return false;
+}
+
+/**
+ * Metadata validated against schemas/postmortem-metadata.schema.json: Incident ID, severity,
+ * status, dates, where the document uses our template's metadata (see allowedValues). A status
+ * that is the incident's (`Resolved`) or the document's under another name (`Reviewed`) is fine.
+ */
 export const metadata: Rule = {
   id: 'metadata',
   description: 'A metadata value of the wrong form: Incident ID, severity, status or date.',
   details:
-    'A metadata value of the wrong form, checked against `schemas/postmortem-metadata.schema.json`: Incident ID `INC-YYYY-SEQ`, Severity `P0`–`P4` (or the configured `severities`), Status Draft / In Review / Final / Approved, dates `YYYY-MM-DD`.',
+    "A metadata value of the wrong form, checked against `schemas/postmortem-metadata.schema.json` where the document uses our template's metadata (its sections or the `Field | Value` table): Incident ID `INC-YYYY-SEQ`, Severity `P0`–`P4` (or the configured `severities`, checked in every post-mortem), Status Draft / In Review / Final / Approved, dates `YYYY-MM-DD`. A Status naming the incident's state (`Resolved`, `Mitigated`, `Ongoing`) or the document's in other words (`Reviewed`, `Published`) is not reported, nor is a date range.",
   severity: 'status',
   check({ model, config }) {
     const fields = new Map<Property, Field>();
@@ -59,13 +97,22 @@ export const metadata: Rule = {
       if (!property || !text || isPlaceholder(text) || choices.within(field.value.range)) continue;
       if (!fields.has(property) || field.source === 'table') fields.set(property, field);
     }
-    const data = Object.fromEntries([...fields].map(([p, f]) => [p, plainText(f.value.text)]));
+    const data: Record<string, string> = {};
+    for (const [property, field] of fields) {
+      const text = plainText(field.value.text);
+      if (!allowedValues(property, model, config)) continue;
+      // The incident's status, or ours in other words; a date range: none is a wrong form.
+      if (property === 'status' && statusKind(text) !== undefined) continue;
+      if ((property === 'date' || property === 'postMortemDate') && isDateRange(text)) continue;
+      data[property] = text;
+    }
     const findings: Finding[] = [];
     const report = (property: Property, allowed: string[]) => {
       const field = fields.get(property);
       if (field) findings.push({ range: field.value.range, message: `${field.label} "${data[property]}" is not valid: ${HOW[property](allowed.join(', '))}.` });
     };
-    if ('severity' in data && !config.severities.includes(data.severity)) report('severity', config.severities);
+    const severities = allowedValues('severity', model, config)?.values;
+    if ('severity' in data && severities && !severities.includes(data.severity)) report('severity', severities);
     const validate = validator();
     if (!validate(data)) {
       for (const error of validate.errors ?? []) report(error.instancePath.slice(1) as Property, (error.params as { allowedValues?: string[] }).allowedValues ?? []);
