@@ -79,7 +79,6 @@ function listItem(ctx: DocumentContext, first: number, end: number, section: num
   if (!lines.length || lines[0].line !== first) return undefined;
   const head = lines[0];
   const last = lines[lines.length - 1];
-  const action: Cell = cellAt(head.line, head.text, head.from, head.to);
   let owner: Cell | undefined;
   let due: Cell | undefined;
   for (const l of lines) {
@@ -89,6 +88,7 @@ function listItem(ctx: DocumentContext, first: number, end: number, section: num
   }
   owner ??= trailingOwner(last.text, last.from, last.to, last.line) ?? leadingBracket(head.text, head.from, head.to, head.line);
   const whole = lines.map((l) => l.text.slice(l.from, l.to)).join(' ');
+  const action = actionText(head.text, head.from, head.to, head.line, [owner, due]);
   return {
     number: marker.number ?? String(count),
     group: groupOf(title),
@@ -102,6 +102,30 @@ function listItem(ctx: DocumentContext, first: number, end: number, section: num
     ownerExpected: owner !== undefined,
     section,
   };
+}
+
+/**
+ * The action as an item's first line says it, without the owner and due date written after it
+ * (`… (owner: X, due …)`, `… — Alice`, `… [Bob]`) or before it (`[Tom] …`).
+ */
+function actionText(text: string, from: number, to: number, line: number, marks: (Cell | undefined)[]): Cell {
+  let start = from;
+  let end = to;
+  for (const mark of marks) {
+    if (!mark || mark.range.start.line !== line) continue;
+    const at = mark.range.start.character;
+    if (text[from] === '[' && at === from + 1) {
+      start = mark.range.end.character + 1;
+      continue;
+    }
+    const open = Math.max(text.lastIndexOf('(', at), text.lastIndexOf('[', at));
+    const dash = Math.max(text.lastIndexOf(' — ', at), text.lastIndexOf(' – ', at), text.lastIndexOf(' - ', at));
+    const cut = open > from && text.indexOf(text[open] === '(' ? ')' : ']', open) >= at ? open : dash > from && at - dash <= 4 ? dash : -1;
+    if (cut > from) end = Math.min(end, cut);
+  }
+  while (start < end && (text[start] === ' ' || text[start] === '\t')) start++;
+  while (end > start && ' \t,;'.includes(text[end - 1])) end--;
+  return end > start ? cellAt(line, text, start, end) : cellAt(line, text, from, to);
 }
 
 export function groupOf(title: string): ActionItem['group'] {
