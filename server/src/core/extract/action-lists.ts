@@ -230,8 +230,8 @@ function bracketedDone(text: string): boolean {
     if (open !== '(' && open !== '[') continue;
     BRACKETED_DONE.lastIndex = i + 1;
     if (!BRACKETED_DONE.exec(text)) continue;
-    const close = text.indexOf(open === '(' ? ')' : ']', BRACKETED_DONE.lastIndex);
-    if (close >= 0 && close - i <= 64) return true;
+    const closing = open === '(' ? ')' : ']';
+    for (let j = BRACKETED_DONE.lastIndex; j < text.length && j - i <= 64; j++) if (text[j] === closing) return true;
   }
   return false;
 }

@@ -80,15 +80,19 @@ function isFiller(text: string, from: number, to: number): boolean {
 function collect(text: string, patterns: ChoicePattern[], line: number, offset: number, out: Choice[]): void {
   if (!text.includes('/') && !text.includes('|') && !text.includes(',')) return;
   for (const { list, option } of patterns) {
+    // Only the first list can be the whole value: anything after it has the first before it.
     for (const m of text.matchAll(list)) {
-      if (!isFiller(text, 0, m.index) || !isFiller(text, m.index + m[0].length, text.length)) continue;
+      if (!isFiller(text, 0, m.index) || !isFiller(text, m.index + m[0].length, text.length)) break;
       const options = (m[0].match(option) ?? []).map((o) => o.replace(/\s+/g, ' '));
       const start = offset + m.index;
       const end = start + m[0].length;
       // Two sets may both read the same list (`Draft | In Review | Approved`): it is one choice.
       let overlaps = false;
-      for (let i = out.length - 1; i >= 0 && out[i].range.start.line === line && !overlaps; i--) overlaps = out[i].range.start.character < end && start < out[i].range.end.character;
+      for (let i = out.length - 1; i >= 0 && out[i].range.start.line === line && out[i].range.end.character > offset && !overlaps; i--) {
+        overlaps = out[i].range.start.character < end && start < out[i].range.end.character;
+      }
       if (!overlaps) out.push({ options, range: range(line, start, end) });
+      break;
     }
   }
 }

@@ -26,7 +26,10 @@ export const missingOwner: Rule = {
       if (item.done || (item.owner && !isMissingOwner(item.owner.text))) continue;
       if (!item.ownerExpected) {
         const section = actionSection(model.sections, item.section);
-        if (!item.owner) unowned.set(section, [...(unowned.get(section) ?? []), item]);
+        const list = unowned.get(section);
+        if (item.owner) continue;
+        if (list) list.push(item);
+        else unowned.set(section, [item]);
         continue;
       }
       if (item.owner) {
