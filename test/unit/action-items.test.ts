@@ -44,6 +44,10 @@ test('missing-owner on a list item whose neighbours name owners: the fix writes 
   assert.deepEqual(diagnostics.map(describe), ['6:7-6:29 warning Action item 2 ("Alert on failed logins") names no owner while the other items do: assign one person. [missing-owner]']);
   assert.equal(applyEdits(text, fixOf(diagnostics, 'missing-owner', /@mokafor/).edits), text.replace('failed logins\n', 'failed logins (@mokafor)\n'));
   assert.equal(applyEdits(text, fixOf(diagnostics, 'missing-owner', /Maya/).edits), text.replace('failed logins\n', 'failed logins (owner: Maya Okafor)\n'));
+  // A team's own "Follow-up" section holds its action items too.
+  assert.deepEqual(analyze('# Post-Mortem: F\n\n## Follow-up\n\n- Rotate keys (@sam)\n- Add alert\n').diagnostics.map(describe), [
+    '6:3-6:12 warning Action item 2 ("Add alert") names no owner while the other items do: assign one person. [missing-owner]',
+  ]);
 });
 
 test('missing-owner: at most one information finding where no action item of a section names an owner', () => {

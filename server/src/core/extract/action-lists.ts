@@ -23,7 +23,8 @@ export function extractActionLists(ctx: DocumentContext, groupTitle: (section: n
     else if (token.type === 'bullet_list_close' || token.type === 'ordered_list_close') depth--;
     if (token.type !== 'list_item_open' || depth !== 1 || !token.map) continue;
     const section = sectionAt(ctx, token.map[0]);
-    const actions = ancestorOfKind(ctx, section, 'actions');
+    // A "Follow-up" section of a team's own is where its action items are.
+    const actions = ancestorOfKind(ctx, section, 'actions') ?? ancestorOfKind(ctx, section, 'followUp');
     if (actions === undefined || section === undefined) continue;
     const paragraph = tokens[i + 1];
     if (paragraph?.type !== 'paragraph_open' || !paragraph.map || paragraph.map[0] !== token.map[0]) continue;
