@@ -115,3 +115,25 @@ test('action lists stay linear: thousands of items, and hostile runs of brackets
   const large = time(list(5000)) + time(hostile(20000));
   assert.ok(large < small * 25, `10× the items cost ${(large / small).toFixed(1)}× the time`);
 });
+
+test('action items: the items of a list labelled as the action items (`- **Review actions**:`), where a team writes no heading', () => {
+  const text = [
+    '# Incident on 2021-07-12 - Ingress stopped', '',
+    '- **Key events**', '  - First detected 2021-07-12 15:44', '',
+    '- **Review actions**:', '  - Monitor the certificate. Ticket [#3044](https://example.org/3044)', '  - Fix the pipeline (@cp-team)', '  - Add a canary alert', '',
+    '- **Context**', '  - Not an action',
+  ].join('\n');
+  assert.deepEqual(items(text), [
+    '7 list #1 "Monitor the certificate. Ticket [#3044](https://example.org/3044)" owner=- due=- expected',
+    '8 list #2 "Fix the pipeline" owner=@cp-team due=- expected',
+    '9 list #3 "Add a canary alert" owner=- due=- expected',
+  ]);
+  assert.deepEqual(analyze(text).diagnostics.filter((d) => d.code === 'missing-owner').map(describe), [
+    '7:5-7:70 warning Action item 1 ("Monitor the certificate. Ticket [#3044](https://e…") names no owner while the other items do: assign one person. [missing-owner]',
+    '9:5-9:23 warning Action item 3 ("Add a canary alert") names no owner while the other items do: assign one person. [missing-owner]',
+  ]);
+  const unowned = text.replace(' (@cp-team)', '');
+  assert.deepEqual(analyze(unowned).diagnostics.filter((d) => d.code === 'missing-owner').map(describe), [
+    '6:5-6:19 information None of the 3 open action items under "Review actions" names an owner: give each one person who will see it done. [missing-owner]',
+  ]);
+});

@@ -129,6 +129,8 @@ export interface ActionItem {
   ownerExpected: boolean;
   /** The section the item is in (its innermost heading). */
   section?: number;
+  /** The list item that labels this one's list as the action items (`- **Review actions**:`), where it is that rather than a heading. */
+  anchor?: Range;
 }
 
 export interface WhyRow {

@@ -3,6 +3,7 @@ import { range, trimRuns } from '../text';
 import { PRIORITIES, STATUSES, plainText } from '../vocabulary';
 import { isNobody } from '../owners';
 import { type DocumentContext, ancestorOfKind, sectionAt, viewLine } from './context';
+import { kindOfTitle } from './sections';
 
 /**
  * Action items written as lists under an action heading (Action Items, Next steps, Follow-ups,
@@ -16,25 +17,56 @@ export function extractActionLists(ctx: DocumentContext, groupTitle: (section: n
   const items: ActionItem[] = [];
   let depth = 0;
   const counters = new Map<number, number>();
+  /** A list item labelled as the action items (`- **Review actions**:`): the items of its own list are they. */
+  let label: { depth: number; endLine: number; title: string; anchor: Cell; count: number } | undefined;
   const tokens = ctx.tokens;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if (token.type === 'bullet_list_open' || token.type === 'ordered_list_open') depth++;
     else if (token.type === 'bullet_list_close' || token.type === 'ordered_list_close') depth--;
-    if (token.type !== 'list_item_open' || depth !== 1 || !token.map) continue;
-    const section = sectionAt(ctx, token.map[0]);
-    // A "Follow-up" section of a team's own is where its action items are.
-    const actions = ancestorOfKind(ctx, section, 'actions') ?? ancestorOfKind(ctx, section, 'followUp');
-    if (actions === undefined || section === undefined) continue;
+    if (token.type !== 'list_item_open' || !token.map) continue;
     const paragraph = tokens[i + 1];
     if (paragraph?.type !== 'paragraph_open' || !paragraph.map || paragraph.map[0] !== token.map[0]) continue;
+    const line = token.map[0];
+    if (label && line >= label.endLine) label = undefined;
+    const section = sectionAt(ctx, line);
+    if (label && depth === label.depth) {
+      const item = listItem(ctx, line, paragraph.map[1], section, label.title, label.count + 1);
+      if (item) (label.count++, items.push({ ...item, anchor: label.anchor.range }));
+      continue;
+    }
+    if (!label && paragraph.map[1] - paragraph.map[0] === 1) {
+      const title = actionLabel(viewLine(ctx, ctx.views.visible, line));
+      if (title) {
+        label = { depth: depth + 1, endLine: token.map[1], title: title.text, anchor: cellAt(line, viewLine(ctx, ctx.views.visible, line), title.start, title.end), count: 0 };
+        continue;
+      }
+    }
+    if (depth !== 1 || section === undefined) continue;
+    // A "Follow-up" section of a team's own is where its action items are.
+    const actions = ancestorOfKind(ctx, section, 'actions') ?? ancestorOfKind(ctx, section, 'followUp');
+    if (actions === undefined) continue;
     const count = (counters.get(actions) ?? 0) + 1;
-    const item = listItem(ctx, paragraph.map[0], paragraph.map[1], section, groupTitle(section), count);
+    const item = listItem(ctx, line, paragraph.map[1], section, groupTitle(section), count);
     if (!item) continue;
     counters.set(actions, count);
     items.push(item);
   }
   return items;
+}
+
+/** `- **Review actions**:`, `* __Action items:__`: a list item that only names the action items below it. */
+function actionLabel(text: string): { text: string; start: number; end: number } | undefined {
+  const marker = afterMarker(text);
+  if (!marker) return undefined;
+  const rest = text.slice(marker.start).trimEnd();
+  const m = /^\*\*([^*]+)\*\*[ \t]*:?$|^__([^_]+)__[ \t]*:?$/.exec(rest);
+  const inner = m?.[1] ?? m?.[2];
+  if (!inner || inner.length > 60) return undefined;
+  const title = trimRuns(inner, /[\s:]/);
+  if (kindOfTitle(title) !== 'actions') return undefined;
+  const start = marker.start + 2 + (inner.length - inner.trimStart().length);
+  return { text: title, start, end: start + title.length };
 }
 
 /** A list item's marker and task box: the text starts after them. */
@@ -62,7 +94,7 @@ function afterMarker(text: string): { start: number; box?: string; number?: stri
   return { start: i, box: m ? m[1] : undefined, number };
 }
 
-function listItem(ctx: DocumentContext, first: number, end: number, section: number, title: string, count: number): ActionItem | undefined {
+function listItem(ctx: DocumentContext, first: number, end: number, section: number | undefined, title: string, count: number): ActionItem | undefined {
   const line = first;
   const firstText = viewLine(ctx, ctx.views.visible, line);
   const marker = afterMarker(firstText);

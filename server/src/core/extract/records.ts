@@ -54,8 +54,8 @@ export function extractActionItems(ctx: DocumentContext, tables: Table[]): Actio
   }
   items.push(...extractActionLists(ctx, titleOf));
   // The items of one action section share its format: where some name an owner, all should.
-  const named = new Set<number | undefined>();
-  const groupOfItem = (item: ActionItem) => ancestorOfKind(ctx, item.section, 'actions') ?? item.section;
+  const named = new Set<string>();
+  const groupOfItem = (item: ActionItem) => (item.anchor ? `list ${item.anchor.start.line}` : `section ${ancestorOfKind(ctx, item.section, 'actions') ?? item.section}`);
   for (const item of items) if (item.ownerExpected) named.add(groupOfItem(item));
   for (const item of items) item.ownerExpected ||= named.has(groupOfItem(item));
   return items.sort((a, b) => a.line - b.line);

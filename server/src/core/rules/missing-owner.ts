@@ -21,15 +21,16 @@ export const missingOwner: Rule = {
   check({ model, config, src }) {
     const candidates = ownerCandidates(model, config.owners);
     const findings: Finding[] = [];
-    const unowned = new Map<number | undefined, ActionItem[]>();
+    /** Open items of a format without owners, by the heading (or labelling list item) they are under. */
+    const unowned = new Map<string, ActionItem[]>();
     for (const item of model.actionItems) {
       if (item.done || (item.owner && !isMissingOwner(item.owner.text))) continue;
       if (!item.ownerExpected) {
-        const section = actionSection(model.sections, item.section);
-        const list = unowned.get(section);
+        const key = item.anchor ? `list ${item.anchor.start.line}` : `section ${actionSection(model.sections, item.section)}`;
+        const list = unowned.get(key);
         if (item.owner) continue;
         if (list) list.push(item);
-        else unowned.set(section, [item]);
+        else unowned.set(key, [item]);
         continue;
       }
       if (item.owner) {
@@ -45,9 +46,10 @@ export const missingOwner: Rule = {
         });
       }
     }
-    for (const [section, items] of unowned) {
-      const where = section === undefined ? undefined : model.sections[section];
+    for (const items of unowned.values()) {
       const first = items[0];
+      const section = actionSection(model.sections, first.section);
+      const where = first.anchor ? { title: first.tableTitle, range: first.anchor } : section === undefined ? undefined : model.sections[section];
       findings.push({
         range: where?.range ?? first.action?.range ?? range(first.line, 0, 0),
         message:
