@@ -50,3 +50,8 @@ test('unresolved-choice: an option list left as a whole cell, field value or lin
     '15:13-15:21 warning "Yes / No" still lists the template\'s options: keep the one that applies. [unresolved-choice]',
   ]);
 });
+
+test('range: the dash of a range of percentages is not a minus sign', () => {
+  const text = '# Post-Mortem: R\n\n## 3. Impact Summary\n\n| Metric | Value |\n|---|---|\n| **Requests affected** | 14-19% of requests |\n| **Users affected** | -5% |\n';
+  assert.deepEqual(codes(text), ['8:24-8:27 error Users affected gives -5%, which cannot be a share: use a percentage from 0 to 100. [range]']);
+});
