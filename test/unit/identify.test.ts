@@ -85,6 +85,7 @@ test('identification: post-mortem folders, titles teams write, front matter titl
   assert.equal(identify('---\ntitle: Incident Report\n', '/work/notes.md'), undefined, 'an unclosed front matter block names nothing');
   assert.equal(identify(plain, '/work/reports/2026-01-01-dns.md', DEFAULT_FILE_GLOBS, { nearTemplate: true }), 'path');
   assert.equal(identify(plain, '/work/reports/2026-01-01-dns.md'), undefined);
+  assert.equal(identify(plain, 'x/postmortems/2024-01-01-template-engine-outage.md'), 'path', 'a dated post-mortem about a template engine');
 });
 
 test('identification: READMEs, indexes, changelogs, templates and pages about post-mortems are not post-mortems', () => {

@@ -27,9 +27,9 @@ const INCIDENT_ID_LABEL = /^[ \t>]*(?:[-*+|][ \t]*)?(?:\*\*|__)?incident[^a-z0-9
 /**
  * Files that are never a post-mortem whatever folder they are in: a folder's README, its index or
  * table of contents, a changelog, and a template (`template.md`, `postmortem-template.md`: the
- * template is not itself a post-mortem).
+ * template is not itself a post-mortem; a dated `2024-01-01-template-engine-outage.md` is one).
  */
-const NOT_A_POST_MORTEM = /^(?:readme|changelog|changes|contributing|license|licence|code_of_conduct|security|index|summary|toc|_index|_sidebar)(?:\.[a-z]+)*$|template/i;
+const NOT_A_POST_MORTEM = /^(?:readme|changelog|changes|contributing|license|licence|code_of_conduct|security|index|summary|toc|_index|_sidebar)(?:\.[a-z]+)*$|^\D.*template|^template/i;
 
 const matchers = new Map<string, PathMatcher>();
 
