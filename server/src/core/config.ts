@@ -1,7 +1,7 @@
 import Ajv from 'ajv';
 import schema from '../../../schemas/postmortemrc.schema.json';
 import { defaultRequiredSections } from './template';
-import { DEFAULT_SEVERITIES } from './vocabulary';
+import { DEFAULT_SEVERITIES, type EventKind } from './vocabulary';
 
 export type RuleLevel = 'off' | 'hint' | 'info' | 'warning' | 'error';
 
@@ -17,6 +17,8 @@ export interface Config {
   severitiesGiven?: boolean;
   /** People who own action items, offered when an owner is missing. */
   owners: string[];
+  /** The team's own words for a timeline's events, added to `EVENT_WORDS`. */
+  events?: Partial<Record<EventKind, string[]>>;
 }
 
 export const CONFIG_FILE_NAME = '.postmortemrc.json';
@@ -67,6 +69,7 @@ export function mergeConfig(base: Config, over: Partial<Config>): Config {
     severities: over.severities ?? base.severities,
     ...(over.severitiesGiven || base.severitiesGiven ? { severitiesGiven: true } : {}),
     owners: [...new Set([...(over.owners ?? []), ...base.owners])],
+    ...(over.events ?? base.events ? { events: over.events ?? base.events } : {}),
   };
 }
 
