@@ -172,7 +172,7 @@ test('template discovery: .postmortemrc.json "template" wins, relative to the fi
 
 test('template paths: template.md, *template*.md, and the Markdown files of a templates folder', () => {
   for (const path of ['/r/template.md', '/r/PM-Template.md', '/r/postmortem-template.md', '/r/TEMPLATE.md', '/r/templates/azure.md', '/r/.github/ISSUE_TEMPLATE/ci-sev.md']) assert.ok(isTemplatePath(path), path);
-  for (const path of ['/r/postmortems/2026-01-db.md', '/r/template.txt', '/r/templates/notes.txt', '/r/a/contemplate/x.md'.replace('contemplate', 'contents')]) assert.ok(!isTemplatePath(path), path);
+  for (const path of ['/r/postmortems/2026-01-db.md', '/r/2024-01-01-template-engine-outage.md', '/r/template.txt', '/r/templates/notes.txt', '/r/a/contemplate/x.md'.replace('contemplate', 'contents')]) assert.ok(!isTemplatePath(path), path);
 });
 
 test('CLI: a folder lint reads each post-mortem against its team template and leaves the template itself alone', async () => {

@@ -11,6 +11,7 @@ import { extractMetadata, extractStatedMetrics } from './extract/known-fields';
 import { type EventWords, extractTimelines } from './extract/timelines';
 import { extractIncidents } from './extract/incidents';
 import { extractActionItems, extractApprovals, extractFactors, extractWhys } from './extract/records';
+import { frontMatterTitle } from './front-matter';
 import { extractChoices, extractExamples, extractPlaceholders } from './extract/marks';
 import { extractSlots } from './extract/slots';
 
@@ -61,11 +62,13 @@ export function parse(text: string, deadline?: Deadline, options: ParseOptions =
     confidence: field(/^confidence\b/),
     approvals: extractApprovals(tables),
     placeholders: step(() => extractPlaceholders(ctx)),
-    choices: step(() => extractChoices(ctx, tables)),
+    choices: step(() => extractChoices(ctx, tables, fields)),
     comments: views.comments,
     examples: step(() => extractExamples(ctx)),
     slots: step(() => extractSlots(ctx, tables)),
     lineCount: src.lineCount,
   };
+  const named = frontMatterTitle(src.lines);
+  if (named) model.frontMatterTitle = named;
   return { model, src, blocks };
 }

@@ -11,9 +11,14 @@ export function isTemplatePath(path: string): boolean {
   return isTemplateName(name) || (parts.length > 1 && /template/i.test(parts[parts.length - 2]));
 }
 
-/** `template.md`, `*template*.md`, `*-template.md`, in any case. */
+/**
+ * `template.md`, `*template*.md`, `*-template.md`, in any case; not a dated post-mortem whose name
+ * mentions a template (`2024-01-01-template-engine-outage.md`), as identification has it.
+ */
 export function isTemplateName(name: string): boolean {
-  return /template/i.test(name.replace(/\.(?:md|markdown)$/i, '')) && /\.(?:md|markdown)$/i.test(name);
+  if (!/\.(?:md|markdown)$/i.test(name)) return false;
+  const base = name.replace(/\.(?:md|markdown)$/i, '');
+  return /^template/i.test(base) || (/^\D/.test(base) && /template/i.test(base));
 }
 
 /**
