@@ -1,4 +1,5 @@
 import type { PostMortem } from './model';
+import { isMissingOwner } from './owners';
 import { RangesByLine } from './ranges';
 import { type Slot, lineKey } from './slots';
 import type { TeamTemplate } from './team-template';
@@ -27,8 +28,9 @@ export function slotsLeft(model: PostMortem, src: SourceText, template?: TeamTem
   const elsewhere = new RangesByLine([
     ...model.placeholders.map((p) => p.range),
     ...model.examples,
-    ...model.actionItems.flatMap((i) => (i.owner ? [i.owner.range] : [])),
-    ...(model.followUpOwner ? [model.followUpOwner.value.range] : []),
+    // Only an owner missing-owner reports (`TBD`): a slot read as an owner (`[Date]`) is still a slot.
+    ...model.actionItems.flatMap((i) => (i.owner && isMissingOwner(i.owner.text) ? [i.owner.range] : [])),
+    ...(model.followUpOwner && isMissingOwner(model.followUpOwner.value.text) ? [model.followUpOwner.value.range] : []),
   ]);
   const placeholderLines = new Set(model.placeholders.map((p) => p.range.start.line));
   // A timeline time of `???` is an unknown time, which timeline-time explains: one finding, not two.
