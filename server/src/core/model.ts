@@ -103,6 +103,33 @@ export interface StatedMetric {
   stated?: StatedDuration;
 }
 
+/**
+ * How a figure is meant: `exact` ("66 minutes"), `about` ("about", "~", "roughly", "nearly"),
+ * `atLeast` ("at least", "over", "more than") or `atMost` ("within", "under", "less than").
+ */
+export type Approximation = 'exact' | 'about' | 'atLeast' | 'atMost';
+
+/** The event a verb names when a figure counts the time to it: "the alert fired 2 minutes after", "detected within", "restored within". */
+export type FigureEvent = 'alert' | 'detection' | 'recovery';
+
+/** A figure stated outside the template's metric fields: "down for 66 minutes", `Incident Duration | 3h 45m`. */
+export interface StatedFigure {
+  kind: MetricKind;
+  line: number;
+  stated: StatedDuration;
+  approximation: Approximation;
+  /** The approximation as written ("about", "at least"); undefined for an exact figure. */
+  approximationWord?: string;
+  /** The figure with its approximation, as written: "about 45 minutes". */
+  text: string;
+  range: Range;
+  /** The figure alone: "45 minutes". */
+  figure: Range;
+  /** The words that state it, as written: "unavailable for about 45 minutes", "40min of total outage", "Time to resolve: 35h 36m". */
+  statement: string;
+  event?: FigureEvent;
+}
+
 export type ActionGroup = 'short-term' | 'long-term' | 'process' | 'other';
 
 export interface ActionItem {
@@ -169,6 +196,8 @@ export interface PostMortem {
   metadata: Metadata;
   timelines: Timeline[];
   statedMetrics: StatedMetric[];
+  /** Figures stated in prose, lists, headings and other tables (`extract/figures.ts`). */
+  statedFigures: StatedFigure[];
   whys: WhyRow[];
   rootCause?: Field;
   factors: ContributingFactor[];

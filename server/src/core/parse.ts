@@ -9,6 +9,7 @@ import { extractTables } from './extract/tables';
 import { extractFields } from './extract/fields';
 import { extractMetadata, extractStatedMetrics } from './extract/known-fields';
 import { extractTimelines } from './extract/timelines';
+import { extractStatedFigures } from './extract/figures';
 import { extractActionItems, extractApprovals, extractFactors, extractWhys } from './extract/records';
 import { extractChoices, extractExamples, extractPlaceholders } from './extract/marks';
 
@@ -36,14 +37,17 @@ export function parse(text: string, deadline?: Deadline): Parsed {
   const fields = step(() => extractFields(ctx, tables));
   const h1 = sections.find((s) => s.level === 1);
   const field = (key: RegExp) => fields.find((f) => key.test(f.key));
+  const timelines = step(() => extractTimelines(ctx, tables));
+  const statedMetrics = extractStatedMetrics(fields);
   const model: PostMortem = {
     title: h1 && span(h1.line, src.lines[h1.line], h1.range.start.character, h1.range.end.character),
     sections,
     tables,
     fields,
     metadata: extractMetadata(fields, sections),
-    timelines: step(() => extractTimelines(ctx, tables)),
-    statedMetrics: extractStatedMetrics(fields),
+    timelines,
+    statedMetrics,
+    statedFigures: step(() => extractStatedFigures(ctx, timelines, statedMetrics)),
     whys: extractWhys(tables),
     rootCause: field(/^root cause$/),
     factors: extractFactors(tables),

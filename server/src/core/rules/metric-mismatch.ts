@@ -1,21 +1,26 @@
-import { disagrees, formatLike, formatMinutes } from '../duration';
+import { disagrees, disagreesApproximately, formatLike, formatMinutes } from '../duration';
 import { range } from '../text';
 import type { Finding } from '../diagnostic';
+import { metricsForLine } from '../incident-metrics';
 import type { Rule } from '../rule';
 import { METRIC_NAMES } from '../vocabulary';
+
+/** How each metric is named in a message about a figure in prose. */
+const MEASURE_NAMES = { mttd: 'a time to detect', mttr: 'a time to resolve', duration: 'a duration' } as const;
 
 /** A stated MTTD, MTTR or total duration that disagrees with what the timeline's markers give. */
 export const metricMismatch: Rule = {
   id: 'metric-mismatch',
   description: 'A stated MTTD, MTTR or duration that disagrees with the timeline.',
   details:
-    'A stated MTTD, MTTR or total duration that disagrees with the timeline\'s markers: MTTD = Detection − Incident start, MTTR = Resolved − Incident start, total duration = Resolved (else Restored) − Incident start. A stated value agrees when it is a rounding of the computed one to its own precision ("2 hours" allows 1h 01m to 2h 59m). The fix writes the computed value in the same units.',
+    'A stated MTTD, MTTR or total duration that disagrees with the timeline\'s markers: MTTD = Detection − Incident start, MTTR = Resolved − Incident start, total duration = Resolved (else Restored) − Incident start. The template\'s metric fields are checked, and so are figures in prose, lists, headings and tables whose words say which metric they state ("down for 66 minutes", "unavailable for about 45 minutes", "lasted at least seven hours", "40min of total outage", `Incident Duration | 3h 45m`, "Detection delay: 12 minutes", "the alert fired two minutes after", "restored within 90 minutes"); "a 5 minute deploy" or "every 10 minutes" state none. A figure agrees when it is a rounding of the computed one to its own unit ("2 hours" allows 1h 01m to 2h 59m); "about", "~", "roughly" or "nearly" allow 10 % or 5 minutes, whichever is more; "at least", "over" or "more than" are wrong only when the timeline gives less, "within", "under" or "less than" only when it gives more. Nothing is reported when the timeline does not give the metric. The fix writes the computed value in the same units.',
   severity: 'status',
   blocksDraft: { rank: 5, one: 'stated metric that disagrees with the timeline', many: 'stated metrics that disagree with the timeline' },
-  check({ model, metrics }) {
+  check(ctx) {
+    const { model } = ctx;
     const findings: Finding[] = [];
     for (const metric of model.statedMetrics) {
-      const { minutes, start, end } = metrics.measured[metric.kind];
+      const { minutes, start, end } = metricsForLine(ctx, metric.field.line).measured[metric.kind];
       const stated = metric.stated;
       if (minutes === null || !start || !end || !stated || !disagrees(stated, minutes)) continue;
       const value = metric.field.value;
@@ -27,6 +32,20 @@ export const metricMismatch: Rule = {
         range: r,
         message: `${METRIC_NAMES[metric.kind]} is stated as ${written} but the timeline (${start.time} start to ${end.time} ${end.kind}) gives ${formatMinutes(minutes)}: change it to ${corrected}.`,
         fixes: [{ title: `Change to ${corrected}`, edits: [{ range: r, newText: corrected }], safe: true }],
+      });
+    }
+    for (const figure of model.statedFigures) {
+      const { minutes, start, end } = metricsForLine(ctx, figure.line).measured[figure.kind];
+      if (minutes === null || !start || !end || !disagreesApproximately(figure.stated, figure.approximation, minutes)) continue;
+      // An alert can fire before the entry marked as Detection (an acknowledgment, in our template): "the alert fired 7 minutes after" is then
+      // checked only against a detection read from the events' words, which is the first alert, page or notice.
+      if (figure.event === 'alert' && end.phrase === undefined) continue;
+      const exact = figure.approximation === 'exact' && !figure.stated.words;
+      const corrected = exact ? formatLike(minutes, figure.stated) : undefined;
+      findings.push({
+        range: figure.range,
+        message: `'${figure.statement}' but the timeline gives ${MEASURE_NAMES[figure.kind]} of ${formatMinutes(minutes)} (${start.time} start to ${end.time} ${end.kind}): correct the figure or the timeline.`,
+        ...(corrected ? { fixes: [{ title: `Change to ${corrected}`, edits: [{ range: figure.figure, newText: corrected }] }] } : {}),
       });
     }
     return findings;

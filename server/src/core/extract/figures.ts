@@ -1,0 +1,219 @@
+import { readFigure } from '../duration';
+import type { Approximation, FigureEvent, MetricKind, StatedFigure, StatedMetric, Timeline } from '../model';
+import { range } from '../text';
+import { type DocumentContext, viewLine } from './context';
+
+/**
+ * Figures stated in prose, lists, headings and tables, read with their meaning: "down for 66
+ * minutes", "unavailable for about 45 minutes", "lasted for at least seven hours", "caused 40min of
+ * total outage", `Incident Duration | 3h 45m`, "Detection delay: 12 minutes", "the alert fired two
+ * minutes after", "restored service within 90 minutes". A figure is a stated metric only when the
+ * words next to it say which one; "a 5 minute deploy", "retention of 30 days" and "every 10
+ * minutes" say none and are not read. Timeline entries (events of their own) and action items
+ * (thresholds and plans) are not read; the template's metric fields are `statedMetrics`.
+ */
+export function extractStatedFigures(ctx: DocumentContext, timelines: Timeline[], statedMetrics: StatedMetric[]): StatedFigure[] {
+  const skip = new Uint8Array(ctx.src.lineCount);
+  for (const timeline of timelines) {
+    for (const entry of timeline.entries) skip.fill(1, entry.startLine, entry.endLine);
+  }
+  for (const section of ctx.sections) {
+    const title = section.title.toLowerCase();
+    if (PLAN_TITLES.some((w) => title.includes(w))) skip.fill(1, section.line + 1, section.endLine);
+  }
+  const fields = new Map<number, StatedMetric[]>();
+  for (const metric of statedMetrics) fields.set(metric.field.line, [...(fields.get(metric.field.line) ?? []), metric]);
+
+  const figures: StatedFigure[] = [];
+  for (let line = 0; line < ctx.src.lineCount; line++) {
+    if (skip[line]) continue;
+    const text = viewLine(ctx, ctx.views.prose, line);
+    if (!DIGIT_OR_WORD.test(text)) continue;
+    ctx.deadline?.check();
+    const onLine = fields.get(line) ?? [];
+    const inField = (pos: number) => onLine.find((m) => m.field.value.range.start.character <= pos && pos < m.field.value.range.end.character);
+    const used = new Set<StatedMetric>();
+    WORD.lastIndex = 0;
+    for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+      const pos = m.index;
+      if (pos > 0 && /[\w.:]/.test(text[pos - 1])) continue;
+      if (!/\d/.test(m[0][0]) && !FIGURE_WORDS.has(m[0].toLowerCase())) continue;
+      const stated = readFigure(text, pos);
+      if (!stated) continue;
+      WORD.lastIndex = stated.end;
+      const field = inField(pos);
+      if (field?.stated) continue;
+      const read = readMeaning(text, stated.start, stated.end);
+      let kind = read?.kind;
+      let label = read?.label;
+      if (field && !used.has(field)) {
+        used.add(field);
+        if (!kind) {
+          kind = field.kind;
+          label = field.field.label;
+        }
+      }
+      if (!kind) continue;
+      const approximation = read?.approximation ?? { kind: 'exact' as const, start: stated.start };
+      figures.push({
+        kind,
+        line,
+        stated,
+        approximation: approximation.kind,
+        ...(approximation.word ? { approximationWord: approximation.word } : {}),
+        text: ctx.src.lines[line].slice(approximation.start, stated.end),
+        range: range(line, approximation.start, stated.end),
+        figure: range(line, stated.start, stated.end),
+        statement: label === undefined ? ctx.src.lines[line].slice(read!.from, read!.to).replace(/[*_`]/g, '') : `${label}: ${ctx.src.lines[line].slice(approximation.start, stated.end)}`,
+        ...(read?.event ? { event: read.event } : {}),
+      });
+    }
+  }
+  return figures;
+}
+
+/** Section titles of plans rather than accounts: "every 5 minutes" or "page within 10 minutes" there is a target. */
+const PLAN_TITLES = ['action', 'follow', 'next step', 'prevent', 'remediation', 'corrective', 'todo', 'to do', 'improvement', 'recommendation'];
+
+const DIGIT_OR_WORD = /\d|\b(?:an?|half|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety)\s/i;
+const WORD = /[0-9A-Za-z]+/g;
+const FIGURE_WORDS = new Set([
+  'a', 'an', 'half', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen',
+  'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety',
+]);
+
+/** A token of the words around a figure: a lower-case word, `.` for the end of a sentence or clause, `,`, or `~`. */
+type Token = { word: string; start: number; end: number };
+
+const TOKEN = /[a-z0-9']+|[.;!?]|,|[~≈]/gi;
+/** How far around a figure its words are looked for: enough for "restored service within", never the whole line. */
+const REACH = 120;
+
+function tokens(text: string, from: number, to: number): Token[] {
+  const out: Token[] = [];
+  TOKEN.lastIndex = from;
+  for (let m = TOKEN.exec(text); m && m.index < to; m = TOKEN.exec(text)) {
+    let word = m[0].toLowerCase();
+    if (word === ';' || word === '!' || word === '?') word = '.';
+    if (word === '≈') word = '~';
+    // "approx." and "e.g." do not end a sentence.
+    if (word === '.' && out.length && (out[out.length - 1].word === 'approx' || out[out.length - 1].word === 'g')) continue;
+    out.push({ word, start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+const APPROXIMATIONS: [string[], Approximation][] = [
+  [['in', 'excess', 'of'], 'atLeast'], [['upwards', 'of'], 'atLeast'], [['more', 'than'], 'atLeast'], [['at', 'least'], 'atLeast'], [['just', 'over'], 'atLeast'], [['over'], 'atLeast'],
+  [['no', 'more', 'than'], 'atMost'], [['less', 'than'], 'atMost'], [['up', 'to'], 'atMost'], [['at', 'most'], 'atMost'], [['just', 'under'], 'atMost'], [['within'], 'atMost'], [['under'], 'atMost'],
+  [['an', 'estimated'], 'about'], [['approximately'], 'about'], [['approx'], 'about'], [['about'], 'about'], [['around'], 'about'], [['roughly'], 'about'],
+  [['nearly'], 'about'], [['almost'], 'about'], [['circa'], 'about'], [['some'], 'about'], [['~'], 'about'],
+];
+
+/** Words that say the figure is how long the incident's impact lasted, followed by "for": "down for", "unavailable for". */
+const STATES = new Set([
+  'down', 'offline', 'unavailable', 'unreachable', 'inaccessible', 'unusable', 'degraded', 'broken', 'red', 'failing', 'impacted', 'affected',
+  'disrupted', 'interrupted', 'errors', 'failures', 'outage', 'downtime', 'disruption',
+]);
+const UNNOTICED = new Set(['unnoticed', 'undetected']);
+const LASTED = new Set(['lasted', 'lasting', 'lasts', 'last']);
+const FILLERS = new Set(['for', 'of', 'was', 'were', 'is', 'a', 'total', 'been']);
+
+const LABELS: [string[], MetricKind][] = [
+  [['time', 'to', 'detect'], 'mttd'], [['time', 'to', 'detection'], 'mttd'], [['detection', 'delay'], 'mttd'], [['detection', 'time'], 'mttd'], [['mttd'], 'mttd'], [['time', 'to', 'alert'], 'mttd'],
+  [['time', 'to', 'resolve'], 'mttr'], [['time', 'to', 'resolution'], 'mttr'], [['time', 'to', 'recover'], 'mttr'], [['time', 'to', 'recovery'], 'mttr'],
+  [['time', 'to', 'restore'], 'mttr'], [['time', 'to', 'restore', 'service'], 'mttr'], [['time', 'to', 'restoration'], 'mttr'], [['mttr'], 'mttr'],
+  [['resolution', 'time'], 'mttr'], [['recovery', 'time'], 'mttr'],
+  [['duration'], 'duration'], [['downtime'], 'duration'], [['outage', 'length'], 'duration'],
+];
+/** Verbs after which "within N" or "N after" is the time to detect or to recover. */
+const VERBS: [Set<string>, MetricKind, FigureEvent][] = [
+  [new Set(['alerted', 'fired', 'paged', 'triggered']), 'mttd', 'alert'],
+  [new Set(['detected', 'noticed', 'reported', 'spotted']), 'mttd', 'detection'],
+  [new Set(['restored', 'resolved', 'recovered']), 'mttr', 'recovery'],
+];
+/** What "N after …" may be counted from for it to be a time since the incident start. */
+const SINCE = new Set(['start', 'first', 'beginning', 'onset', 'incident', 'outage', 'impact', 'problem', 'issue', 'error', 'errors', 'crash', 'failure', 'failures', 'it', 'that', 'this']);
+const OUTAGE_AFTER = new Set(['outage', 'downtime', 'disruption', 'unavailability']);
+const OUTAGE_FILLERS = new Set(['long', 'of', 'total', 'complete', 'full', 'partial']);
+/** Things in the same clause that make a figure about something other than the incident as a whole. */
+const NOT_WHOLE = new Set([
+  'deploy', 'deployment', 'build', 'builds', 'migration', 'job', 'jobs', 'test', 'tests', 'rollout', 'restart', 'reboot', 'backup', 'maintenance',
+  'meeting', 'call', 'retention', 'ttl', 'timeout', 'cache', 'interval', 'cron', 'canary', 'every', 'each', 'per', 'sla', 'slo', 'target', 'goal',
+]);
+
+interface Meaning {
+  kind: MetricKind;
+  /** The label the figure is the value of ("Time to resolve"), quoted as `label: figure`. */
+  label?: string;
+  /** Set when a verb names the event the figure counts to ("the alert fired two minutes after"). */
+  event?: FigureEvent;
+  approximation?: { kind: Approximation; word?: string; start: number };
+  /** The statement quoted in the message, "down for 66 minutes": offsets in the line. */
+  from: number;
+  to: number;
+}
+
+function endsWith(list: Token[], phrase: string[]): boolean {
+  if (phrase.length > list.length) return false;
+  const offset = list.length - phrase.length;
+  return phrase.every((w, i) => list[offset + i].word === w);
+}
+
+/** Which metric the words around a figure at [start, end) state, and how approximately; undefined when they state none. */
+function readMeaning(text: string, start: number, end: number): Meaning | undefined {
+  let before = tokens(text, Math.max(0, start - REACH), start);
+  if (start - REACH > 0 && before.length) before = before.slice(1);
+  const clauseStart = before.findLastIndex((t) => t.word === '.') + 1;
+  before = before.slice(clauseStart);
+  const after = tokens(text, end, Math.min(text.length, end + REACH)).slice(0, 8);
+  if (before.some((t) => NOT_WHOLE.has(t.word))) return undefined;
+
+  let approximation: Meaning['approximation'];
+  for (const [phrase, kind] of APPROXIMATIONS) {
+    if (!endsWith(before, phrase)) continue;
+    const first = before[before.length - phrase.length];
+    approximation = { kind, word: text.slice(first.start, before[before.length - 1].end), start: first.start };
+    before = before.slice(0, before.length - phrase.length);
+    break;
+  }
+  const meaning = (kind: MetricKind, from: number, to = end, extra: Partial<Meaning> = {}): Meaning => ({
+    kind, from, to, ...(approximation ? { approximation } : {}), ...extra,
+  });
+
+  // After the figure: "40min of total outage", "a 30min outage", "a 47 minute period during which".
+  let i = 0;
+  while (i < after.length && OUTAGE_FILLERS.has(after[i].word)) i++;
+  if (i < after.length && OUTAGE_AFTER.has(after[i].word)) return meaning('duration', approximation?.start ?? start, after[i].end);
+  if (after.length >= 3 && (after[0].word === 'period' || after[0].word === 'window') && (after[1].word === 'during' || after[1].word === 'in') && after[2].word === 'which') {
+    return meaning('duration', approximation?.start ?? start, after[2].end);
+  }
+
+  // Labels: "Time to resolve: 35h 36m", "| Incident Duration | 3h 45m", "Detection delay was 12 minutes".
+  let rest = before;
+  let hadFor = false;
+  while (rest.length && FILLERS.has(rest[rest.length - 1].word)) {
+    if (rest[rest.length - 1].word === 'for') hadFor = true;
+    rest = rest.slice(0, -1);
+  }
+  if (!rest.length) return undefined;
+  const last = rest[rest.length - 1];
+  for (const [phrase, kind] of LABELS) {
+    if (endsWith(rest, phrase) && !hadFor) return meaning(kind, rest[rest.length - phrase.length].start, end, { label: text.slice(rest[rest.length - phrase.length].start, last.end) });
+  }
+  if (hadFor && STATES.has(last.word)) return meaning('duration', last.start);
+  if (hadFor && UNNOTICED.has(last.word)) return meaning('mttd', last.start);
+  if (LASTED.has(last.word)) return meaning('duration', last.start);
+
+  // Verbs: "the alert fired two minutes after", "restored service within 90 minutes of the first crash".
+  const afterWord = after[0]?.word;
+  const since = afterWord === 'after' && (after.length === 1 || after[1].word === '.' || after[1].word === ',' || SINCE.has(after[1].word) || (after[1].word === 'the' && SINCE.has(after[2]?.word ?? '')));
+  if (!since && approximation?.word?.toLowerCase() !== 'within') return undefined;
+  for (let back = 1; back <= 3 && back <= before.length; back++) {
+    const verb = before[before.length - back];
+    if (verb.word === ',' ) break;
+    const found = VERBS.find(([words]) => words.has(verb.word));
+    if (found) return meaning(found[1], verb.start, since ? after[0].end : end, { event: found[2] });
+  }
+  return undefined;
+}
