@@ -128,6 +128,22 @@ export interface StatedFigure {
   /** The words that state it, as written: "unavailable for about 45 minutes", "40min of total outage", "Time to resolve: 35h 36m". */
   statement: string;
   event?: FigureEvent;
+  /** The figure qualifies the noun after it ("a 47 minute period", "30min outage"): no corrected value is offered. */
+  attributive?: boolean;
+}
+
+/** A time range with its length stated after it: `21:45 to 23:28 UTC (103 minutes)`. */
+export interface WindowFigure {
+  line: number;
+  /** The range and its length, as written. */
+  text: string;
+  /** The range as written: "21:45 to 23:28 UTC". */
+  window: string;
+  /** Minutes from the range's first time to its second; null when they cannot be placed (different zones, a date alone). */
+  minutes: number | null;
+  stated: StatedDuration;
+  /** The stated length alone: "103 minutes". */
+  figure: Range;
 }
 
 export type ActionGroup = 'short-term' | 'long-term' | 'process' | 'other';
@@ -198,6 +214,8 @@ export interface PostMortem {
   statedMetrics: StatedMetric[];
   /** Figures stated in prose, lists, headings and other tables (`extract/figures.ts`). */
   statedFigures: StatedFigure[];
+  /** Time ranges with their length stated after them, to check the one against the other. */
+  windowFigures: WindowFigure[];
   whys: WhyRow[];
   rootCause?: Field;
   factors: ContributingFactor[];

@@ -47,7 +47,7 @@ export function parse(text: string, deadline?: Deadline): Parsed {
     metadata: extractMetadata(fields, sections),
     timelines,
     statedMetrics,
-    statedFigures: step(() => extractStatedFigures(ctx, timelines, statedMetrics)),
+    ...step(() => extractStatedFigures(ctx, timelines, statedMetrics)),
     whys: extractWhys(tables),
     rootCause: field(/^root cause$/),
     factors: extractFactors(tables),

@@ -1,5 +1,7 @@
 import { readFigure } from '../duration';
-import type { Approximation, FigureEvent, MetricKind, StatedFigure, StatedMetric, Timeline } from '../model';
+import type { Approximation, FigureEvent, MetricKind, StatedFigure, StatedMetric, Timeline, WindowFigure } from '../model';
+import { TimelineClock, minutesBetween, parseLeadingTime } from '../time';
+import type { StatedDuration } from '../duration';
 import { range } from '../text';
 import { type DocumentContext, viewLine } from './context';
 
@@ -12,7 +14,7 @@ import { type DocumentContext, viewLine } from './context';
  * minutes" say none and are not read. Timeline entries (events of their own) and action items
  * (thresholds and plans) are not read; the template's metric fields are `statedMetrics`.
  */
-export function extractStatedFigures(ctx: DocumentContext, timelines: Timeline[], statedMetrics: StatedMetric[]): StatedFigure[] {
+export function extractStatedFigures(ctx: DocumentContext, timelines: Timeline[], statedMetrics: StatedMetric[]): { statedFigures: StatedFigure[]; windowFigures: WindowFigure[] } {
   const skip = new Uint8Array(ctx.src.lineCount);
   for (const timeline of timelines) {
     for (const entry of timeline.entries) skip.fill(1, entry.startLine, entry.endLine);
@@ -25,6 +27,7 @@ export function extractStatedFigures(ctx: DocumentContext, timelines: Timeline[]
   for (const metric of statedMetrics) fields.set(metric.field.line, [...(fields.get(metric.field.line) ?? []), metric]);
 
   const figures: StatedFigure[] = [];
+  const windows: WindowFigure[] = [];
   for (let line = 0; line < ctx.src.lineCount; line++) {
     if (skip[line]) continue;
     const text = viewLine(ctx, ctx.views.prose, line);
@@ -38,6 +41,13 @@ export function extractStatedFigures(ctx: DocumentContext, timelines: Timeline[]
       const pos = m.index;
       if (pos > 0 && /[\w.:]/.test(text[pos - 1])) continue;
       if (!/\d/.test(m[0][0]) && !FIGURE_WORDS.has(m[0].toLowerCase())) continue;
+      const window = /\d/.test(m[0][0]) ? readWindow(text, pos) : undefined;
+      if (window) {
+        windows.push({ ...window, line, text: ctx.src.lines[line].slice(pos, window.end), window: ctx.src.lines[line].slice(pos, window.windowEnd), figure: range(line, window.stated.start, window.stated.end) });
+        // The length may be a stated metric too ("Duration: 21:45 to 23:28 UTC (103 minutes)"): it is read next.
+        WORD.lastIndex = window.stated.start;
+        continue;
+      }
       const stated = readFigure(text, pos);
       if (!stated) continue;
       WORD.lastIndex = stated.end;
@@ -66,10 +76,46 @@ export function extractStatedFigures(ctx: DocumentContext, timelines: Timeline[]
         figure: range(line, stated.start, stated.end),
         statement: label === undefined ? ctx.src.lines[line].slice(read!.from, read!.to).replace(/[*_`]/g, '') : `${label}: ${ctx.src.lines[line].slice(approximation.start, stated.end)}`,
         ...(read?.event ? { event: read.event } : {}),
+        ...(read?.attributive ? { attributive: true } : {}),
       });
     }
   }
-  return figures;
+  return { statedFigures: figures, windowFigures: windows };
+}
+
+const RANGE_JOIN = /\s*(?:to|until|till|through|and|[-–—])\s*/iy;
+const OPEN_PAREN = /[ \t]*\(\s*/y;
+const CLOSE_PAREN = /\s*\)/y;
+/** How much of a line a time may take up: "September 18, 2023, 11:42 PM PDT" fits. */
+const TIME_REACH = 48;
+
+/** `21:45 to 23:28 UTC (103 minutes)`, `2019-02-25 23:04 - 2019-02-26 08:12 (9h 8m)`: a time range followed by its length in parentheses. */
+function readWindow(text: string, pos: number): { minutes: number | null; stated: StatedDuration; end: number; windowEnd: number } | undefined {
+  const first = parseLeadingTime(text.slice(pos, pos + TIME_REACH));
+  if (!first || first.seconds === undefined) return undefined;
+  RANGE_JOIN.lastIndex = pos + first.length;
+  const join = RANGE_JOIN.exec(text);
+  if (!join) return undefined;
+  const secondAt = pos + first.length + join[0].length;
+  const second = parseLeadingTime(text.slice(secondAt, secondAt + TIME_REACH));
+  if (!second || second.seconds === undefined) return undefined;
+  const windowEnd = secondAt + second.length;
+  OPEN_PAREN.lastIndex = windowEnd;
+  const open = OPEN_PAREN.exec(text);
+  if (!open) return undefined;
+  const stated = readFigure(text, windowEnd + open[0].length);
+  if (!stated) return undefined;
+  CLOSE_PAREN.lastIndex = stated.end;
+  const close = CLOSE_PAREN.exec(text);
+  if (!close) return undefined;
+  let minutes: number | null = null;
+  if (!first.zone || !second.zone || first.zone === second.zone) {
+    const clock = new TimelineClock(second.zone ?? first.zone);
+    const from = clock.place(first);
+    const to = clock.place(second);
+    if (from && to && to.epoch >= from.epoch) minutes = minutesBetween(from, to);
+  }
+  return { minutes, stated, end: stated.end + close[0].length, windowEnd };
 }
 
 /** Section titles of plans rather than accounts: "every 5 minutes" or "page within 10 minutes" there is a target. */
@@ -124,7 +170,8 @@ const LABELS: [string[], MetricKind][] = [
   [['time', 'to', 'resolve'], 'mttr'], [['time', 'to', 'resolution'], 'mttr'], [['time', 'to', 'recover'], 'mttr'], [['time', 'to', 'recovery'], 'mttr'],
   [['time', 'to', 'restore'], 'mttr'], [['time', 'to', 'restore', 'service'], 'mttr'], [['time', 'to', 'restoration'], 'mttr'], [['mttr'], 'mttr'],
   [['resolution', 'time'], 'mttr'], [['recovery', 'time'], 'mttr'],
-  [['duration'], 'duration'], [['downtime'], 'duration'], [['outage', 'length'], 'duration'],
+  [['incident', 'duration'], 'duration'], [['outage', 'duration'], 'duration'], [['impact', 'duration'], 'duration'], [['total', 'duration'], 'duration'],
+  [['duration'], 'duration'], [['total', 'downtime'], 'duration'], [['downtime'], 'duration'], [['outage', 'length'], 'duration'],
 ];
 /** Verbs after which "within N" or "N after" is the time to detect or to recover. */
 const VERBS: [Set<string>, MetricKind, FigureEvent][] = [
@@ -146,6 +193,8 @@ interface Meaning {
   kind: MetricKind;
   /** The label the figure is the value of ("Time to resolve"), quoted as `label: figure`. */
   label?: string;
+  /** The figure qualifies the noun after it: "a 47 minute period", "30min outage". */
+  attributive?: boolean;
   /** Set when a verb names the event the figure counts to ("the alert fired two minutes after"). */
   event?: FigureEvent;
   approximation?: { kind: Approximation; word?: string; start: number };
@@ -184,9 +233,9 @@ function readMeaning(text: string, start: number, end: number): Meaning | undefi
   // After the figure: "40min of total outage", "a 30min outage", "a 47 minute period during which".
   let i = 0;
   while (i < after.length && OUTAGE_FILLERS.has(after[i].word)) i++;
-  if (i < after.length && OUTAGE_AFTER.has(after[i].word)) return meaning('duration', approximation?.start ?? start, after[i].end);
+  if (i < after.length && OUTAGE_AFTER.has(after[i].word)) return meaning('duration', approximation?.start ?? start, after[i].end, { attributive: true });
   if (after.length >= 3 && (after[0].word === 'period' || after[0].word === 'window') && (after[1].word === 'during' || after[1].word === 'in') && after[2].word === 'which') {
-    return meaning('duration', approximation?.start ?? start, after[2].end);
+    return meaning('duration', approximation?.start ?? start, after[2].end, { attributive: true });
   }
 
   // Labels: "Time to resolve: 35h 36m", "| Incident Duration | 3h 45m", "Detection delay was 12 minutes".

@@ -40,12 +40,23 @@ export const metricMismatch: Rule = {
       // An alert can fire before the entry marked as Detection (an acknowledgment, in our template): "the alert fired 7 minutes after" is then
       // checked only against a detection read from the events' words, which is the first alert, page or notice.
       if (figure.event === 'alert' && end.phrase === undefined) continue;
-      const exact = figure.approximation === 'exact' && !figure.stated.words;
+      // A corrected figure is offered for a plain one ("66 minutes"), not for words, an approximation or an adjective ("a 47-minute period").
+      const exact = figure.approximation === 'exact' && !figure.stated.words && !figure.attributive && figure.stated.components.every((c) => c.gap !== '-');
       const corrected = exact ? formatLike(minutes, figure.stated) : undefined;
       findings.push({
         range: figure.range,
         message: `'${figure.statement}' but the timeline gives ${MEASURE_NAMES[figure.kind]} of ${formatMinutes(minutes)} (${start.time} start to ${end.time} ${end.kind}): correct the figure or the timeline.`,
         ...(corrected ? { fixes: [{ title: `Change to ${corrected}`, edits: [{ range: figure.figure, newText: corrected }] }] } : {}),
+      });
+    }
+    for (const w of model.windowFigures) {
+      const at = w.figure.start;
+      if (w.minutes === null || !disagrees(w.stated, w.minutes) || findings.some((f) => f.range.start.line === at.line && f.range.start.character <= at.character && at.character < f.range.end.character)) continue;
+      const corrected = formatLike(w.minutes, w.stated);
+      findings.push({
+        range: w.figure,
+        message: `'${w.text}' but ${w.window} is ${formatMinutes(w.minutes)}: correct the length or the times.`,
+        fixes: [{ title: `Change to ${corrected}`, edits: [{ range: w.figure, newText: corrected }] }],
       });
     }
     return findings;
