@@ -1,0 +1,216 @@
+// Figures stated in prose, lists, headings and tables, checked against the timeline (issue 12):
+// "down for 66 minutes", "unavailable for about 45 minutes", "lasted for at least seven hours",
+// `Incident Duration | 3h 45m`, "the alert fired two minutes after", `21:45 to 23:28 UTC (103 minutes)`.
+// The fixture test/fixtures/rules/stated-figures.md (with its .expected) holds every form against a
+// marked timeline; the tests here hold what each figure is read as, and what is not a figure.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyze } from '../../server/src/core/analyze';
+import { disagreesApproximately, parseDuration, readFigure } from '../../server/src/core/duration';
+import { readFixture } from '../paths';
+import { applyEdits, describe, fixOf } from './helpers';
+
+const TIMELINE = `## Timeline
+
+| Time | Event | MTTD/MTTR Marker |
+|------|-------|-----------------|
+| 09:12 | Config pushed | ← Incident start |
+| 09:20 | Error rate alert fires | |
+| 09:31 | On-call acknowledges | ← Detection |
+| 09:40 | Database unavailable for 3 minutes during the failover | |
+| 10:00 | Service restored | ← Resolved |
+`;
+
+/** The document's figures as `line kind approximation "text"`, 1-based lines. */
+function figures(text: string): string[] {
+  return analyze(text).model.statedFigures.map((f) => `${f.line + 1} ${f.kind} ${f.approximation} "${f.text}"`);
+}
+
+function mismatches(text: string): string[] {
+  return analyze(text).diagnostics.filter((d) => d.code === 'metric-mismatch').map(describe);
+}
+
+test('a clock time is not a duration: a time range is no longer read as 21 h 45 min', () => {
+  assert.equal(parseDuration('21:45 to 23:28 UTC (103 minutes)'), undefined);
+  assert.equal(parseDuration('21:45-23:28'), undefined);
+  assert.equal(parseDuration('9:13 AM'), undefined);
+  assert.equal(parseDuration('21:45 UTC'), undefined);
+  assert.equal(parseDuration('1:10')?.minutes, 70);
+  assert.equal(parseDuration('x 2 hours', 1)?.minutes, 120);
+});
+
+test('figures in digits, in words, hyphenated and glued to their unit', () => {
+  const read = (t: string) => {
+    const f = readFigure(t, 0);
+    return f && [f.minutes, f.resolution, t.slice(f.start, f.end)];
+  };
+  assert.deepEqual(read('66 minutes'), [66, 1, '66 minutes']);
+  assert.deepEqual(read('40min of'), [40, 1, '40min']);
+  assert.deepEqual(read('40minutes'), [40, 1, '40minutes']);
+  assert.deepEqual(read('47-minute period'), [47, 1, '47-minute']);
+  assert.deepEqual(read('35h 36m.'), [2136, 1, '35h 36m']);
+  assert.deepEqual(read('seven hours'), [420, 60, 'seven hours']);
+  assert.deepEqual(read('forty-five minutes'), [45, 1, 'forty-five minutes']);
+  assert.deepEqual(read('two-hour outage'), [120, 60, 'two-hour']);
+  assert.deepEqual(read('an hour'), [60, 60, 'an hour']);
+  assert.deepEqual(read('half an hour'), [30, 30, 'half an hour']);
+  assert.equal(read('21:45'), undefined);
+  assert.equal(read('12'), undefined);
+  assert.equal(read('five people'), undefined);
+  assert.equal(read('3 months'), undefined);
+  assert.equal(read('a-b minutes'), undefined);
+});
+
+test('tolerance by the wording: exact to its unit, about 10 % or 5 minutes, at least only below, within only above', () => {
+  const d = (t: string) => readFigure(t, 0)!;
+  assert.equal(disagreesApproximately(d('48 minutes'), 'exact', 48.5), false);
+  assert.equal(disagreesApproximately(d('47 minutes'), 'exact', 48), true);
+  assert.equal(disagreesApproximately(d('2 hours'), 'exact', 170), false);
+  assert.equal(disagreesApproximately(d('45 minutes'), 'about', 50), false);
+  assert.equal(disagreesApproximately(d('45 minutes'), 'about', 51), true);
+  assert.equal(disagreesApproximately(d('nine hours'), 'about', 600), false);
+  assert.equal(disagreesApproximately(d('nine hours'), 'about', 684), true);
+  assert.equal(disagreesApproximately(d('seven hours'), 'atLeast', 500), false);
+  assert.equal(disagreesApproximately(d('seven hours'), 'atLeast', 361), false);
+  assert.equal(disagreesApproximately(d('seven hours'), 'atLeast', 360), true);
+  assert.equal(disagreesApproximately(d('90 minutes'), 'atMost', 12), false);
+  assert.equal(disagreesApproximately(d('90 minutes'), 'atMost', 90.5), false);
+  assert.equal(disagreesApproximately(d('90 minutes'), 'atMost', 91), true);
+});
+
+test('every figure form and approximation word, read with its metric', () => {
+  assert.deepEqual(figures(readFixture('rules', 'stated-figures.md')), [
+    '5 duration exact "66 minutes"',
+    '7 duration about "about 30 minutes"',
+    '9 duration atLeast "at least seven hours"',
+    '11 duration exact "40min"',
+    '13 mttr exact "35h 36m"',
+    '15 mttd exact "12 minutes"',
+    '17 mttr atMost "within 30 minutes"',
+    '19 duration exact "47 minute"',
+    '21 duration atMost "less than 30 minutes"',
+    '23 mttd exact "25 minutes"',
+    '25 duration about "nearly an hour"',
+    '27 duration about "~50 min"',
+    '29 duration about "roughly 45 minutes"',
+    '31 duration exact "48 minutes"',
+    '37 duration exact "3h 45m"',
+    '72 duration exact "45 minutes"',
+  ]);
+});
+
+test('each approximation word', () => {
+  const doc = (sentence: string) => `# Outage\n\n${sentence}\n\n${TIMELINE}`;
+  const cases: [string, string][] = [
+    ['The API was down for approximately 45 minutes.', 'about'],
+    ['The API was down for around 45 minutes.', 'about'],
+    ['The API was down for roughly 45 minutes.', 'about'],
+    ['The API was down for ~45 minutes.', 'about'],
+    ['The API was down for about 45 minutes.', 'about'],
+    ['The API was down for nearly 45 minutes.', 'about'],
+    ['The API was down for at least 45 minutes.', 'atLeast'],
+    ['The API was down for over 45 minutes.', 'atLeast'],
+    ['The API was down for more than 45 minutes.', 'atLeast'],
+    ['The API was down for under 45 minutes.', 'atMost'],
+    ['The API was down for less than 45 minutes.', 'atMost'],
+    ['The API was down for 45 minutes.', 'exact'],
+  ];
+  for (const [sentence, approximation] of cases) assert.deepEqual(analyze(doc(sentence)).model.statedFigures.map((f) => f.approximation), [approximation], sentence);
+  // 48 minutes measured: "about" and "at least" 45 agree, exact and "under" do not.
+  assert.deepEqual(mismatches(doc('The API was down for about 45 minutes.')), []);
+  assert.deepEqual(mismatches(doc('The API was down for over 45 minutes.')), []);
+  assert.deepEqual(mismatches(doc('The API was down for under 45 minutes.')), [
+    "3:22-3:38 warning 'down for under 45 minutes' but the timeline gives a duration of 48m (09:12 start to 10:00 resolved): correct the figure or the timeline. [metric-mismatch]",
+  ]);
+});
+
+test('sentences that state no metric are not read', () => {
+  const text = readFixture('rules', 'stated-figures.md');
+  const lines = text.split('\n');
+  const read = new Set(analyze(text).model.statedFigures.map((f) => f.line));
+  for (const phrase of ['5 minute deploy', 'retention of 30 days', 'every 10 minutes', '2 minutes after the deploy', '`down for 5 minutes`', 'unavailable for 3 minutes during the failover', 'down for 5 minutes.']) {
+    const line = lines.findIndex((l) => l.includes(phrase));
+    assert.ok(line >= 0, phrase);
+    assert.equal(read.has(line), false, phrase);
+  }
+  const more = `# Outage\n\nThe canary ran for 15 minutes before the rollout.\n\nWe were down for 10 minutes. For 20 minutes after that, nothing.\n\nThe site went down 5 minutes after the deploy.\n\nThe SLO target is to be down for under 5 minutes.\n\n${TIMELINE}`;
+  assert.deepEqual(figures(more), ['5 duration exact "10 minutes"']);
+});
+
+test('the quick fix writes the timeline’s value over a plain figure, not over words or approximations', () => {
+  const text = readFixture('rules', 'stated-figures.md');
+  const { diagnostics } = analyze(text);
+  const after = applyEdits(text, fixOf(diagnostics, 'metric-mismatch', /^Change to 48 minutes$/).edits);
+  assert.equal(after.split('\n')[4], 'The payments API was down for 48 minutes.');
+  const fixable = diagnostics.filter((d) => d.code === 'metric-mismatch' && d.fixes?.length).map((d) => d.range.start.line + 1);
+  assert.deepEqual(fixable, [5, 13, 15, 23, 37, 70, 72]);
+  assert.equal(diagnostics.some((d) => d.fixes?.some((f) => f.safe && d.range.start.line === 4)), false);
+});
+
+test('the alert fired N minutes after: checked against a detection read from the events’ words, not an acknowledgment marker', () => {
+  const words = `# Outage
+
+The alert fired two minutes after the first errors.
+
+## Timeline
+
+- 09:12 First users see errors on checkout
+- 09:20 Error rate alert fired
+- 10:00 Service restored
+`;
+  assert.deepEqual(figures(words), ['3 mttd exact "two minutes"']);
+  assert.deepEqual(mismatches(words), [
+    "3:17-3:28 warning 'fired two minutes after' but the timeline gives a time to detect of 8m (09:12 start to 09:20 detection): correct the figure or the timeline. [metric-mismatch]",
+  ]);
+  assert.deepEqual(mismatches(words.replace('two minutes', 'eight minutes')), []);
+  // In our template, Detection marks the acknowledgment: the alert may fire before it.
+  const marked = `# Outage\n\nThe alert fired two minutes after the first errors.\n\n${TIMELINE}`;
+  assert.deepEqual(figures(marked), ['3 mttd exact "two minutes"']);
+  assert.deepEqual(mismatches(marked), []);
+});
+
+test('nothing is reported when the timeline does not give the metric', () => {
+  const text = `# Outage\n\nThe API was down for 66 minutes. Detection delay: 12 minutes\n\n## Timeline\n\n- 09:12 Config pushed\n`;
+  assert.equal(analyze(text).model.statedFigures.length, 2);
+  assert.deepEqual(mismatches(text), []);
+});
+
+test('a heading, a list item and a table row are read; timeline entries and action items are not', () => {
+  const text = `# 2019-04-03, 30min outage during node pool upgrade
+
+- Outage went unnoticed for 40minutes
+
+| Metric | Value |
+|--------|-------|
+| Outage duration | 48 minutes |
+
+${TIMELINE}
+## Action Items
+
+- Page when checkout is down for 5 minutes
+`;
+  assert.deepEqual(figures(text), ['1 duration exact "30min"', '3 mttd exact "40minutes"', '7 duration exact "48 minutes"']);
+  assert.deepEqual(mismatches(text), [
+    "1:15-1:20 warning '30min outage' but the timeline gives a duration of 48m (09:12 start to 10:00 resolved): correct the figure or the timeline. [metric-mismatch]",
+    "3:29-3:38 warning 'unnoticed for 40minutes' but the timeline gives a time to detect of 19m (09:12 start to 09:31 detection): correct the figure or the timeline. [metric-mismatch]",
+  ]);
+});
+
+test('a time range with its stated length is checked against itself, across midnight and with dates', () => {
+  const text = `# Outage
+
+Checkout failed from 21:45 to 23:28 UTC (103 minutes).
+
+Checkout failed from 23:40 to 00:10 (20 minutes).
+
+Errors between 2019-02-25 23:04 and 2019-02-26 08:12 (9h 8m).
+
+Errors from 9:13 AM to 10:01 AM PST (48 minutes).
+`;
+  assert.deepEqual(analyze(text).model.windowFigures.map((w) => [w.line + 1, w.window, w.minutes]), [
+    [3, '21:45 to 23:28 UTC', 103], [5, '23:40 to 00:10', 30], [7, '2019-02-25 23:04 and 2019-02-26 08:12', 548], [9, '9:13 AM to 10:01 AM PST', 48],
+  ]);
+  assert.deepEqual(mismatches(text), [
+    "5:38-5:48 warning '23:40 to 00:10 (20 minutes)' but 23:40 to 00:10 is 30m: correct the length or the times. [metric-mismatch]",
+  ]);
+});
