@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyze } from '../../server/src/core/analyze';
 import { disagreesApproximately, parseDuration, readFigure } from '../../server/src/core/duration';
+import { hoverAt } from '../../server/src/core/features/hover';
 import { readFixture } from '../paths';
 import { applyEdits, describe, fixOf } from './helpers';
 
@@ -213,4 +214,12 @@ Errors from 9:13 AM to 10:01 AM PST (48 minutes).
   assert.deepEqual(mismatches(text), [
     "5:38-5:48 warning '23:40 to 00:10 (20 minutes)' but 23:40 to 00:10 is 30m: correct the length or the times. [metric-mismatch]",
   ]);
+});
+
+test('hover on a figure says what it is read as, how it is checked and how the timeline measures it', () => {
+  const analysis = analyze(readFixture('rules', 'stated-figures.md'));
+  const hover = hoverAt(analysis, { line: 6, character: 35 });
+  assert.equal(hover?.markdown, "'unavailable for about 30 minutes' is read as the total duration, an approximate figure (10 % or 5 minutes either way).\n\nTotal duration = Resolved (else Restored) − Incident start = 10:00 − 09:12 = **48m**\n\nFrom timeline rows 1 and 5 (lines 56 and 60).");
+  assert.deepEqual(hover?.range, { start: { line: 6, character: 29 }, end: { line: 6, character: 45 } });
+  assert.equal(hoverAt(analysis, { line: 6, character: 5 }), undefined);
 });
