@@ -162,7 +162,7 @@ const STATES = new Set([
   'disrupted', 'interrupted', 'errors', 'failures', 'outage', 'downtime', 'disruption',
 ]);
 const UNNOTICED = new Set(['unnoticed', 'undetected']);
-const LASTED = new Set(['lasted', 'lasting', 'lasts', 'last']);
+const LASTED = new Set(['lasted', 'lasting', 'lasts']);
 const FILLERS = new Set(['for', 'of', 'was', 'were', 'is', 'a', 'total', 'been']);
 
 const LABELS: [string[], MetricKind][] = [
@@ -183,10 +183,18 @@ const VERBS: [Set<string>, MetricKind, FigureEvent][] = [
 const SINCE = new Set(['start', 'first', 'beginning', 'onset', 'incident', 'outage', 'impact', 'problem', 'issue', 'error', 'errors', 'crash', 'failure', 'failures', 'it', 'that', 'this']);
 const OUTAGE_AFTER = new Set(['outage', 'downtime', 'disruption', 'unavailability']);
 const OUTAGE_FILLERS = new Set(['long', 'of', 'total', 'complete', 'full', 'partial']);
-/** Things in the same clause that make a figure about something other than the incident as a whole. */
+/**
+ * Words in the same clause before a figure that make it about something other than this incident
+ * as a whole: another activity ("the deploy lasted 5 minutes"), a plan or a target ("a scheduled
+ * 2 hour outage", "the SLO is to be down for under 5 minutes"), a hypothesis or a denial ("would
+ * have been down for hours", "was not down for 66 minutes"), another time ("last year").
+ */
 const NOT_WHOLE = new Set([
   'deploy', 'deployment', 'build', 'builds', 'migration', 'job', 'jobs', 'test', 'tests', 'rollout', 'restart', 'reboot', 'backup', 'maintenance',
-  'meeting', 'call', 'retention', 'ttl', 'timeout', 'cache', 'interval', 'cron', 'canary', 'every', 'each', 'per', 'sla', 'slo', 'target', 'goal',
+  'meeting', 'call', 'review', 'investigation', 'retrospective', 'retention', 'ttl', 'timeout', 'cache', 'interval', 'cron', 'canary',
+  'every', 'each', 'per', 'sla', 'slo', 'target', 'goal', 'scheduled', 'planned', 'expected',
+  'would', 'could', 'might', 'should', 'if', 'unless', 'not', 'never', "wasn't", "weren't", "isn't", "didn't",
+  'last', 'previous', 'previously',
 ]);
 
 interface Meaning {
