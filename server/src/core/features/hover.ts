@@ -31,11 +31,11 @@ export function hoverAt({ model, metrics }: Analysis, position: Position): Hover
     return { markdown: entry.marker ? `${offset}\n\n${describeMarker(entry.marker, entry.time.text)}` : offset, range: entry.time.range };
   }
   const metric = model.statedMetrics.find((m) => m.field.line === position.line);
-  if (metric) return { markdown: explainMetric(metric.kind, metricsForLine({ metrics }, metric.field.line).measured[metric.kind]), range: { start: metric.field.labelRange.start, end: metric.field.value.range.end } };
+  if (metric) return { markdown: explainMetric(metric.kind, metricsForLine(model, metrics, metric.field.line).measured[metric.kind]), range: { start: metric.field.labelRange.start, end: metric.field.value.range.end } };
   const figure = model.statedFigures.find((f) => contains(f.range, at));
   if (!figure) return undefined;
   const read = `'${figure.statement}' is read as ${READ_AS[figure.kind]}, ${APPROXIMATION_NAMES[figure.approximation]}.`;
-  return { markdown: `${read}\n\n${explainMetric(figure.kind, metricsForLine({ metrics }, figure.line).measured[figure.kind])}`, range: figure.range };
+  return { markdown: `${read}\n\n${explainMetric(figure.kind, metricsForLine(model, metrics, figure.line).measured[figure.kind])}`, range: figure.range };
 }
 
 const READ_AS: Record<StatedFigure['kind'], string> = { mttd: 'the time to detect', mttr: 'the time to resolve', duration: 'the total duration' };

@@ -20,7 +20,7 @@ export const metricMismatch: Rule = {
     const { model } = ctx;
     const findings: Finding[] = [];
     for (const metric of model.statedMetrics) {
-      const { minutes, start, end } = metricsForLine(ctx, metric.field.line).measured[metric.kind];
+      const { minutes, start, end } = metricsForLine(model, ctx.metrics, metric.field.line).measured[metric.kind];
       const stated = metric.stated;
       if (minutes === null || !start || !end || !stated || !disagrees(stated, minutes)) continue;
       const value = metric.field.value;
@@ -35,7 +35,7 @@ export const metricMismatch: Rule = {
       });
     }
     for (const figure of model.statedFigures) {
-      const { minutes, start, end } = metricsForLine(ctx, figure.line).measured[figure.kind];
+      const { minutes, start, end } = metricsForLine(model, ctx.metrics, figure.line).measured[figure.kind];
       if (minutes === null || !start || !end || !disagreesApproximately(figure.stated, figure.approximation, minutes)) continue;
       // An alert can fire before the entry marked as Detection (an acknowledgment, in our template): "the alert fired 7 minutes after" is then
       // checked only against a detection read from the events' words, which is the first alert, page or notice.
