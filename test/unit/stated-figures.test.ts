@@ -225,3 +225,24 @@ test('hover on a figure says what it is read as, how it is checked and how the t
   assert.deepEqual(hover?.range, { start: { line: 6, character: 29 }, end: { line: 6, character: 45 } });
   assert.equal(hoverAt(analysis, { line: 6, character: 5 }), undefined);
 });
+
+test('a hard-wrapped paragraph: the words before a figure may be on the line above', () => {
+  const text = `# Outage
+
+All jobs that needed a project (including a required job for every PR) failed for about
+66 minutes, while on-call was sleeping.
+
+The API was down
+for 66 minutes.
+
+${TIMELINE}`;
+  assert.deepEqual(figures(text), ['4 duration about "about 66 minutes"', '7 duration exact "66 minutes"']);
+  assert.deepEqual(analyze(text).model.statedFigures.map((f) => [f.range, f.statement]), [
+    [{ start: { line: 2, character: 82 }, end: { line: 3, character: 10 } }, 'failed for about 66 minutes'],
+    [{ start: { line: 6, character: 4 }, end: { line: 6, character: 14 } }, 'down for 66 minutes'],
+  ]);
+  assert.deepEqual(mismatches(text), [
+    "3:83-4:11 warning 'failed for about 66 minutes' but the timeline gives a duration of 48m (09:12 start to 10:00 resolved): correct the figure or the timeline. [metric-mismatch]",
+    "7:5-7:15 warning 'down for 66 minutes' but the timeline gives a duration of 48m (09:12 start to 10:00 resolved): correct the figure or the timeline. [metric-mismatch]",
+  ]);
+});

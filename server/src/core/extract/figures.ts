@@ -2,7 +2,7 @@ import { readFigure } from '../duration';
 import type { Approximation, FigureEvent, MetricKind, StatedFigure, StatedMetric, Timeline, WindowFigure } from '../model';
 import { TimelineClock, minutesBetween, parseLeadingTime } from '../time';
 import type { StatedDuration } from '../duration';
-import { range } from '../text';
+import { type Position, range } from '../text';
 import { type DocumentContext, viewLine } from './context';
 
 /**
@@ -25,6 +25,12 @@ export function extractStatedFigures(ctx: DocumentContext, timelines: Timeline[]
   }
   const fields = new Map<number, StatedMetric[]>();
   for (const metric of statedMetrics) fields.set(metric.field.line, [...(fields.get(metric.field.line) ?? []), metric]);
+
+  const paragraph = new Int32Array(ctx.src.lineCount).fill(-1);
+  for (const token of ctx.tokens) {
+    if (token.type === 'paragraph_open' && token.map) paragraph.fill(token.map[0], token.map[0], token.map[1]);
+  }
+  const sameParagraph = (other: number, line: number) => other >= 0 && other < ctx.src.lineCount && paragraph[line] >= 0 && paragraph[other] === paragraph[line] && !skip[other];
 
   const figures: StatedFigure[] = [];
   const windows: WindowFigure[] = [];
@@ -53,7 +59,15 @@ export function extractStatedFigures(ctx: DocumentContext, timelines: Timeline[]
       WORD.lastIndex = stated.end;
       const field = inField(pos);
       if (field?.stated) continue;
-      const read = readMeaning(text, stated.start, stated.end);
+      // A hard-wrapped paragraph says what a figure is on the lines around it too ("failed for just over\nnine hours").
+      const lead = sameParagraph(line - 1, line) ? viewLine(ctx, ctx.views.prose, line - 1) : undefined;
+      const tail = sameParagraph(line + 1, line) ? viewLine(ctx, ctx.views.prose, line + 1) : undefined;
+      const shift = lead === undefined ? 0 : lead.length + 1;
+      const around = `${lead === undefined ? '' : `${lead}\n`}${text}${tail === undefined ? '' : `\n${tail}`}`;
+      const source = `${lead === undefined ? '' : `${ctx.src.lines[line - 1]}\n`}${ctx.src.lines[line]}${tail === undefined ? '' : `\n${ctx.src.lines[line + 1]}`}`;
+      const positionOf = (offset: number): Position =>
+        offset < shift ? { line: line - 1, character: offset } : offset - shift <= text.length ? { line, character: offset - shift } : { line: line + 1, character: offset - shift - text.length - 1 };
+      const read = readMeaning(around, stated.start + shift, stated.end + shift);
       let kind = read?.kind;
       let label = read?.label;
       if (field && !used.has(field)) {
@@ -64,23 +78,29 @@ export function extractStatedFigures(ctx: DocumentContext, timelines: Timeline[]
         }
       }
       if (!kind) continue;
-      const approximation = read?.approximation ?? { kind: 'exact' as const, start: stated.start };
+      const approximation = read?.approximation ?? { kind: 'exact' as const, start: stated.start + shift };
+      const written = oneLine(source.slice(approximation.start, stated.end + shift));
       figures.push({
         kind,
         line,
         stated,
         approximation: approximation.kind,
-        ...(approximation.word ? { approximationWord: approximation.word } : {}),
-        text: ctx.src.lines[line].slice(approximation.start, stated.end),
-        range: range(line, approximation.start, stated.end),
+        ...(approximation.word ? { approximationWord: oneLine(approximation.word) } : {}),
+        text: written,
+        range: { start: positionOf(approximation.start), end: { line, character: stated.end } },
         figure: range(line, stated.start, stated.end),
-        statement: label === undefined ? ctx.src.lines[line].slice(read!.from, read!.to).replace(/[*_`]/g, '') : `${label}: ${ctx.src.lines[line].slice(approximation.start, stated.end)}`,
+        statement: label === undefined ? oneLine(source.slice(read!.from, read!.to).replace(/[*_`]/g, '')) : `${label}: ${written}`,
         ...(read?.event ? { event: read.event } : {}),
         ...(read?.attributive ? { attributive: true } : {}),
       });
     }
   }
   return { statedFigures: figures, windowFigures: windows };
+}
+
+/** Lines of a paragraph joined as one: "failed for just over\nnine hours" → "failed for just over nine hours". */
+function oneLine(text: string): string {
+  return text.split('\n').map((l, i, all) => (i === 0 ? l.trimEnd() : i === all.length - 1 ? l.trimStart() : l.trim())).join(' ');
 }
 
 const RANGE_JOIN = /\s*(?:to|until|till|through|and|[-–—])\s*/iy;
@@ -159,7 +179,7 @@ const APPROXIMATIONS: [string[], Approximation][] = [
 /** Words that say the figure is how long the incident's impact lasted, followed by "for": "down for", "unavailable for". */
 const STATES = new Set([
   'down', 'offline', 'unavailable', 'unreachable', 'inaccessible', 'unusable', 'degraded', 'broken', 'red', 'failing', 'impacted', 'affected',
-  'disrupted', 'interrupted', 'errors', 'failures', 'outage', 'downtime', 'disruption',
+  'disrupted', 'interrupted', 'failed', 'errors', 'failures', 'outage', 'downtime', 'disruption',
 ]);
 const UNNOTICED = new Set(['unnoticed', 'undetected']);
 const LASTED = new Set(['lasted', 'lasting', 'lasts']);
@@ -190,9 +210,9 @@ const OUTAGE_FILLERS = new Set(['long', 'of', 'total', 'complete', 'full', 'part
  * have been down for hours", "was not down for 66 minutes"), another time ("last year").
  */
 const NOT_WHOLE = new Set([
-  'deploy', 'deployment', 'build', 'builds', 'migration', 'job', 'jobs', 'test', 'tests', 'rollout', 'restart', 'reboot', 'backup', 'maintenance',
+  'deploy', 'deployment', 'migration', 'rollout', 'restart', 'reboot', 'backup', 'maintenance',
   'meeting', 'call', 'review', 'investigation', 'retrospective', 'retention', 'ttl', 'timeout', 'cache', 'interval', 'cron', 'canary',
-  'every', 'each', 'per', 'sla', 'slo', 'target', 'goal', 'scheduled', 'planned', 'expected',
+  'each', 'per', 'sla', 'slo', 'target', 'goal', 'scheduled', 'planned', 'expected',
   'would', 'could', 'might', 'should', 'if', 'unless', 'not', 'never', "wasn't", "weren't", "isn't", "didn't",
   'last', 'previous', 'previously',
 ]);
