@@ -60,13 +60,19 @@ export function extractStatedFigures(ctx: DocumentContext, timelines: Timeline[]
       const field = inField(pos);
       if (field?.stated) continue;
       // A hard-wrapped paragraph says what a figure is on the lines around it too ("failed for just over\nnine hours").
-      const lead = sameParagraph(line - 1, line) ? viewLine(ctx, ctx.views.prose, line - 1) : undefined;
-      const tail = sameParagraph(line + 1, line) ? viewLine(ctx, ctx.views.prose, line + 1) : undefined;
-      const shift = lead === undefined ? 0 : lead.length + 1;
-      const around = `${lead === undefined ? '' : `${lead}\n`}${text}${tail === undefined ? '' : `\n${tail}`}`;
-      const source = `${lead === undefined ? '' : `${ctx.src.lines[line - 1]}\n`}${ctx.src.lines[line]}${tail === undefined ? '' : `\n${ctx.src.lines[line + 1]}`}`;
+      // Only REACH characters each side are read, so that a long line with many figures stays linear.
+      const lo = Math.max(0, stated.start - REACH);
+      const hi = Math.min(text.length, stated.end + REACH);
+      const lead = lo === 0 && sameParagraph(line - 1, line) ? viewLine(ctx, ctx.views.prose, line - 1).slice(-REACH) : undefined;
+      const tail = hi === text.length && sameParagraph(line + 1, line) ? viewLine(ctx, ctx.views.prose, line + 1).slice(0, REACH) : undefined;
+      const leadStart = lead === undefined ? 0 : ctx.src.lines[line - 1].length - lead.length;
+      const shift = lead === undefined ? -lo : lead.length + 1;
+      const join = (before: string | undefined, middle: string, after: string | undefined) => `${before === undefined ? '' : `${before}\n`}${middle}${after === undefined ? '' : `\n${after}`}`;
+      const around = join(lead, text.slice(lo, hi), tail);
+      const source = join(lead === undefined ? undefined : ctx.src.lines[line - 1].slice(leadStart), ctx.src.lines[line].slice(lo, hi), tail === undefined ? undefined : ctx.src.lines[line + 1].slice(0, tail.length));
+      const leadLength = lead === undefined ? 0 : lead.length + 1;
       const positionOf = (offset: number): Position =>
-        offset < shift ? { line: line - 1, character: offset } : offset - shift <= text.length ? { line, character: offset - shift } : { line: line + 1, character: offset - shift - text.length - 1 };
+        offset < leadLength ? { line: line - 1, character: leadStart + offset } : offset - shift <= hi ? { line, character: offset - shift } : { line: line + 1, character: offset - shift - hi - 1 };
       const read = readMeaning(around, stated.start + shift, stated.end + shift);
       let kind = read?.kind;
       let label = read?.label;

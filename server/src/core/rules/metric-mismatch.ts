@@ -34,6 +34,7 @@ export const metricMismatch: Rule = {
         fixes: [{ title: `Change to ${corrected}`, edits: [{ range: r, newText: corrected }], safe: true }],
       });
     }
+    const reported = new Set<string>();
     for (const figure of model.statedFigures) {
       const { minutes, start, end } = metricsForLine(model, ctx.metrics, figure.line).measured[figure.kind];
       if (minutes === null || !start || !end || !disagreesApproximately(figure.stated, figure.approximation, minutes)) continue;
@@ -43,6 +44,7 @@ export const metricMismatch: Rule = {
       // A corrected figure is offered for a plain one ("66 minutes"), not for words, an approximation or an adjective ("a 47-minute period").
       const exact = figure.approximation === 'exact' && !figure.stated.words && !figure.attributive && figure.stated.components.every((c) => c.gap !== '-');
       const corrected = exact ? formatLike(minutes, figure.stated) : undefined;
+      reported.add(`${figure.figure.start.line}:${figure.figure.start.character}`);
       findings.push({
         range: figure.range,
         message: `'${figure.statement}' but the timeline gives ${MEASURE_NAMES[figure.kind]} of ${formatMinutes(minutes)} (${start.time} start to ${end.time} ${end.kind}): correct the figure or the timeline.`,
@@ -50,8 +52,8 @@ export const metricMismatch: Rule = {
       });
     }
     for (const w of model.windowFigures) {
-      const at = w.figure.start;
-      if (w.minutes === null || !disagrees(w.stated, w.minutes) || findings.some((f) => f.range.start.line === at.line && f.range.start.character <= at.character && at.character < f.range.end.character)) continue;
+      // A length that is also a stated metric and disagrees with the timeline is reported once, as that.
+      if (w.minutes === null || !disagrees(w.stated, w.minutes) || reported.has(`${w.figure.start.line}:${w.figure.start.character}`)) continue;
       const corrected = formatLike(w.minutes, w.stated);
       findings.push({
         range: w.figure,
