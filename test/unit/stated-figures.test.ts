@@ -246,3 +246,26 @@ ${TIMELINE}`;
     "7:5-7:15 warning 'down for 66 minutes' but the timeline gives a duration of 48m (09:12 start to 10:00 resolved): correct the figure or the timeline. [metric-mismatch]",
   ]);
 });
+
+test('the time to mitigate is checked against the Mitigated event, never against the resolution', () => {
+  const text = `# Login loop
+
+Time to mitigate: 30 minutes. The change was mitigated within 50 minutes.
+
+## Timeline
+
+| Time | Event |
+|------|-------|
+| 09:12 | First users stuck in the login loop |
+| 09:31 | Uptime check alert fired for the login page |
+| 09:58 | Revert merged, change rolled back |
+| 10:15 | Service restored: logins succeed again |
+`;
+  assert.deepEqual(figures(text), ['3 mitigation exact "30 minutes"', '3 mitigation atMost "within 50 minutes"']);
+  assert.deepEqual(mismatches(text), [
+    "3:19-3:29 warning 'Time to mitigate: 30 minutes' but the timeline gives a time to mitigate of 46m (09:12 start to 09:58 mitigated): correct the figure or the timeline. [metric-mismatch]",
+  ]);
+  assert.match(hoverAt(analyze(text), { line: 2, character: 22 })!.markdown, /Time to mitigate = Mitigated − Incident start = 09:58 − 09:12 = \*\*46m\*\*/);
+  // Without a Mitigated event there is nothing to check it against.
+  assert.deepEqual(mismatches(`# Outage\n\nTime to mitigate: 30 minutes.\n\n${TIMELINE}`), []);
+});

@@ -110,11 +110,14 @@ export interface StatedMetric {
 export type Approximation = 'exact' | 'about' | 'atLeast' | 'atMost';
 
 /** The event a verb names when a figure counts the time to it: "the alert fired 2 minutes after", "detected within", "restored within". */
-export type FigureEvent = 'alert' | 'detection' | 'recovery';
+export type FigureEvent = 'alert' | 'detection' | 'mitigation' | 'recovery';
+
+/** What a stated figure measures: one of the metrics, or the time to mitigate (Mitigated − Incident start), which is not the time to resolve. */
+export type FigureKind = MetricKind | 'mitigation';
 
 /** A figure stated outside the template's metric fields: "down for 66 minutes", `Incident Duration | 3h 45m`. */
 export interface StatedFigure {
-  kind: MetricKind;
+  kind: FigureKind;
   line: number;
   stated: StatedDuration;
   approximation: Approximation;

@@ -1,5 +1,5 @@
 import { readFigure } from '../duration';
-import type { Approximation, FigureEvent, MetricKind, StatedFigure, StatedMetric, Timeline, WindowFigure } from '../model';
+import type { Approximation, FigureEvent, FigureKind, StatedFigure, StatedMetric, Timeline, WindowFigure } from '../model';
 import { TimelineClock, minutesBetween, parseLeadingTime } from '../time';
 import type { StatedDuration } from '../duration';
 import { type Position, range } from '../text';
@@ -191,18 +191,20 @@ const UNNOTICED = new Set(['unnoticed', 'undetected']);
 const LASTED = new Set(['lasted', 'lasting', 'lasts']);
 const FILLERS = new Set(['for', 'of', 'was', 'were', 'is', 'a', 'total', 'been']);
 
-const LABELS: [string[], MetricKind][] = [
+const LABELS: [string[], FigureKind][] = [
   [['time', 'to', 'detect'], 'mttd'], [['time', 'to', 'detection'], 'mttd'], [['detection', 'delay'], 'mttd'], [['detection', 'time'], 'mttd'], [['mttd'], 'mttd'], [['time', 'to', 'alert'], 'mttd'],
   [['time', 'to', 'resolve'], 'mttr'], [['time', 'to', 'resolution'], 'mttr'], [['time', 'to', 'recover'], 'mttr'], [['time', 'to', 'recovery'], 'mttr'],
   [['time', 'to', 'restore'], 'mttr'], [['time', 'to', 'restore', 'service'], 'mttr'], [['time', 'to', 'restoration'], 'mttr'], [['mttr'], 'mttr'],
   [['resolution', 'time'], 'mttr'], [['recovery', 'time'], 'mttr'],
+  [['time', 'to', 'mitigate'], 'mitigation'], [['time', 'to', 'mitigation'], 'mitigation'], [['mitigation', 'time'], 'mitigation'],
   [['incident', 'duration'], 'duration'], [['outage', 'duration'], 'duration'], [['impact', 'duration'], 'duration'], [['total', 'duration'], 'duration'],
   [['duration'], 'duration'], [['total', 'downtime'], 'duration'], [['downtime'], 'duration'], [['outage', 'length'], 'duration'],
 ];
 /** Verbs after which "within N" or "N after" is the time to detect or to recover. */
-const VERBS: [Set<string>, MetricKind, FigureEvent][] = [
+const VERBS: [Set<string>, FigureKind, FigureEvent][] = [
   [new Set(['alerted', 'fired', 'paged', 'triggered']), 'mttd', 'alert'],
   [new Set(['detected', 'noticed', 'reported', 'spotted']), 'mttd', 'detection'],
+  [new Set(['mitigated']), 'mitigation', 'mitigation'],
   [new Set(['restored', 'resolved', 'recovered']), 'mttr', 'recovery'],
 ];
 /** What "N after …" may be counted from for it to be a time since the incident start. */
@@ -224,7 +226,7 @@ const NOT_WHOLE = new Set([
 ]);
 
 interface Meaning {
-  kind: MetricKind;
+  kind: FigureKind;
   /** The label the figure is the value of ("Time to resolve"), quoted as `label: figure`. */
   label?: string;
   /** The figure qualifies the noun after it: "a 47 minute period", "30min outage". */
@@ -260,7 +262,7 @@ function readMeaning(text: string, start: number, end: number): Meaning | undefi
     before = before.slice(0, before.length - phrase.length);
     break;
   }
-  const meaning = (kind: MetricKind, from: number, to = end, extra: Partial<Meaning> = {}): Meaning => ({
+  const meaning = (kind: FigureKind, from: number, to = end, extra: Partial<Meaning> = {}): Meaning => ({
     kind, from, to, ...(approximation ? { approximation } : {}), ...extra,
   });
 

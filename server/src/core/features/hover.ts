@@ -1,8 +1,8 @@
 import type { Analysis } from '../analyze';
 import { formatMinutes, formatOffset } from '../duration';
 import { type MeasuredMetric, minutesFromStart } from '../metrics';
-import { metricsForLine } from '../incident-metrics';
-import type { Approximation, Marker, MetricKind, PostMortem, StatedFigure } from '../model';
+import { measureOf, metricsForLine } from '../incident-metrics';
+import type { Approximation, FigureKind, Marker, PostMortem } from '../model';
 import { describePlaceholder } from '../placeholders';
 import { contains } from '../ranges';
 import { template } from '../template';
@@ -35,10 +35,10 @@ export function hoverAt({ model, metrics }: Analysis, position: Position): Hover
   const figure = model.statedFigures.find((f) => contains(f.range, at));
   if (!figure) return undefined;
   const read = `'${figure.statement}' is read as ${READ_AS[figure.kind]}, ${APPROXIMATION_NAMES[figure.approximation]}.`;
-  return { markdown: `${read}\n\n${explainMetric(figure.kind, metricsForLine(model, metrics, figure.line).measured[figure.kind])}`, range: figure.range };
+  return { markdown: `${read}\n\n${explainMetric(figure.kind, measureOf(metricsForLine(model, metrics, figure.line), figure.kind))}`, range: figure.range };
 }
 
-const READ_AS: Record<StatedFigure['kind'], string> = { mttd: 'the time to detect', mttr: 'the time to resolve', duration: 'the total duration' };
+const READ_AS: Record<FigureKind, string> = { mttd: 'the time to detect', mttr: 'the time to resolve', duration: 'the total duration', mitigation: 'the time to mitigate' };
 
 /** How each approximation is checked, as hover says it. */
 const APPROXIMATION_NAMES: Record<Approximation, string> = {
@@ -49,10 +49,10 @@ const APPROXIMATION_NAMES: Record<Approximation, string> = {
 };
 
 /** "MTTD = Detection − Incident start = 09:31 − 09:12 = 19m", naming the timeline rows it comes from. */
-function explainMetric(kind: MetricKind, { minutes, start, end }: MeasuredMetric): string {
-  const ends = METRIC_END[kind];
+function explainMetric(kind: FigureKind, { minutes, start, end }: MeasuredMetric): string {
+  const ends = kind === 'mitigation' ? (['mitigated'] as const) : METRIC_END[kind];
   const endNames = ends.map((k) => MARKER_NAMES[k]);
-  const formula = `${METRIC_NAMES[kind]} = ${endNames.join(' (else ')}${ends.length > 1 ? ')' : ''} − ${MARKER_NAMES.start}`;
+  const formula = `${kind === 'mitigation' ? 'Time to mitigate' : METRIC_NAMES[kind]} = ${endNames.join(' (else ')}${ends.length > 1 ? ')' : ''} − ${MARKER_NAMES.start}`;
   if (!start || !end || minutes === null) {
     const missing = start?.minutesFromStart != null ? endNames.join(' or ') : MARKER_NAMES.start;
     return `${formula}, from the timeline's ← markers.\n\nNot computed: the timeline has no ${missing} marker with a readable time.`;

@@ -1,19 +1,19 @@
 import { disagrees, disagreesApproximately, formatLike, formatMinutes } from '../duration';
 import { range } from '../text';
 import type { Finding } from '../diagnostic';
-import { metricsForLine } from '../incident-metrics';
+import { measureOf, metricsForLine } from '../incident-metrics';
 import type { Rule } from '../rule';
 import { METRIC_NAMES } from '../vocabulary';
 
 /** How each metric is named in a message about a figure in prose. */
-const MEASURE_NAMES = { mttd: 'a time to detect', mttr: 'a time to resolve', duration: 'a duration' } as const;
+const MEASURE_NAMES = { mttd: 'a time to detect', mttr: 'a time to resolve', duration: 'a duration', mitigation: 'a time to mitigate' } as const;
 
 /** A stated MTTD, MTTR or total duration that disagrees with what the timeline's markers give. */
 export const metricMismatch: Rule = {
   id: 'metric-mismatch',
   description: 'A stated MTTD, MTTR or duration that disagrees with the timeline.',
   details:
-    'A stated MTTD, MTTR or total duration that disagrees with the timeline\'s markers: MTTD = Detection − Incident start, MTTR = Resolved − Incident start, total duration = Resolved (else Restored) − Incident start. The template\'s metric fields are checked, and so are figures in prose, lists, headings and tables whose words say which metric they state ("down for 66 minutes", "unavailable for about 45 minutes", "lasted at least seven hours", "40min of total outage", `Incident Duration | 3h 45m`, "Detection delay: 12 minutes", "the alert fired two minutes after", "restored within 90 minutes"); "a 5 minute deploy", "retention of 30 days" or "every 10 minutes" state none, and timeline entries and action items are not read. A figure agrees when it is a rounding of the computed one to its own unit ("2 hours" allows 1h 01m to 2h 59m); "about", "~", "roughly" or "nearly" allow 10 % or 5 minutes, whichever is more; "at least", "over" or "more than" are wrong only when the timeline gives less, "within", "under" or "less than" only when it gives more. "The alert fired N minutes after" is checked only against a detection read from the events\' words (a marked Detection may be the acknowledgment). Nothing is reported when the timeline does not give the metric. A time range with its length (`21:45 to 23:28 UTC (103 minutes)`) is also checked against itself. The fix writes the computed value in the same units (for a figure in prose, only a plain one, and not as part of Fix All).',
+    'A stated MTTD, MTTR or total duration that disagrees with the timeline\'s markers: MTTD = Detection − Incident start, MTTR = Resolved − Incident start, total duration = Resolved (else Restored) − Incident start. The template\'s metric fields are checked, and so are figures in prose, lists, headings and tables whose words say which metric they state ("down for 66 minutes", "unavailable for about 45 minutes", "lasted at least seven hours", "40min of total outage", `Incident Duration | 3h 45m`, "Detection delay: 12 minutes", "the alert fired two minutes after", "restored within 90 minutes"), and the time to mitigate ("Time to mitigate: 20 minutes", "mitigated within 20 minutes") against the first Mitigated event, not the resolution; "a 5 minute deploy", "retention of 30 days" or "every 10 minutes" state none, and timeline entries and action items are not read. A figure agrees when it is a rounding of the computed one to its own unit ("2 hours" allows 1h 01m to 2h 59m); "about", "~", "roughly" or "nearly" allow 10 % or 5 minutes, whichever is more; "at least", "over" or "more than" are wrong only when the timeline gives less, "within", "under" or "less than" only when it gives more. "The alert fired N minutes after" is checked only against a detection read from the events\' words (a marked Detection may be the acknowledgment). Nothing is reported when the timeline does not give the metric. A time range with its length (`21:45 to 23:28 UTC (103 minutes)`) is also checked against itself. The fix writes the computed value in the same units (for a figure in prose, only a plain one, and not as part of Fix All).',
   severity: 'status',
   blocksDraft: { rank: 5, one: 'stated metric that disagrees with the timeline', many: 'stated metrics that disagree with the timeline' },
   check(ctx) {
@@ -36,7 +36,7 @@ export const metricMismatch: Rule = {
     }
     const reported = new Set<string>();
     for (const figure of model.statedFigures) {
-      const { minutes, start, end } = metricsForLine(model, ctx.metrics, figure.line).measured[figure.kind];
+      const { minutes, start, end } = measureOf(metricsForLine(model, ctx.metrics, figure.line), figure.kind);
       if (minutes === null || !start || !end || !disagreesApproximately(figure.stated, figure.approximation, minutes)) continue;
       // An alert can fire before the entry marked as Detection (an acknowledgment, in our template): "the alert fired 7 minutes after" is then
       // checked only against a detection read from the events' words, which is the first alert, page or notice.
