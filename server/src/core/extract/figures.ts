@@ -219,7 +219,7 @@ const OUTAGE_FILLERS = new Set(['long', 'of', 'total', 'complete', 'full', 'part
  */
 const NOT_WHOLE = new Set([
   'deploy', 'deployment', 'migration', 'rollout', 'restart', 'reboot', 'backup', 'maintenance',
-  'meeting', 'call', 'review', 'investigation', 'retrospective', 'retention', 'ttl', 'timeout', 'cache', 'interval', 'cron', 'canary',
+  'meeting', 'call', 'review', 'investigation', 'retrospective', 'cleanup', 'backfill', 'retention', 'ttl', 'timeout', 'cache', 'interval', 'cron', 'canary',
   'each', 'per', 'sla', 'slo', 'target', 'goal', 'scheduled', 'planned', 'expected',
   'would', 'could', 'might', 'should', 'if', 'unless', 'not', 'never', "wasn't", "weren't", "isn't", "didn't",
   'last', 'previous', 'previously',
