@@ -269,3 +269,12 @@ Time to mitigate: 30 minutes. The change was mitigated within 50 minutes.
   // Without a Mitigated event there is nothing to check it against.
   assert.deepEqual(mismatches(`# Outage\n\nTime to mitigate: 30 minutes.\n\n${TIMELINE}`), []);
 });
+
+test('a second figure on a metric field’s line is read on its own', () => {
+  const text = `# Outage\n\nTime to detection: 19 minutes. Time to recovery: 13 minutes.\n\n${TIMELINE}`;
+  assert.deepEqual(analyze(text).model.statedMetrics.map((m) => m.stated?.minutes), [19]);
+  assert.deepEqual(figures(text), ['3 mttr exact "13 minutes"']);
+  assert.deepEqual(mismatches(text), [
+    "3:50-3:60 warning 'Time to recovery: 13 minutes' but the timeline gives a time to resolve of 48m (09:12 start to 10:00 resolved): correct the figure or the timeline. [metric-mismatch]",
+  ]);
+});

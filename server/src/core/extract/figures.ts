@@ -58,7 +58,8 @@ export function extractStatedFigures(ctx: DocumentContext, timelines: Timeline[]
       if (!stated) continue;
       WORD.lastIndex = stated.end;
       const field = inField(pos);
-      if (field?.stated) continue;
+      // The field's own value is checked as the template's metric field; another figure after it is read on its own.
+      if (field?.stated && pos === field.field.value.range.start.character + field.stated.start) continue;
       // A hard-wrapped paragraph says what a figure is on the lines around it too ("failed for just over\nnine hours").
       // Only REACH characters each side are read, so that a long line with many figures stays linear.
       const lo = Math.max(0, stated.start - REACH);
@@ -76,7 +77,7 @@ export function extractStatedFigures(ctx: DocumentContext, timelines: Timeline[]
       const read = readMeaning(around, stated.start + shift, stated.end + shift);
       let kind = read?.kind;
       let label = read?.label;
-      if (field && !used.has(field)) {
+      if (field && !field.stated && !used.has(field)) {
         used.add(field);
         if (!kind) {
           kind = field.kind;
