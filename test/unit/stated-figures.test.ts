@@ -136,7 +136,7 @@ test('sentences that state no metric are not read', () => {
   }
   const more = `# Outage\n\nThe canary ran for 15 minutes before the rollout.\n\nWe were down for 10 minutes. For 20 minutes after that, nothing.\n\nThe site went down 5 minutes after the deploy.\n\nThe SLO target is to be down for under 5 minutes.\n\n${TIMELINE}`;
   assert.deepEqual(figures(more), ['5 duration exact "10 minutes"']);
-  const elsewhere = ['Last year the site was down for 3 hours.', 'In the last 5 minutes of the outage, errors dropped.', 'We scheduled a 2 hour outage.', 'Without the alert we would have been down for 5 hours.', 'The site was not down for 66 minutes.', 'The review lasted 2 hours.'];
+  const elsewhere = ['Last year the site was down for 3 hours.', 'In the last 5 minutes of the outage, errors dropped.', 'We scheduled a 2 hour outage.', 'Without the alert we would have been down for 5 hours.', 'The site was not down for 66 minutes.', 'The review lasted 2 hours.', 'Our SLA of 99.9% allows 43 minutes of downtime per month.', 'The API was down for 1 minute every hour.', 'We can be down for 5 minutes without anyone noticing.'];
   for (const sentence of elsewhere) assert.deepEqual(figures(`# Outage\n\n${sentence}\n\n${TIMELINE}`), [], sentence);
 });
 

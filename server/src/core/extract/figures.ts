@@ -212,6 +212,8 @@ const VERBS: [Set<string>, FigureKind, FigureEvent][] = [
 const SINCE = new Set(['start', 'first', 'beginning', 'onset', 'incident', 'outage', 'impact', 'problem', 'issue', 'error', 'errors', 'crash', 'failure', 'failures', 'it', 'that', 'this']);
 const OUTAGE_AFTER = new Set(['outage', 'downtime', 'disruption', 'unavailability']);
 const OUTAGE_FILLERS = new Set(['long', 'of', 'total', 'complete', 'full', 'partial']);
+/** Words in the same clause after a figure that make it a rate or an allowance, not this incident's: "5 minutes every hour", "43 minutes of downtime per month". */
+const RECURRING = new Set(['per', 'each', 'every', 'budget', 'allowed', 'allowance', 'sla', 'slo', 'target']);
 /**
  * Words in the same clause before a figure that make it about something other than this incident
  * as a whole: another activity ("the deploy lasted 5 minutes"), a plan or a target ("a scheduled
@@ -221,8 +223,8 @@ const OUTAGE_FILLERS = new Set(['long', 'of', 'total', 'complete', 'full', 'part
 const NOT_WHOLE = new Set([
   'deploy', 'deployment', 'migration', 'rollout', 'restart', 'reboot', 'backup', 'maintenance',
   'meeting', 'call', 'review', 'investigation', 'retrospective', 'cleanup', 'backfill', 'retention', 'ttl', 'timeout', 'cache', 'interval', 'cron', 'canary',
-  'each', 'per', 'sla', 'slo', 'target', 'goal', 'scheduled', 'planned', 'expected',
-  'would', 'could', 'might', 'should', 'if', 'unless', 'not', 'never', "wasn't", "weren't", "isn't", "didn't",
+  'each', 'per', 'sla', 'slo', 'target', 'goal', 'budget', 'allows', 'allowed', 'scheduled', 'planned', 'expected',
+  'would', 'could', 'might', 'should', 'can', 'if', 'unless', 'not', 'never', "wasn't", "weren't", "isn't", "didn't",
   'last', 'previous', 'previously',
 ]);
 
@@ -254,6 +256,8 @@ function readMeaning(text: string, start: number, end: number): Meaning | undefi
   before = before.slice(clauseStart);
   const after = tokens(text, end, Math.min(text.length, end + REACH)).slice(0, 8);
   if (before.some((t) => NOT_WHOLE.has(t.word))) return undefined;
+  const clauseEnd = after.findIndex((t) => t.word === '.');
+  if (after.slice(0, clauseEnd < 0 ? after.length : clauseEnd).some((t) => RECURRING.has(t.word))) return undefined;
 
   let approximation: Meaning['approximation'];
   for (const [phrase, kind] of APPROXIMATIONS) {
