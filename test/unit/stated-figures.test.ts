@@ -278,3 +278,36 @@ test('a second figure on a metric field’s line is read on its own', () => {
     "3:50-3:60 warning 'Time to recovery: 13 minutes' but the timeline gives a time to resolve of 48m (09:12 start to 10:00 resolved): correct the figure or the timeline. [metric-mismatch]",
   ]);
 });
+
+test('without a measurable timeline, figures are checked against the key events stated outside it', () => {
+  const text = `# Incident on 2023-09-18 - Lack of disk space
+
+- **Key events**
+  - First detected: 2023-09-18 13:42
+  - Incident declared: 2023-09-18 15:12
+  - Repaired: 2023-09-18 17:54
+  - Resolved 2023-09-20 19:18
+
+- **Time to repair**: 4h 12m
+
+- **Time to resolve**: 35h 36m
+
+- **Impact**: nodes were down for 60h.
+`;
+  assert.deepEqual(analyze(text).model.keyEvents.map((k) => [k.kind, k.label, k.time, k.line + 1]), [
+    ['detected', 'First detected', '2023-09-18 13:42', 4], ['declared', 'Incident declared', '2023-09-18 15:12', 5],
+    ['repaired', 'Repaired', '2023-09-18 17:54', 6], ['resolved', 'Resolved', '2023-09-20 19:18', 7],
+  ]);
+  // Counted from the first detection, the key events give a lower bound: 35h 36m is too short; 60h may count from an earlier start.
+  assert.deepEqual(mismatches(text), [
+    "11:24-11:31 warning 'Time to resolve: 35h 36m' but the key events give at least 53h 36m (First detected 2023-09-18 13:42 to Resolved 2023-09-20 19:18): correct the figure or the key events. [metric-mismatch]",
+  ]);
+  // With an incident start among them, a figure must agree with it (or with the first detection as a lower bound).
+  const started = text.replace('  - First detected: 2023-09-18 13:42', '  - Incident start: 2023-09-18 13:30\n  - First detected: 2023-09-18 13:42').replace('60h', '50h');
+  assert.deepEqual(mismatches(started), [
+    "12:24-12:31 warning 'Time to resolve: 35h 36m' but the key events give 53h 48m (Incident start 2023-09-18 13:30 to Resolved 2023-09-20 19:18): correct the figure or the key events. [metric-mismatch]",
+    "14:35-14:38 warning 'down for 50h' but the key events give a duration of 53.8h (Incident start 2023-09-18 13:30 to Resolved 2023-09-20 19:18): correct the figure or the key events. [metric-mismatch]",
+  ]);
+  // A timeline's measure wins over the key events; a key event needs a date and a time alone on its line.
+  assert.deepEqual(analyze('# X\n\n- First detected at 13:42\n- Resolved: 2023-09-20 19:18 by the on-call\n- Repaired: 2023-09-18\n').model.keyEvents, []);
+});

@@ -113,7 +113,7 @@ export type Approximation = 'exact' | 'about' | 'atLeast' | 'atMost';
 export type FigureEvent = 'alert' | 'detection' | 'mitigation' | 'recovery';
 
 /** What a stated figure measures: one of the metrics, or the time to mitigate (Mitigated − Incident start), which is not the time to resolve. */
-export type FigureKind = MetricKind | 'mitigation';
+export type FigureKind = MetricKind | 'mitigation' | 'repair';
 
 /** A figure stated outside the template's metric fields: "down for 66 minutes", `Incident Duration | 3h 45m`. */
 export interface StatedFigure {
@@ -133,6 +133,20 @@ export interface StatedFigure {
   event?: FigureEvent;
   /** The figure qualifies the noun after it ("a 47 minute period", "30min outage"): no corrected value is offered. */
   attributive?: boolean;
+}
+
+/** What a key event names: `- First detected: 2023-09-18 13:42`, `- Resolved 2023-09-20 19:18`. */
+export type KeyEventKind = 'start' | 'detected' | 'declared' | 'mitigated' | 'repaired' | 'restored' | 'resolved';
+
+/** A key event stated as a label and a dated time on a line of its own, outside any timeline (the Ministry of Justice's "Key events" list). */
+export interface KeyEvent {
+  kind: KeyEventKind;
+  /** The label as written: "First detected". */
+  label: string;
+  /** The time as written: "2023-09-18 13:42". */
+  time: string;
+  at: ResolvedTime;
+  line: number;
 }
 
 /** A time range with its length stated after it: `21:45 to 23:28 UTC (103 minutes)`. */
@@ -219,6 +233,8 @@ export interface PostMortem {
   statedFigures: StatedFigure[];
   /** Time ranges with their length stated after them, to check the one against the other. */
   windowFigures: WindowFigure[];
+  /** Key events stated outside the timelines, which stated figures are checked against when the timeline gives no metric. */
+  keyEvents: KeyEvent[];
   whys: WhyRow[];
   rootCause?: Field;
   factors: ContributingFactor[];

@@ -1,8 +1,8 @@
 import { readFigure } from '../duration';
-import type { Approximation, FigureEvent, FigureKind, StatedFigure, StatedMetric, Timeline, WindowFigure } from '../model';
+import type { Approximation, FigureEvent, FigureKind, KeyEvent, KeyEventKind, StatedFigure, StatedMetric, Timeline, WindowFigure } from '../model';
 import { TimelineClock, minutesBetween, parseLeadingTime } from '../time';
 import type { StatedDuration } from '../duration';
-import { type Position, range } from '../text';
+import { type Position, range, trimRuns } from '../text';
 import { type DocumentContext, viewLine } from './context';
 
 /**
@@ -14,7 +14,7 @@ import { type DocumentContext, viewLine } from './context';
  * minutes" say none and are not read. Timeline entries (events of their own) and action items
  * (thresholds and plans) are not read; the template's metric fields are `statedMetrics`.
  */
-export function extractStatedFigures(ctx: DocumentContext, timelines: Timeline[], statedMetrics: StatedMetric[]): { statedFigures: StatedFigure[]; windowFigures: WindowFigure[] } {
+export function extractStatedFigures(ctx: DocumentContext, timelines: Timeline[], statedMetrics: StatedMetric[]): { statedFigures: StatedFigure[]; windowFigures: WindowFigure[]; keyEvents: KeyEvent[] } {
   const skip = new Uint8Array(ctx.src.lineCount);
   for (const timeline of timelines) {
     for (const entry of timeline.entries) skip.fill(1, entry.startLine, entry.endLine);
@@ -34,11 +34,14 @@ export function extractStatedFigures(ctx: DocumentContext, timelines: Timeline[]
 
   const figures: StatedFigure[] = [];
   const windows: WindowFigure[] = [];
+  const keyEvents: KeyEvent[] = [];
   for (let line = 0; line < ctx.src.lineCount; line++) {
     if (skip[line]) continue;
     const text = viewLine(ctx, ctx.views.prose, line);
     if (!DIGIT_OR_WORD.test(text)) continue;
     ctx.deadline?.check();
+    const keyEvent = readKeyEvent(text, line);
+    if (keyEvent && !keyEvents.some((k) => k.kind === keyEvent.kind)) keyEvents.push(keyEvent);
     const onLine = fields.get(line) ?? [];
     const inField = (pos: number) => onLine.find((m) => m.field.value.range.start.character <= pos && pos < m.field.value.range.end.character);
     const used = new Set<StatedMetric>();
@@ -102,7 +105,29 @@ export function extractStatedFigures(ctx: DocumentContext, timelines: Timeline[]
       });
     }
   }
-  return { statedFigures: figures, windowFigures: windows };
+  return { statedFigures: figures, windowFigures: windows, keyEvents };
+}
+
+const KEY_EVENTS = new Map<string, KeyEventKind>([
+  ['incident start', 'start'], ['impact start', 'start'], ['start of impact', 'start'], ['incident started', 'start'], ['impact started', 'start'],
+  ['first detected', 'detected'], ['detected', 'detected'], ['incident declared', 'declared'], ['declared', 'declared'],
+  ['mitigated', 'mitigated'], ['repaired', 'repaired'], ['restored', 'restored'], ['service restored', 'restored'], ['resolved', 'resolved'],
+]);
+const LIST_MARKER = /^[ \t]*(?:[-*+][ \t]+)?/;
+
+/** `- First detected: 2023-09-18 13:42`, `- **Resolved** 2023-09-20 19:18`: a key event's label and a time with its date, alone on a line. */
+function readKeyEvent(text: string, line: number): KeyEvent | undefined {
+  const from = LIST_MARKER.exec(text)![0].length;
+  let digit = from;
+  while (digit < text.length && digit - from <= 40 && !(text[digit] >= '0' && text[digit] <= '9')) digit++;
+  if (digit >= text.length || digit - from > 40) return undefined;
+  const label = trimRuns(text.slice(from, digit), /[\s*_:]/);
+  const kind = KEY_EVENTS.get(label.toLowerCase());
+  if (!kind) return undefined;
+  const value = parseLeadingTime(text.slice(digit, digit + TIME_REACH));
+  if (!value?.date?.year || value.seconds === undefined || text.slice(digit + value.length).trim() !== '') return undefined;
+  const at = new TimelineClock().place(value);
+  return at && { kind, label, time: text.slice(digit, digit + value.length).trim(), at, line };
 }
 
 /** Lines of a paragraph joined as one: "failed for just over\nnine hours" → "failed for just over nine hours". */
@@ -197,6 +222,7 @@ const LABELS: [string[], FigureKind][] = [
   [['time', 'to', 'resolve'], 'mttr'], [['time', 'to', 'resolution'], 'mttr'], [['time', 'to', 'recover'], 'mttr'], [['time', 'to', 'recovery'], 'mttr'],
   [['time', 'to', 'restore'], 'mttr'], [['time', 'to', 'restore', 'service'], 'mttr'], [['time', 'to', 'restoration'], 'mttr'], [['mttr'], 'mttr'],
   [['resolution', 'time'], 'mttr'], [['recovery', 'time'], 'mttr'],
+  [['time', 'to', 'repair'], 'repair'],
   [['time', 'to', 'mitigate'], 'mitigation'], [['time', 'to', 'mitigation'], 'mitigation'], [['mitigation', 'time'], 'mitigation'],
   [['incident', 'duration'], 'duration'], [['outage', 'duration'], 'duration'], [['impact', 'duration'], 'duration'], [['total', 'duration'], 'duration'],
   [['duration'], 'duration'], [['total', 'downtime'], 'duration'], [['downtime'], 'duration'], [['outage', 'length'], 'duration'],

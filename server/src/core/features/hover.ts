@@ -38,7 +38,7 @@ export function hoverAt({ model, metrics }: Analysis, position: Position): Hover
   return { markdown: `${read}\n\n${explainMetric(figure.kind, measureOf(metricsForLine(model, metrics, figure.line), figure.kind))}`, range: figure.range };
 }
 
-const READ_AS: Record<FigureKind, string> = { mttd: 'the time to detect', mttr: 'the time to resolve', duration: 'the total duration', mitigation: 'the time to mitigate' };
+const READ_AS: Record<FigureKind, string> = { mttd: 'the time to detect', mttr: 'the time to resolve', duration: 'the total duration', mitigation: 'the time to mitigate', repair: 'the time to repair' };
 
 /** How each approximation is checked, as hover says it. */
 const APPROXIMATION_NAMES: Record<Approximation, string> = {
@@ -50,6 +50,7 @@ const APPROXIMATION_NAMES: Record<Approximation, string> = {
 
 /** "MTTD = Detection − Incident start = 09:31 − 09:12 = 19m", naming the timeline rows it comes from. */
 function explainMetric(kind: FigureKind, { minutes, start, end }: MeasuredMetric): string {
+  if (kind === 'repair') return 'Time to repair = Repaired − Incident start (or First detected), from the key events stated outside the timeline.';
   const ends = kind === 'mitigation' ? (['mitigated'] as const) : METRIC_END[kind];
   const endNames = ends.map((k) => MARKER_NAMES[k]);
   const formula = `${kind === 'mitigation' ? 'Time to mitigate' : METRIC_NAMES[kind]} = ${endNames.join(' (else ')}${ends.length > 1 ? ')' : ''} − ${MARKER_NAMES.start}`;
