@@ -38,6 +38,17 @@ export async function configSchema(): Promise<string> {
       requiredSections: list('Sections a post-mortem that follows the template must have, named as in the template ("5. Root Cause Analysis") or by your own titles.', 100),
       severities: list('Allowed values of the Severity field (default P0 to P4).', 100, 1),
       owners: list('People offered when an action item has no owner.', 1000),
+      events: {
+        type: 'object',
+        description: "Your team's words for a timeline's events, added to the built-in ones: an entry without an explicit marker (`← Detection`) whose words name one is taken as that event.",
+        additionalProperties: false,
+        properties: {
+          start: list('Words that say the incident started ("customer impact begins").', 100),
+          detection: list('Words that say the incident was detected ("pager went off").', 100),
+          mitigated: list('Words that say the impact was mitigated ("traffic drained").', 100),
+          resolved: list('Words that say the service was restored ("all green").', 100),
+        },
+      },
     },
   };
   return `${JSON.stringify(schema, null, 2)}\n`;

@@ -6,7 +6,7 @@ import { version } from '../../package.json';
 import { analyze } from './core/analyze';
 import { isIsoDate, localDate } from './core/iso-date';
 import { identify, isPostMortem } from './core/identify';
-import { type FileMetrics, type FileResult, formatJson, formatMetricsText, formatSarif, formatText, reported } from './cli/format';
+import { type FileMetrics, type FileResult, formatJson, formatMetricsText, formatSarif, metricsForJson, formatText, reported } from './cli/format';
 import { printable } from './cli/printable';
 import { renderPage } from './render/page';
 import { ConfigFinder, type LoadedConfig, loadConfigText, readConfigText } from './node/config-file';
@@ -148,7 +148,7 @@ async function metrics(args: string[], io: Io): Promise<number> {
     if (!target.discovered || isPostMortem(model, target.path)) results.push({ file, metrics });
   });
   // JSON is always an array, `[]` when there is nothing to report, so that a pipeline can parse it.
-  if (opts.format === 'json') io.out(JSON.stringify(results, null, 2));
+  if (opts.format === 'json') io.out(JSON.stringify(results.map((r) => ({ ...r, metrics: metricsForJson(r.metrics) })), null, 2));
   else if (results.length) io.out(formatMetricsText(results));
   return failed ? 2 : 0;
 }

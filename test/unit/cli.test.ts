@@ -268,3 +268,27 @@ test('a 100,000-entry severities list is refused at once and the defaults apply'
   assert.equal(err, `postmortem: ${join(dir, '.postmortemrc.json')}: "severities" must NOT have more than 100 items; using the default settings\n`);
   assert.equal(out, 'dns-post-mortem.md:5:14 warning Severity "S5" is not valid: use one of P0, P1, P2, P3, P4. [metadata]\n');
 });
+
+test('metrics: several incidents keep the first incident\'s fields and add incidents, with their titles and lines', async () => {
+  const file = 'test/fixtures/incidents/two-incidents.md';
+  const [result] = JSON.parse((await run(['metrics', '--format', 'json', file])).out);
+  const m = result.metrics;
+  assert.deepEqual([m.mttdMinutes, m.mttrMinutes, m.durationMinutes], [12, 40, 40]);
+  assert.deepEqual(
+    m.incidents.map((i: Record<string, unknown>) => Object.keys(i)),
+    [0, 1].map(() => ['title', 'line', 'mttdMinutes', 'mttrMinutes', 'durationMinutes', 'timeToMarkerMinutes', 'markers']),
+  );
+  assert.deepEqual(m.incidents.map((i: { title: string; line: number; mttdMinutes: number; mttrMinutes: number; durationMinutes: number }) => [i.title, i.line, i.mttdMinutes, i.mttrMinutes, i.durationMinutes]), [
+    ['Incident 1: 2026-02-03 database failover', 8, 12, 40, 40],
+    ['Incident 2: 2026-02-05 certificate expiry', 14, 30, 50, 50],
+  ]);
+  assert.deepEqual(m.incidents[1].timeToMarkerMinutes, { detection: 30, resolved: 50 });
+  const text = (await run(['metrics', file])).out.trim().split('\n');
+  assert.deepEqual(text.slice(-2), [
+    '  Incident 1    Incident 1: 2026-02-03 database failover (line 9): MTTD 12m, MTTR 40m, duration 40m',
+    '  Incident 2    Incident 2: 2026-02-05 certificate expiry (line 15): MTTD 30m, MTTR 50m, duration 50m',
+  ]);
+  // One incident: no incidents field.
+  const [single] = JSON.parse((await run(['metrics', '--format', 'json', FINAL])).out);
+  assert.equal('incidents' in single.metrics, false);
+});

@@ -45,3 +45,15 @@ test('the nearest .postmortemrc.json up the tree applies', () => {
   assert.deepEqual(finder.forFile(join(root, 'b.md')).config.owners, ['Root']);
   assert.equal(finder.forFile(join(root, 'team', 'x.md')).path, join(root, 'team', '.postmortemrc.json'));
 });
+
+test('events: the team\'s words per event kind are read, an unknown kind or an empty word is refused, the nearer file wins', () => {
+  const { config, problems } = parseConfig('{ "events": { "detection": ["pager went off"], "resolved": ["all green"] } }');
+  assert.deepEqual(problems, []);
+  assert.deepEqual(config.events, { detection: ['pager went off'], resolved: ['all green'] });
+  const bad = parseConfig('{ "events": { "ending": ["done"], "start": [""] } }');
+  assert.deepEqual(bad.config, defaultConfig());
+  assert.deepEqual(bad.problems.sort(), ['"events" must NOT have additional properties: "ending" is not a known setting', '"events.start.0" must NOT have fewer than 1 characters']);
+  const merged = mergeConfig({ ...defaultConfig(), events: { start: ['kick-off'] } }, { events: { detection: ['beeped'] } });
+  assert.deepEqual(merged.events, { detection: ['beeped'] });
+  assert.equal(mergeConfig(defaultConfig(), {}).events, undefined);
+});

@@ -311,3 +311,28 @@ test('without a measurable timeline, figures are checked against the key events 
   // A timeline's measure wins over the key events; a key event needs a date and a time alone on its line.
   assert.deepEqual(analyze('# X\n\n- First detected at 13:42\n- Resolved: 2023-09-20 19:18 by the on-call\n- Repaired: 2023-09-18\n').model.keyEvents, []);
 });
+
+test('several incidents: each figure is checked against the incident whose part of the document holds it', () => {
+  const text = `# Two outages on the payments API
+
+## Timeline
+
+### Incident 1: 2026-02-03 database failover
+
+Writes were down for 40 minutes.
+
+- 10:00 Outage begins: writes fail.
+- 10:40 Service restored after the failover.
+
+### Incident 2: 2026-02-05 certificate expiry
+
+Payments were down for 40 minutes.
+
+- 09:00 Outage begins: TLS handshakes fail.
+- 09:50 Service restored with a new certificate.
+`;
+  assert.deepEqual(figures(text), ['7 duration exact "40 minutes"', '14 duration exact "40 minutes"']);
+  assert.deepEqual(mismatches(text), [
+    "14:24-14:34 warning 'down for 40 minutes' but the timeline gives a duration of 50m (09:00 start to 09:50 resolved): correct the figure or the timeline. [metric-mismatch]",
+  ]);
+});

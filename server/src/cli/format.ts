@@ -79,6 +79,15 @@ export interface FileMetrics {
 }
 
 
+/**
+ * The metrics as `metrics --format json` prints them: an incident's carry the same timing fields as
+ * the document's, with its title and line, without the markers each metric runs between.
+ */
+export function metricsForJson(metrics: Metrics): Metrics {
+  if (!metrics.incidents) return metrics;
+  return { ...metrics, incidents: metrics.incidents.map(({ title, line, mttdMinutes, mttrMinutes, durationMinutes, timeToMarkerMinutes, markers }) => ({ title, line, mttdMinutes, mttrMinutes, durationMinutes, timeToMarkerMinutes, markers })) };
+}
+
 export function formatMetricsText(results: FileMetrics[]): string {
   const minutes = (m: number | null) => (m === null ? '—' : formatMinutes(m));
   return results
@@ -95,6 +104,7 @@ export function formatMetricsText(results: FileMetrics[]): string {
         ...(others.length ? [`  Time to       ${others.join(', ')}`] : []),
         `  Action items  ${m.actionItems.total} (${m.actionItems.withoutOwner} without owner)${priorities.length ? ` · ${priorities.join(', ')}` : ''}`,
         `  Completeness  ${Math.round(m.completeness * 100)}% (${m.placeholdersLeft} placeholders left)`,
+        ...(m.incidents ?? []).map((i, n) => `  Incident ${n + 1}    ${i.title} (line ${i.line + 1}): MTTD ${minutes(i.mttdMinutes)}, MTTR ${minutes(i.mttrMinutes)}, duration ${minutes(i.durationMinutes)}`),
       ]
         // The file name and the priorities are the user's text.
         .map(printable)

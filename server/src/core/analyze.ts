@@ -3,6 +3,7 @@ import { type Config, defaultConfig } from './config';
 import { computeMetrics, type MeasuredMetrics } from './metrics';
 import type { PostMortem } from './model';
 import { parse } from './parse';
+import { type EventWords, eventWords } from './extract/timelines';
 import { RULES } from './rules';
 import { compareRanges } from './ranges';
 import type { Diagnostic, FixContext, Severity } from './diagnostic';
@@ -28,11 +29,19 @@ export interface AnalyzeOptions {
 
 const LEVEL: Record<string, Severity | undefined> = { hint: 'hint', info: 'information', warning: 'warning', error: 'error' };
 
+/** The last team's event words compiled, kept while the configuration's list is the same object. */
+let compiled: { events: NonNullable<Config['events']>; words: EventWords } | undefined;
+
+function teamEvents(events: NonNullable<Config['events']>): EventWords {
+  if (compiled?.events !== events) compiled = { events, words: eventWords(events) };
+  return compiled.words;
+}
+
 /** The one analysis: parse, measure, check. Every face (server, CLI, preview) calls this. */
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const config = options.config ?? defaultConfig();
   const { deadline } = options;
-  const { model, src, blocks } = parse(text, deadline);
+  const { model, src, blocks } = parse(text, deadline, config.events ? { events: teamEvents(config.events) } : {});
   deadline?.check();
   const metrics = computeMetrics(model);
   const status = model.metadata.statusValue;

@@ -1,7 +1,7 @@
 import Ajv from 'ajv';
 import schema from '../../../schemas/postmortemrc.schema.json';
 import { defaultRequiredSections } from './template';
-import { DEFAULT_SEVERITIES } from './vocabulary';
+import { DEFAULT_SEVERITIES, type EventKind } from './vocabulary';
 
 export type RuleLevel = 'off' | 'hint' | 'info' | 'warning' | 'error';
 
@@ -15,6 +15,8 @@ export interface Config {
   severities: string[];
   /** People who own action items, offered when an owner is missing. */
   owners: string[];
+  /** The team's own words for a timeline's events, added to `EVENT_WORDS`. */
+  events?: Partial<Record<EventKind, string[]>>;
 }
 
 export const CONFIG_FILE_NAME = '.postmortemrc.json';
@@ -64,6 +66,7 @@ export function mergeConfig(base: Config, over: Partial<Config>): Config {
     requiredSections: over.requiredSections ?? base.requiredSections,
     severities: over.severities ?? base.severities,
     owners: [...new Set([...(over.owners ?? []), ...base.owners])],
+    ...(over.events ?? base.events ? { events: over.events ?? base.events } : {}),
   };
 }
 

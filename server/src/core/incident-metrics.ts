@@ -1,4 +1,4 @@
-import type { MeasuredMetric, MeasuredMetrics } from './metrics';
+import { type MeasuredMetric, type MeasuredMetrics, incidentAt } from './metrics';
 import type { FigureKind, KeyEvent, KeyEventKind, PostMortem } from './model';
 import { minutesBetween } from './time';
 
@@ -6,13 +6,12 @@ import { minutesBetween } from './time';
 export type LineMetrics = Pick<MeasuredMetrics, 'measured' | 'markers'>;
 
 /**
- * The measured metrics of the incident a line belongs to, for every check of a stated figure and
- * its hover. One incident per document for now: the document's metrics. With several incidents
- * in a document, this is the one place to return those of the incident whose part of the
- * document holds the line.
+ * The measured metrics of the incident a line belongs to, for every check of a stated figure, its
+ * hover and the Update Metrics command: with several incidents in a document, those of the
+ * incident whose part of the document holds the line (`incidentAt`), else the document's.
  */
-export function metricsForLine(_model: PostMortem, metrics: MeasuredMetrics, _line: number): LineMetrics {
-  return metrics;
+export function metricsForLine(model: PostMortem, metrics: MeasuredMetrics, line: number): LineMetrics {
+  return incidentAt(model, metrics, line).metrics;
 }
 
 /**

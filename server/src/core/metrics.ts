@@ -1,4 +1,4 @@
-import type { ActionItem, MarkerKind, MetricKind, PostMortem, Timeline, TimelineEntry } from './model';
+import type { ActionItem, Incident, MarkerKind, MetricKind, PostMortem, Timeline, TimelineEntry } from './model';
 import { minutesBetween } from './time';
 import { countedPlaceholders, template } from './template';
 import { isMissingOwner } from './owners';
@@ -25,7 +25,8 @@ export interface MeasuredMetric {
   end?: MarkerTime;
 }
 
-export interface Metrics {
+/** The metrics one incident's timeline gives. */
+export interface TimingMetrics {
   mttdMinutes: number | null;
   mttrMinutes: number | null;
   durationMinutes: number | null;
@@ -33,23 +34,82 @@ export interface Metrics {
   timeToMarkerMinutes: Partial<Record<MarkerKind, number>>;
   /** Every marked entry of the timeline the metrics come from, start first. */
   markers: MarkerTime[];
+}
+
+/** One incident of a document that covers several: its heading, and its metrics with the markers they run between. */
+export interface IncidentMetrics extends TimingMetrics {
+  title: string;
+  /** 0-based line of the incident's heading. */
+  line: number;
+}
+
+/** An incident's metrics as the analysis holds them, with the markers each runs between. */
+export interface MeasuredIncidentMetrics extends IncidentMetrics {
+  measured: Record<MetricKind, MeasuredMetric>;
+}
+
+/** The document's metrics: the timing ones are those of its first incident. */
+export interface Metrics extends TimingMetrics {
   actionItems: { total: number; withoutOwner: number; byPriority: Record<string, number> };
   /** Share of the template's placeholders filled in, 0 to 1. */
   completeness: number;
   placeholdersLeft: number;
+  /** Each incident's metrics, when the document covers several (each under its own heading); absent otherwise. */
+  incidents?: IncidentMetrics[];
 }
 
 /** The metrics as the analysis holds them: each also with the markers it runs between, so that nobody looks them up again. */
 export interface MeasuredMetrics extends Metrics {
   measured: Record<MetricKind, MeasuredMetric>;
+  incidents?: MeasuredIncidentMetrics[];
 }
 
 /**
  * MTTD = detection − start, MTTR = resolved − start and duration = resolved (else restored) − start,
- * from the marker rows of the timeline that marks the incident start (the table, in the template).
+ * from the marker rows of the timeline that marks the incident start (the table, in the template),
+ * for each incident; the document's are its first incident's.
  */
 export function computeMetrics(model: PostMortem): MeasuredMetrics {
-  const timeline = primaryTimeline(model.timelines);
+  const [first, ...others] = model.incidents;
+  const timing = measureTimelines(first?.timelines ?? model.timelines);
+  const byPriority: Record<string, number> = {};
+  for (const item of model.actionItems) {
+    const priority = priorityOf(item);
+    byPriority[priority] = (byPriority[priority] ?? 0) + 1;
+  }
+  const left = countedPlaceholders(model);
+  const total = template().placeholderCount;
+  return {
+    ...timing,
+    actionItems: { total: model.actionItems.length, withoutOwner: model.actionItems.filter((i) => isMissingOwner(i.owner?.text)).length, byPriority },
+    completeness: round(Math.max(0, 1 - left / total), 2),
+    placeholdersLeft: left,
+    ...(others.length ? { incidents: model.incidents.map((incident, i) => incidentMetrics(incident, i === 0 ? timing : measureTimelines(incident.timelines))) } : {}),
+  };
+}
+
+function incidentMetrics(incident: Incident, timing: TimingMetrics & { measured: Record<MetricKind, MeasuredMetric> }): MeasuredIncidentMetrics {
+  return { title: incident.title ?? '', line: incident.line, ...timing };
+}
+
+/**
+ * The incident a line belongs to and its metrics: the document's own metrics when it covers one
+ * incident, or for a line outside every incident's heading (a summary above them).
+ */
+export function incidentAt(model: PostMortem, metrics: MeasuredMetrics, line: number): { incident: Incident; metrics: TimingMetrics & { measured: Record<MetricKind, MeasuredMetric> } } {
+  const index = metrics.incidents ? model.incidents.findIndex((i) => i.startLine <= line && line < i.endLine) : -1;
+  if (index < 0 || !metrics.incidents) return { incident: model.incidents[0], metrics };
+  return { incident: model.incidents[index], metrics: metrics.incidents[index] };
+}
+
+/** The timeline a document's metrics are measured on: the primary one of its first incident. */
+export function measuredTimeline(model: PostMortem): Timeline | undefined {
+  return primaryTimeline(model.incidents[0]?.timelines ?? model.timelines);
+}
+
+/** Timing metrics of one incident, from its timelines. */
+function measureTimelines(timelines: Timeline[]): TimingMetrics & { measured: Record<MetricKind, MeasuredMetric> } {
+  const timeline = primaryTimeline(timelines);
   const marked = timeline?.entries.filter((e) => e.marker) ?? [];
   const first = (kind: MarkerKind) => marked.find((e) => e.marker!.kind === kind);
   const end = (metric: MetricKind) => METRIC_END[metric].map(first).find(Boolean);
@@ -62,29 +122,15 @@ export function computeMetrics(model: PostMortem): MeasuredMetrics {
     if (kind !== 'start' && kind !== 'other' && minutes !== null && !(kind in timeToMarkerMinutes)) timeToMarkerMinutes[kind] = minutes;
   }
 
-  const byPriority: Record<string, number> = {};
-  for (const item of model.actionItems) {
-    const priority = priorityOf(item);
-    byPriority[priority] = (byPriority[priority] ?? 0) + 1;
-  }
   const markers = marked.map((e): MarkerTime => ({ kind: e.marker!.kind, label: e.marker!.label, line: e.startLine, row: e.index, time: e.time.text, minutesFromStart: since(e), ...(e.marker!.phrase === undefined ? {} : { phrase: e.marker!.phrase }) }));
   const markerOf = (entry: TimelineEntry | undefined) => (entry ? markers[marked.indexOf(entry)] : undefined);
-  const measure = (metric: MetricKind): MeasuredMetric => ({ minutes: since(end(metric)), start: markerOf(first('start')), end: markerOf(end(metric)) });
-  const measured = { mttd: measure('mttd'), mttr: measure('mttr'), duration: measure('duration') };
-  const left = countedPlaceholders(model);
-  const total = template().placeholderCount;
-
-  return {
-    mttdMinutes: measured.mttd.minutes,
-    mttrMinutes: measured.mttr.minutes,
-    durationMinutes: measured.duration.minutes,
-    measured,
-    timeToMarkerMinutes,
-    markers,
-    actionItems: { total: model.actionItems.length, withoutOwner: model.actionItems.filter((i) => isMissingOwner(i.owner?.text)).length, byPriority },
-    completeness: round(Math.max(0, 1 - left / total), 2),
-    placeholdersLeft: left,
+  const measure = (metric: MetricKind): MeasuredMetric => {
+    const minutes = since(end(metric));
+    // An end before the start is a misread or a typo, never a metric.
+    return { minutes: minutes !== null && minutes < 0 ? null : minutes, start: markerOf(first('start')), end: markerOf(end(metric)) };
   };
+  const measured = { mttd: measure('mttd'), mttr: measure('mttr'), duration: measure('duration') };
+  return { mttdMinutes: measured.mttd.minutes, mttrMinutes: measured.mttr.minutes, durationMinutes: measured.duration.minutes, measured, timeToMarkerMinutes, markers };
 }
 
 /** The priority an action item is counted under: its cell without emphasis, else `Unset`. */
@@ -92,10 +138,14 @@ export function priorityOf(item: ActionItem): string {
   return plainText(item.priority?.text ?? '') || 'Unset';
 }
 
-/** Minutes from the incident start marked in the entry's own timeline; null when either time is missing or a date alone. */
+/**
+ * Minutes from the incident start marked in the entry's own timeline; null when either time is
+ * missing or a date alone, or when the timeline's days are unknown (numeric dates whose order
+ * cannot be told).
+ */
 export function minutesFromStart(timeline: Timeline, entry: TimelineEntry): number | null {
   const start = timeline.entries.find((e) => e.marker?.kind === 'start')?.at;
-  if (!start || !entry.at || start.precision === 'day' || entry.at.precision === 'day') return null;
+  if (!start || !entry.at || start.precision === 'day' || entry.at.precision === 'day' || timeline.datesUnknown) return null;
   return round(minutesBetween(start, entry.at));
 }
 

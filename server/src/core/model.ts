@@ -1,6 +1,6 @@
 import type { Range, Span } from './text';
 import type { HtmlComment } from './views';
-import type { ResolvedTime } from './time';
+import type { ResolvedTime, TimeProblem } from './time';
 import type { StatedDuration } from './duration';
 import type { MarkerKind, MetricKind, Status, TimelineSource } from './vocabulary';
 
@@ -80,6 +80,8 @@ export interface TimelineEntry {
   /** Undefined when the time cannot be read (or is a placeholder: see `placeholder`). */
   at?: ResolvedTime;
   placeholder: boolean;
+  /** Why a time that looks like one cannot be placed (`13:55 PM`, `3:75 pm`, `15.26`, `[???]`). */
+  problem?: TimeProblem;
   event: Span;
   marker?: Marker;
   /** The lines this entry occupies (end exclusive), moved as a whole when the timeline is sorted. */
@@ -94,6 +96,28 @@ export interface Timeline {
   startLine: number;
   endLine: number;
   section?: number;
+  /**
+   * True when the timeline's dates are written in numbers and whether the day or the month comes
+   * first cannot be told (`03-04-2026` then `04-05-2026`): the times are kept, the days are not,
+   * and no metric is measured from it.
+   */
+  datesUnknown?: boolean;
+}
+
+/**
+ * An incident the document covers. A document with several incidents, each under its own heading
+ * with its own timeline (`## Incident 2`, `### 2022-01-25: second outage`), has one per heading;
+ * any other has one, the whole document, with every timeline.
+ */
+export interface Incident {
+  /** The incident's heading as titled; undefined for the whole document. */
+  title?: string;
+  /** The heading's line (0 for the whole document). */
+  line: number;
+  /** Lines of the incident (end exclusive). */
+  startLine: number;
+  endLine: number;
+  timelines: Timeline[];
 }
 
 export interface StatedMetric {
@@ -228,6 +252,8 @@ export interface PostMortem {
   fields: Field[];
   metadata: Metadata;
   timelines: Timeline[];
+  /** At least one: the whole document, or each incident of a document that covers several. */
+  incidents: Incident[];
   statedMetrics: StatedMetric[];
   /** Figures stated in prose, lists, headings and other tables (`extract/figures.ts`). */
   statedFigures: StatedFigure[];

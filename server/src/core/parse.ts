@@ -8,7 +8,8 @@ import { extractSections } from './extract/sections';
 import { extractTables } from './extract/tables';
 import { extractFields } from './extract/fields';
 import { extractMetadata, extractStatedMetrics } from './extract/known-fields';
-import { extractTimelines } from './extract/timelines';
+import { type EventWords, extractTimelines } from './extract/timelines';
+import { extractIncidents } from './extract/incidents';
 import { extractStatedFigures } from './extract/figures';
 import { extractActionItems, extractApprovals, extractFactors, extractWhys } from './extract/records';
 import { extractChoices, extractExamples, extractPlaceholders } from './extract/marks';
@@ -20,8 +21,13 @@ export interface Parsed {
   blocks: BlockParse;
 }
 
+export interface ParseOptions {
+  /** Event words with the team's own added (`eventWords(config.events)`); the core's by default. */
+  events?: EventWords;
+}
+
 /** Markdown text → the typed post-mortem model, every part with its exact source range; the deadline is checked at each block and step. */
-export function parse(text: string, deadline?: Deadline): Parsed {
+export function parse(text: string, deadline?: Deadline, options: ParseOptions = {}): Parsed {
   /** Each extraction reads the whole document: the deadline is checked before each. */
   const step = <T>(extract: () => T): T => {
     deadline?.check();
@@ -37,7 +43,7 @@ export function parse(text: string, deadline?: Deadline): Parsed {
   const fields = step(() => extractFields(ctx, tables));
   const h1 = sections.find((s) => s.level === 1);
   const field = (key: RegExp) => fields.find((f) => key.test(f.key));
-  const timelines = step(() => extractTimelines(ctx, tables));
+  const timelines = step(() => extractTimelines(ctx, tables, options.events));
   const statedMetrics = extractStatedMetrics(fields);
   const model: PostMortem = {
     title: h1 && span(h1.line, src.lines[h1.line], h1.range.start.character, h1.range.end.character),
@@ -46,6 +52,7 @@ export function parse(text: string, deadline?: Deadline): Parsed {
     fields,
     metadata: extractMetadata(fields, sections),
     timelines,
+    incidents: extractIncidents(ctx, timelines),
     statedMetrics,
     ...step(() => extractStatedFigures(ctx, timelines, statedMetrics)),
     whys: extractWhys(tables),

@@ -5,6 +5,12 @@ export interface CalendarDate {
   year?: number;
   month: number;
   day: number;
+  /**
+   * Set for a date written in numbers only (`07-05-2026`, `[03-26 …]`, `11/04 …`): whether the
+   * month or the day comes first is not known from the date alone. `month` and `day` are read
+   * month first until the timeline settles the order (see `settleNumericDates`).
+   */
+  numeric?: boolean;
 }
 
 export type Precision = 'day' | 'minute' | 'second';
@@ -18,7 +24,20 @@ export interface TimeValue {
   zone?: string;
   /** How many characters of the input the time takes up. */
   length: number;
+  /** Why a time that looks like one cannot be placed (`13:55 PM`, `3:75 pm`, `15.26`): `seconds` is NaN then. */
+  problem?: TimeProblem;
+  /** A four-digit time alone (`1324 :`), which could also be a year (`2019:`). */
+  military?: boolean;
 }
+
+/** What is wrong with a time that looks like one: an hour of 13 to 23 with AM/PM, minutes or hour out of range, a dot for a colon, an unknown time. */
+export type TimeProblem =
+  | { kind: 'twelveHour'; hour: number; minutes: string; half: 'AM' | 'PM' }
+  | { kind: 'minutes'; minutes: number }
+  | { kind: 'hour'; hour: number }
+  | { kind: 'dotted'; written: string; colon: string }
+  | { kind: 'date' }
+  | { kind: 'unknown' };
 
 /** A time placed on a timeline: an instant for comparisons and arithmetic. */
 export interface ResolvedTime {
@@ -43,14 +62,33 @@ const ABBREVIATIONS: Record<string, string> = {
   JST: 'UTC+9', KST: 'UTC+9', SGT: 'UTC+8', AEST: 'UTC+10', AEDT: 'UTC+11', NZST: 'UTC+12', NZDT: 'UTC+13',
 };
 
+/** Zones named by region, with their daylight-saving rules: "All times Pacific", "7:09 AM Eastern". */
+const REGIONS: Record<string, string> = {
+  PACIFIC: 'America/Los_Angeles', PT: 'America/Los_Angeles', MOUNTAIN: 'America/Denver', MT: 'America/Denver',
+  CENTRAL: 'America/Chicago', CT: 'America/Chicago', EASTERN: 'America/New_York', ET: 'America/New_York',
+};
+
 const MONTH_NAMES = Info.months('long', { locale: 'en' }).map((m) => m.toLowerCase());
 
 const WEEKDAY = /(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?,?\s+/iy;
 const ISO_DATE = /(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?![\d])/y;
 const MONTH_FIRST = /([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?(?![\d:])/iy;
-const DAY_FIRST = /(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})\.?(?:,?\s+(\d{4}))?(?![\d:])/iy;
+const DAY_FIRST = /(\d{1,2})(?:st|nd|rd|th|\.)?\s+([a-z]{3,9})\.?(?:,?\s+(\d{4}))?(?![\d:])/iy;
+/** `07-05-2026`, `07/05/2026`, `07.05.2026`, and without a year `03-26`, `11/04`: month or day first is settled later. */
+const NUMERIC_DATE = /(\d{1,2})([-/.])(\d{1,2})(?:\2(\d{4}))?(?![\d:./-])/y;
+/** A four-digit time, `1324`, after a date (`2019-01-22 1430`) or before a colon (`1324 :`). */
+const MILITARY = /([01]\d|2[0-3])([0-5]\d)(?!\d)/y;
+const MILITARY_COLON = /[ \t]*:/y;
+/** `15.26` after a date: a time written with a dot. */
+const DOTTED_CLOCK = /(\d{1,2})\.(\d{2})(?!\d)/y;
+/** `(Oct 29)`, `(6th Nov 2023)` or `6th Nov 2023` after a time: the date, written after it. */
+const OPEN_PAREN = /[ \t]*\(/y;
+const CLOSE_PAREN = /[ \t]*\)/y;
+const SPACE = /[ \t]+/y;
+/** A time nobody knew: `[???]`, `??:??`, `X:`, `XX:XX`, `14:??`. */
+const UNKNOWN_CLOCK = /\?{2,3}(?::\?{2})?(?![\w?])|[xX]{1,2}(?=:)(?::[xX]{2}(?!\w))?|\d{1,2}:(?:\?{2}|[xX]{2})(?![\w?])/y;
 const DATE_TIME_SEPARATOR = /(?:T|\s*,\s*|\s+at\s+|\s+)/iy;
-const CLOCK = /(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?(?!\d)(?:\s*([ap])\.?m\.?(?![a-z]))?/iy;
+const CLOCK = /(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?(?!\d)(?:\s*([ap])\.?m\.?(?![a-z])|([ap])(?![\w]))?/iy;
 const HOUR_ONLY = /(\d{1,2})\s*([ap])\.?m\.?(?![a-z])/iy;
 const MASKED_CLOCK = /[-?x]{1,2}:[-?x]{2}/iy;
 /** A zone word, maybe with an offset: `UTC`, `PST`, `(UTC)`, `UTC+2`, `Z`. */
@@ -72,24 +110,30 @@ export function parseLeadingTime(text: string): TimeValue | undefined {
   let pos = skip(APPROXIMATELY, text, 0);
   const value: TimeValue = { length: 0 };
 
-  const date = readDate(text, pos) ?? readDate(text, skip(WEEKDAY, text, pos));
+  const date = readDate(text, pos) ?? readDate(text, skip(WEEKDAY, text, pos)) ?? readNumericDate(text, pos);
   if (date) {
     value.date = date.date;
     pos = date.end;
     const sep = at(DATE_TIME_SEPARATOR, text, pos);
     const afterSep = sep ? pos + sep[0].length : pos;
-    const clock = readClock(text, afterSep);
+    const clock = readClock(text, afterSep) ?? (sep ? readMilitary(text, afterSep, false) ?? readOddClock(text, afterSep) ?? readUnknown(text, afterSep) : undefined);
     if (clock) {
       value.seconds = clock.seconds;
+      if (clock.problem) value.problem = clock.problem;
       pos = clock.end;
     } else {
       const masked = at(MASKED_CLOCK, text, afterSep);
       if (masked) pos = afterSep + masked[0].length;
+      // `03-26` or `11/04` alone is too often something else (a range, a ratio) to be a date.
+      else if (date.date.numeric && date.date.year === undefined) return undefined;
     }
   } else {
-    const clock = readClock(text, pos);
+    const military = readClock(text, pos) ? undefined : readMilitary(text, pos, true);
+    const clock = military ?? readClock(text, pos) ?? readUnknown(text, pos);
     if (!clock) return undefined;
+    if (military) value.military = true;
     value.seconds = clock.seconds;
+    if (clock.problem) value.problem = clock.problem;
     pos = clock.end;
   }
 
@@ -101,8 +145,32 @@ export function parseLeadingTime(text: string): TimeValue | undefined {
     value.zone = name;
     pos += zone[0].length;
   }
+  if (!value.date && value.seconds !== undefined) {
+    const after = dateAfter(text, pos);
+    if (after) {
+      value.date = after.date;
+      pos = after.end;
+    }
+  }
   value.length = pos;
   return value;
+}
+
+/** A date written after the time: `22:30 UTC (Oct 29)`, `14:05 6th Nov 2023`, `14:05, July 11, 2025`. Only a date with a month name. */
+function dateAfter(text: string, pos: number): { date: CalendarDate; end: number } | undefined {
+  const paren = at(OPEN_PAREN, text, pos);
+  if (paren) {
+    const inner = pos + paren[0].length;
+    const date = readDate(text, inner) ?? readDate(text, skip(WEEKDAY, text, inner));
+    const close = date && at(CLOSE_PAREN, text, date.end);
+    return date && close ? { date: date.date, end: date.end + close[0].length } : undefined;
+  }
+  const sep = at(SPACE, text, pos) ?? at(DATE_TIME_SEPARATOR, text, pos);
+  if (!sep) return undefined;
+  const from = pos + sep[0].length;
+  const date = readDate(text, from) ?? readDate(text, skip(WEEKDAY, text, from));
+  // "14:05 Nov" without a day is no date; "14:05 5 May" needs the month name, which readDate requires.
+  return date && !/^\d{4}[-/]/.test(text.slice(from)) ? date : undefined;
 }
 
 /** Reads a whole cell as a time: a time followed by nothing, or by a parenthesis or dash remark. */
@@ -111,8 +179,9 @@ export function parseTime(text: string): TimeValue | undefined {
   const common = COMMON_CELL.exec(text);
   if (common) {
     const [, year, month, day, hours, minutes] = common;
-    const seconds = Number(minutes) < 60 ? Number(hours) * 3600 + Number(minutes) * 60 : NaN;
-    return { ...(year ? { date: { year: Number(year), month: Number(month), day: Number(day) } } : {}), seconds, length: text.length };
+    const problem: TimeProblem | undefined = Number(minutes) >= 60 ? { kind: 'minutes', minutes: Number(minutes) } : Number(hours) >= 24 ? { kind: 'hour', hour: Number(hours) } : undefined;
+    const seconds = problem ? NaN : Number(hours) * 3600 + Number(minutes) * 60;
+    return { ...(year ? { date: { year: Number(year), month: Number(month), day: Number(day) } } : {}), seconds, length: text.length, ...(problem ? { problem } : {}) };
   }
   const value = parseLeadingTime(text);
   if (!value) return undefined;
@@ -120,11 +189,45 @@ export function parseTime(text: string): TimeValue | undefined {
   return rest === '' || /^[(\-–—]/.test(rest) ? value : undefined;
 }
 
-/** Reads a date alone, as in a date line above a list of times or a due-date cell. */
-export function parseDate(text: string): CalendarDate | undefined {
+/**
+ * Reads a date alone, as in a date line above a list of times or a due-date cell. With `numeric`,
+ * also a date in numbers with its year (`07-05-2026`), marked `numeric` for the timeline to settle.
+ */
+export function parseDate(text: string, numeric = false): CalendarDate | undefined {
   const trimmed = text.trim();
-  const date = readDate(trimmed, 0) ?? readDate(trimmed, skip(WEEKDAY, trimmed, 0));
-  return date && date.end === trimmed.length ? date.date : undefined;
+  const date = readDate(trimmed, 0) ?? readDate(trimmed, skip(WEEKDAY, trimmed, 0)) ?? (numeric ? readNumericDate(trimmed, 0) : undefined);
+  return date && date.end === trimmed.length && (!date.date.numeric || date.date.year !== undefined) ? date.date : undefined;
+}
+
+/**
+ * Settles dates written in numbers (`07-05-2026`, `[03-26 23:04]`) in one timeline, in order:
+ * day first when a first number is over 12 or, all being 12 or under, only the first number ever
+ * changes (07-05 then 08-05: the day moves within a month); month first in the mirror cases.
+ * Returns the order, `same` when every such date is the same (the times are unaffected: the caller
+ * leaves the date unknown), or `unsure` when neither holds (the caller leaves the dates unknown and
+ * gives no metric). Settled dates are rewritten in place; `same` and `unsure` ones keep `numeric`.
+ */
+export function settleNumericDates(dates: CalendarDate[]): 'day' | 'month' | 'same' | 'unsure' | undefined {
+  const numeric = dates.filter((d) => d.numeric);
+  if (!numeric.length) return undefined;
+  // Read month first: `month` is the first number, `day` the second.
+  const firstOver = numeric.some((d) => d.month > 12);
+  const secondOver = numeric.some((d) => d.day > 12);
+  let order: 'day' | 'month' | 'same' | 'unsure';
+  if (firstOver !== secondOver) order = firstOver ? 'day' : 'month';
+  else if (firstOver) order = 'unsure';
+  else {
+    const firsts = new Set(numeric.map((d) => d.month)).size;
+    const seconds = new Set(numeric.map((d) => d.day)).size;
+    const years = new Set(numeric.map((d) => d.year)).size;
+    order = years > 1 ? 'unsure' : firsts === 1 && seconds === 1 ? 'same' : firsts > 1 && seconds === 1 ? 'day' : seconds > 1 && firsts === 1 ? 'month' : 'unsure';
+  }
+  if (order === 'same' || order === 'unsure') return order;
+  for (const d of numeric) {
+    if (order === 'day') [d.month, d.day] = [d.day, d.month];
+    delete d.numeric;
+  }
+  return order;
 }
 
 /** A zone named in prose ("All times in PST", "times in Europe/Oslo"), as a luxon zone name. */
@@ -132,6 +235,7 @@ export function zoneName(text: string): string | undefined {
   const t = text.trim();
   const upper = t.toUpperCase();
   if (ABBREVIATIONS[upper]) return ABBREVIATIONS[upper];
+  if (REGIONS[upper]) return REGIONS[upper];
   const offset = /^(?:UTC|GMT|Z)?\s*([+-])(\d{1,2})(?::?(\d{2}))?$/i.exec(t);
   if (offset) {
     const minutes = Number(offset[2]) * 60 + Number(offset[3] ?? 0);
@@ -157,19 +261,67 @@ function readDate(text: string, pos: number): { date: CalendarDate; end: number 
   return undefined;
 }
 
-function readClock(text: string, pos: number): { seconds: number; end: number } | undefined {
+/** `07-05-2026`, `03-26`, `11/04`: read month first, marked `numeric` for the timeline to settle. */
+function readNumericDate(text: string, pos: number): { date: CalendarDate; end: number } | undefined {
+  const m = at(NUMERIC_DATE, text, pos);
+  if (!m || (m[2] === '.' && !m[4])) return undefined;
+  const first = Number(m[1]);
+  const second = Number(m[3]);
+  if (!first || !second || (first > 12 && second > 12) || first > 31 || second > 31) return undefined;
+  return { date: { year: m[4] ? Number(m[4]) : undefined, month: first, day: second, numeric: true }, end: pos + m[0].length };
+}
+
+interface Clock {
+  seconds: number;
+  end: number;
+  problem?: TimeProblem;
+}
+
+function readClock(text: string, pos: number): Clock | undefined {
   let m = at(CLOCK, text, pos);
   if (m) {
-    const hours = twelveHour(Number(m[1]), m[4]);
+    const half = m[4] ?? m[5];
+    const hour = Number(m[1]);
     const minutes = Number(m[2]);
     const seconds = Number(m[3] ?? 0);
-    // 14:65 looks like a time but is none: NaN makes placing it fail, so it is reported.
-    const valid = minutes < 60 && seconds < 60;
-    return { seconds: valid ? hours * 3600 + minutes * 60 + seconds : NaN, end: pos + m[0].length };
+    const end = pos + m[0].length;
+    // 14:65 and 13:55 PM look like times but are none: NaN makes placing them fail, so they are reported.
+    if (minutes >= 60) return { seconds: NaN, end, problem: { kind: 'minutes', minutes } };
+    if (hour >= 24 && !half) return { seconds: NaN, end, problem: { kind: 'hour', hour } };
+    if (half && hour > 12) return { seconds: NaN, end, problem: { kind: 'twelveHour', hour, minutes: m[2], half: half.toLowerCase() === 'p' ? 'PM' : 'AM' } };
+    const valid = seconds < 60;
+    return { seconds: valid ? twelveHour(hour, half) * 3600 + minutes * 60 + seconds : NaN, end };
   }
   m = at(HOUR_ONLY, text, pos);
-  if (m) return { seconds: twelveHour(Number(m[1]), m[2]) * 3600, end: pos + m[0].length };
+  if (m) {
+    const hour = Number(m[1]);
+    const end = pos + m[0].length;
+    if (hour > 12) return { seconds: NaN, end, problem: { kind: 'twelveHour', hour, minutes: '00', half: m[2].toLowerCase() === 'p' ? 'PM' : 'AM' } };
+    return { seconds: twelveHour(hour, m[2]) * 3600, end };
+  }
   return undefined;
+}
+
+/** `1324`: after a date, or before a colon (`1324 :`, `~1215:`) when nothing else starts the text. */
+function readMilitary(text: string, pos: number, needsColon: boolean): Clock | undefined {
+  const m = at(MILITARY, text, pos);
+  if (!m) return undefined;
+  const end = pos + m[0].length;
+  if (needsColon && !at(MILITARY_COLON, text, end)) return undefined;
+  return { seconds: Number(m[1]) * 3600 + Number(m[2]) * 60, end };
+}
+
+/** `15.26` after a date: a time with a dot for a colon, reported rather than read. */
+function readOddClock(text: string, pos: number): Clock | undefined {
+  const m = at(DOTTED_CLOCK, text, pos);
+  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) return undefined;
+  return { seconds: NaN, end: pos + m[0].length, problem: { kind: 'dotted', written: m[0], colon: `${m[1]}:${m[2]}` } };
+}
+
+/** `???`, `X:`, `14:??`: a time nobody knew, reported. */
+function readUnknown(text: string, pos: number): Clock | undefined {
+  const m = at(UNKNOWN_CLOCK, text, pos);
+  return m ? { seconds: NaN, end: pos + m[0].length, problem: { kind: 'unknown' } } : undefined;
 }
 
 /** 12 AM is midnight, 12 PM noon; an out-of-range hour stays out of range so validation catches it. */

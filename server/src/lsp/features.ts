@@ -2,6 +2,7 @@ import { type Analysis, type AnalyzeOptions, analyze } from '../core/analyze';
 import { completionsAt } from '../core/features/completion';
 import { timelineLens } from '../core/features/code-lens';
 import { fixAllEdits, quickFixesAt } from '../core/features/fixes';
+import { markerFixesAt } from '../core/features/marker-fixes';
 import { foldingRanges } from '../core/features/folding';
 import { hoverAt } from '../core/features/hover';
 import { outline } from '../core/features/outline';
@@ -25,7 +26,7 @@ import { renderPage } from '../render/page';
  */
 const FEATURES = {
   diagnostics: ({ diagnostics }: Analysis) => withoutFixes(diagnostics),
-  quickFixes: ({ diagnostics }: Analysis, range: Range) => quickFixesAt(diagnostics, range),
+  quickFixes: (analysis: Analysis, range: Range) => [...quickFixesAt(analysis.diagnostics, range), ...markerFixesAt(analysis, range)],
   fixAll: ({ diagnostics }: Analysis) => fixAllEdits(diagnostics),
   completion: completionsAt,
   hover: hoverAt,

@@ -1,6 +1,6 @@
 import type { Analysis } from '../core/analyze';
 import { formatMinutes } from '../core/duration';
-import { type MarkerTime, primaryTimeline } from '../core/metrics';
+import { type MarkerTime, measuredTimeline } from '../core/metrics';
 import type { Field, MarkerKind, MetricKind, Section } from '../core/model';
 import { count, dataLine, escapeHtml, inlineHtml, titleAttr } from './html';
 import { MARKER_NAMES, METRIC_END, isPlaceholder, METRIC_SHORT_NAMES, TIME_TO_NAMES } from '../core/vocabulary';
@@ -14,7 +14,7 @@ const SHOWN_AS_METRIC: MarkerKind[] = ['detection', 'resolved'];
  * users and requests affected and how much of the template is filled in.
  */
 export function metricsHeader({ model, metrics }: Analysis): string {
-  const rows = new Map(primaryTimeline(model.timelines)?.entries.map((e) => [e.startLine, e.index]));
+  const rows = new Map(measuredTimeline(model)?.entries.map((e) => [e.startLine, e.index]));
   const start = metrics.markers.find((m) => m.kind === 'start');
   const describe = (m: MarkerTime) => `${m.time} (row ${rows.get(m.line)}, line ${m.line + 1}: ${m.phrase === undefined ? `“${m.label}”` : `“${m.phrase}”, from the event's words`})`;
 
@@ -45,10 +45,18 @@ ${title ? `<h1 class="pm-title"${dataLine(title.line)}>${inlineHtml(title.headin
 <dl class="metrics">
 ${[metric('mttd'), metric('mttr'), metric('duration'), ...others].join('\n')}
 </dl>
-<dl class="facts">
+${incidentList(metrics.incidents)}<dl class="facts">
 ${fact('Users affected', field(model.fields, 'users affected'))}${fact('Requests affected', field(model.fields, 'requests affected'))}<div class="fact completeness" data-completeness="${metrics.completeness}" title="${count(metrics.placeholdersLeft, 'placeholder')} of the template left to fill in"><dt>Completeness</dt><dd><span class="percent">${percent}%</span> <svg class="bar" viewBox="0 0 100 4" preserveAspectRatio="none" aria-hidden="true"><rect class="track" width="100" height="4"/><rect class="fill" width="${percent}" height="4"/></svg> <span class="left">${count(metrics.placeholdersLeft, 'placeholder')} left</span></dd></div>
 </dl>
 </header>`;
+}
+
+/** A document with several incidents: the figures above are the first's; each incident's, one line each. */
+function incidentList(incidents: Analysis['metrics']['incidents']): string {
+  if (!incidents) return '';
+  const minutes = (m: number | null) => (m === null ? '—' : formatMinutes(m));
+  const items = incidents.map((i) => `<li${dataLine(i.line)}><span class="incident-title">${inlineHtml(i.title)}</span>: MTTD ${escapeHtml(minutes(i.mttdMinutes))} · MTTR ${escapeHtml(minutes(i.mttrMinutes))} · duration ${escapeHtml(minutes(i.durationMinutes))}</li>`);
+  return `<ol class="incidents" title="${incidents.length} incidents: the figures above are the first's">\n${items.join('\n')}\n</ol>\n`;
 }
 
 /** The H1's section: its heading is the title as written, without the `#`. */

@@ -1,6 +1,6 @@
 import type { Analysis } from '../core/analyze';
 import { formatMinutes, formatOffset } from '../core/duration';
-import { primaryTimeline } from '../core/metrics';
+import { measuredTimeline } from '../core/metrics';
 import type { Timeline, TimelineEntry } from '../core/model';
 import { outOfOrder } from '../core/timeline-order';
 import { minutesBetween } from '../core/time';
@@ -30,7 +30,7 @@ type Placed = TimelineEntry & { at: NonNullable<TimelineEntry['at']> };
  * out of order are listed under the drawing, each linked to its line.
  */
 export function timelineSection({ model, metrics }: Analysis): string {
-  const timeline = primaryTimeline(model.timelines);
+  const timeline = measuredTimeline(model);
   if (!timeline) {
     return '<section class="card timeline" aria-label="Timeline"><h2>Timeline</h2><p class="empty">No timeline found: add a table with Time and Event columns under “Detailed Timeline”.</p></section>';
   }

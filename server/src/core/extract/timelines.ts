@@ -1,10 +1,11 @@
 import type { Token } from 'markdown-it';
 import { rowChecker } from '../budget';
 import type { Marker, MarkerKind, SectionKind, Table, Timeline, TimelineEntry, TimelineSource } from '../model';
-import { type CalendarDate, TimelineClock, type TimeValue, minutesBetween, parseDate, parseLeadingTime, parseTime, zoneName } from '../time';
+import { type CalendarDate, TimelineClock, type TimeValue, minutesBetween, parseDate, parseLeadingTime, parseTime, settleNumericDates, zoneName } from '../time';
 import { type Range, type Span, matchesAt, range, span, trimRuns } from '../text';
 import { EVENT_WORDS, type EventKind, MARKER_NAMES, NOT_HAPPENED, isPlaceholder, phrasePattern, plainText } from '../vocabulary';
 import { type DocumentContext, ancestorOfKind, sectionAt, viewLine, withinKind } from './context';
+import { incidentHeadings } from './incidents';
 import { column } from './tables';
 
 const TIME_HEADER = /^(?:date\s*(?:(?:\/|and|&)\s*)?)?(?:time(?:stamp)?|date|when)\b/i;
@@ -14,7 +15,7 @@ const MARKER_HEADER = /marker|milestone|mttd|mttr|phase/i;
 const NOT_TIMELINE: SectionKind[] = ['history', 'approval', 'actions', 'followUp'];
 /** "All times are in UTC", "times shown in the US/Pacific zone": tried where "time" stands. */
 const TIME_WORD = /\btimes?\b/gi;
-const ZONE_PHRASE = /times?\s+(?:are\s+|is\s+)?(?:(?:shown|given|written|listed)\s+)?in\s+(?:the\s+)?([A-Za-z][\w/+:-]*)/iy;
+const ZONE_PHRASE = /times?\s+(?:are\s+|is\s+)?(?:(?:shown|given|written|listed)\s+)?(?:in\s+)?(?:the\s+)?([A-Za-z][\w/+:-]*)/iy;
 
 /** Marker words, checked in this order ("Incident declared resolved" is a resolution). */
 const MARKER_KINDS: [MarkerKind, RegExp][] = [
@@ -40,17 +41,51 @@ type Item =
  * headings that start with a time inside a timeline section (`### 13:35`), as real post-mortems
  * write them. Each timeline is placed on the calendar on its own.
  */
-export function extractTimelines(ctx: DocumentContext, tables: Table[]): Timeline[] {
+export function extractTimelines(ctx: DocumentContext, tables: Table[], events: EventWords = EVENT_PATTERNS): Timeline[] {
+  const timelines = readTimelines(ctx, tables, events, new Set());
+  // Several incidents under their own headings: read again if one timeline ran across two of them.
+  const incidents = incidentHeadings(ctx.sections, timelines);
+  if (incidents.length < 2) return timelines;
+  // Incident headings are at one level, so in line order and apart: the last starting at or before the line, if it runs that far.
+  const incidentOf = (line: number) => {
+    let lo = 0;
+    let hi = incidents.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ctx.sections[incidents[mid]].line <= line) lo = mid + 1;
+      else hi = mid;
+    }
+    const i = incidents[lo - 1];
+    return i !== undefined && line < ctx.sections[i].endLine ? i : undefined;
+  };
+  const crosses = timelines.some((t) => t.entries.some((e) => incidentOf(e.startLine) !== incidentOf(t.startLine)));
+  return crosses ? readTimelines(ctx, tables, events, new Set(incidents)) : timelines;
+}
+
+function readTimelines(ctx: DocumentContext, tables: Table[], events: EventWords, incidents: Set<number>): Timeline[] {
+  const groupKey = (line: number) => keyOf(ctx, line, incidents);
   const zone = documentZone(ctx);
   const timelines: Timeline[] = [];
+  const dates = dateLines(ctx);
   const add = (source: TimelineSource, items: Item[], section: number | undefined, defaultZone = zone) => {
+    const settled = settleDates(items);
     const entries = place(items, defaultZone, rowChecker(ctx.deadline));
-    markByWords(entries, (e) => entryLines(ctx, source, e));
-    if (entries.length) timelines.push({ source, entries, startLine: entries[0].startLine, endLine: entries.reduce((end, e) => Math.max(end, e.endLine), 0), section });
+    markByWords(entries, (e) => entryLines(ctx, source, e), events);
+    if (!entries.length) return;
+    const timeline: Timeline = { source, entries, startLine: entries[0].startLine, endLine: entries.reduce((end, e) => Math.max(end, e.endLine), 0), section };
+    if (settled === 'unsure') timeline.datesUnknown = true;
+    timelines.push(timeline);
   };
+  // The latest date line or dated heading of each group, as the tables (in line order) are reached.
+  const latest = new Map<number, DateLine>();
+  let next = 0;
   for (const table of tables) {
+    for (; next < dates.length && dates[next].line < table.startLine; next++) latest.set(groupKey(dates[next].line), dates[next]);
     const items = tableItems(ctx, table);
-    if (items) add('table', items.items, table.section, items.zone ?? zone);
+    if (!items) continue;
+    // A date line or dated heading above the table, in its section, is the day of its rows.
+    const date = latest.get(groupKey(table.startLine));
+    add('table', date ? [{ kind: 'date', date: { ...date.date }, line: date.line }, ...items.items] : items.items, table.section, items.zone ?? zone);
   }
   for (const token of ctx.tokens) {
     if (token.type === 'fence' && token.map && /^mermaid\b/i.test(token.info.trim())) {
@@ -58,16 +93,47 @@ export function extractTimelines(ctx: DocumentContext, tables: Table[]): Timelin
       if (items) add('mermaid', items, sectionAt(ctx, token.map[0]));
     }
   }
-  for (const group of listGroups(ctx)) add('list', group.items, group.section);
-  for (const group of headingGroups(ctx)) add('headings', group.items, group.section);
+  for (const group of listGroups(ctx, dates, groupKey)) add('list', group.items, group.section);
+  for (const group of headingGroups(ctx, incidents)) add('headings', group.items, group.section);
   return timelines.sort((a, b) => a.startLine - b.startLine);
 }
 
-/** The event words compiled once, in the order their entries are claimed. */
-const EVENT_PATTERNS: [EventKind, RegExp][] = (['start', 'detection', 'resolved', 'mitigated'] as const).flatMap((kind) => {
-  const re = phrasePattern(EVENT_WORDS[kind]);
-  return re ? [[kind, re] as [EventKind, RegExp]] : [];
-});
+/**
+ * Dates written in numbers in one timeline settled day or month first (see `settleNumericDates`);
+ * those it cannot settle are dropped, leaving the times on an unknown day.
+ */
+function settleDates(items: Item[]): ReturnType<typeof settleNumericDates> {
+  const dates = items.flatMap((i) => (i.kind === 'date' ? [i.date] : i.value?.date ? [i.value.date] : []));
+  const settled = settleNumericDates(dates);
+  if (settled === 'same' || settled === 'unsure') {
+    for (let i = items.length - 1; i >= 0; i--) {
+      const item = items[i];
+      if (item.kind === 'date' && item.date.numeric) items.splice(i, 1);
+      else if (item.kind === 'entry' && item.value?.date?.numeric) {
+        const { date: _, ...rest } = item.value;
+        item.value = rest;
+      }
+    }
+  }
+  return settled;
+}
+
+/** Event words compiled, in the order their entries are claimed. */
+export type EventWords = [EventKind, RegExp][];
+
+/** The order event words claim their entries in. */
+const EVENT_ORDER = ['start', 'detection', 'resolved', 'mitigated'] as const;
+
+/** The core's event words with a team's own added (`.postmortemrc.json` `events`), compiled. */
+export function eventWords(extra?: Partial<Record<EventKind, readonly string[]>>): EventWords {
+  return EVENT_ORDER.flatMap((kind) => {
+    const re = phrasePattern([...EVENT_WORDS[kind], ...(extra?.[kind] ?? [])]);
+    return re ? [[kind, re] as [EventKind, RegExp]] : [];
+  });
+}
+
+/** The core's event words, compiled once. */
+const EVENT_PATTERNS: EventWords = eventWords();
 
 /** At most this many lines of an entry (a list item, a heading's paragraphs) are read for its words. */
 const MAX_ENTRY_LINES = 12;
@@ -107,10 +173,10 @@ function phraseIn(lines: Span[], re: RegExp): { phrase: string; range: Range } |
  * none: nothing when the start is unknown (no readable time of day) or found neither way, when the
  * first naming entry is taken or denies the event ("no alert fired"), and nothing before the start.
  */
-function markByWords(entries: TimelineEntry[], linesOf: (entry: TimelineEntry) => Span[]): void {
+function markByWords(entries: TimelineEntry[], linesOf: (entry: TimelineEntry) => Span[], events: EventWords): void {
   const explicit = new Set(entries.flatMap((e) => (e.marker ? [e.marker.kind] : [])));
   const found = new Map<TimelineEntry, Marker>();
-  for (const [kind, re] of EVENT_PATTERNS) {
+  for (const [kind, re] of events) {
     if (explicit.has(kind)) continue;
     for (const entry of entries) {
       const hit = phraseIn(linesOf(entry), re);
@@ -196,21 +262,74 @@ interface Group {
   section?: number;
 }
 
+interface DateLine {
+  line: number;
+  date: CalendarDate;
+}
+
+/** Date lines outside lists (`2019-01-22`, `**07-05-2026**`, `2019-10-08:`) and dated headings (`### Thur 3 Nov 2016`), in order. */
+function dateLines(ctx: DocumentContext): DateLine[] {
+  const dates: DateLine[] = [];
+  const tokens = ctx.tokens;
+  let depth = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.type === 'bullet_list_open' || t.type === 'ordered_list_open') depth++;
+    else if (t.type === 'bullet_list_close' || t.type === 'ordered_list_close') depth--;
+    else if (t.type === 'paragraph_open' && t.map && depth === 0) {
+      const date = parseDate(dateText(viewLine(ctx, ctx.views.visible, t.map[0])), true);
+      if (date && t.map[1] - t.map[0] === 1) dates.push({ line: t.map[0], date });
+    } else if (t.type === 'heading_open' && t.map) {
+      const date = parseDate(dateText(tokens[i + 1]?.content ?? ''), true);
+      if (date) dates.push({ line: t.map[0], date });
+    }
+  }
+  return dates;
+}
+
+/** A date line's text without emphasis, a closing colon or a remark: `**2019-10-08:**`, `2024-03-13 (all times in UTC)` → the date. */
+function dateText(text: string): string {
+  let b = bare(text);
+  const open = b.endsWith(')') ? b.lastIndexOf('(') : -1;
+  if (open > 0) b = bare(b.slice(0, open));
+  return b.endsWith(':') ? bare(b.slice(0, -1)) : b;
+}
+
+interface Group {
+  items: Item[];
+  section?: number;
+}
+
+interface Candidate {
+  items: Item[];
+  total: number;
+}
+
 /**
- * Lists in which at least two items, and at least half, start with a time. Lists in the same
- * timeline section (or, outside one, the same section) form one timeline, with date lines
- * between them ("2019-01-22" above a list of "2:54 PM" items) setting the day.
+ * Lists whose items start with a time, at least half of them, and top-level paragraphs whose lines
+ * start with one (`1324 : …`, `7:32 PM - …` under a date line). Lists and paragraphs in the same
+ * timeline section (or, outside one, the same section) form one timeline, with date lines between
+ * them ("2019-01-22" above a list of "2:54 PM" items) setting the day; a list split in pieces by an
+ * image or a code block stays one timeline. A section needs two timed entries to hold a timeline.
  */
-function listGroups(ctx: DocumentContext): Group[] {
-  const groups = new Map<number, Group>();
-  const dates: { line: number; date: CalendarDate }[] = [];
-  const stack: { items: Item[]; total: number }[] = [];
+function listGroups(ctx: DocumentContext, dates: DateLine[], groupKey: (line: number) => number): Group[] {
+  const candidates = new Map<number, Candidate[]>();
+  const stack: Candidate[] = [];
   const tokens = ctx.tokens;
   const tick = rowChecker(ctx.deadline);
+  let quotes = 0;
+  const keep = (line: number, candidate: Candidate) => {
+    const key = groupKey(line);
+    const list = candidates.get(key);
+    if (list) list.push(candidate);
+    else candidates.set(key, [candidate]);
+  };
   for (let i = 0; i < tokens.length; i++) {
     tick();
     const t = tokens[i];
-    if (t.type === 'bullet_list_open' || t.type === 'ordered_list_open') {
+    if (t.type === 'blockquote_open') quotes++;
+    else if (t.type === 'blockquote_close') quotes--;
+    else if (t.type === 'bullet_list_open' || t.type === 'ordered_list_open') {
       stack.push({ items: [], total: 0 });
     } else if (t.type === 'list_item_open' && t.map) {
       stack[stack.length - 1].total++;
@@ -218,27 +337,62 @@ function listGroups(ctx: DocumentContext): Group[] {
       if (item) stack[stack.length - 1].items.push(item);
     } else if ((t.type === 'bullet_list_close' || t.type === 'ordered_list_close') && stack.length) {
       const list = stack.pop()!;
-      if (list.items.length < 2 || list.items.length * 2 < list.total) continue;
-      const first = (list.items[0] as { startLine: number }).startLine;
-      const key = groupKey(ctx, first);
-      const group = groups.get(key) ?? { items: [], section: sectionAt(ctx, first) };
-      // Not push(...items): a list of many thousand items would overflow the stack.
-      for (const item of list.items) group.items.push(item);
-      groups.set(key, group);
-    } else if (t.type === 'paragraph_open' && t.map && stack.length === 0) {
-      const date = parseDate(bare(viewLine(ctx, ctx.views.visible, t.map[0])));
-      if (date && t.map[1] - t.map[0] === 1) dates.push({ line: t.map[0], date });
-    } else if (t.type === 'heading_open' && t.map) {
-      const date = parseDate(bare(tokens[i + 1]?.content ?? ''));
-      if (date) dates.push({ line: t.map[0], date });
+      if (list.items.length && list.items.length * 2 >= list.total) keep((list.items[0] as { startLine: number }).startLine, list);
+    } else if (t.type === 'paragraph_open' && t.map && stack.length === 0 && quotes === 0) {
+      const items = paragraphEntries(ctx, t.map[0], t.map[1]);
+      if (items.length) keep(t.map[0], { items, total: items.length });
     }
   }
-  return [...groups.entries()].map(([key, group]) => withDates(group, dates.filter((d) => groupKey(ctx, d.line) === key)));
+  const datesOf = new Map<number, DateLine[]>();
+  for (const d of dates) {
+    const key = groupKey(d.line);
+    const list = datesOf.get(key);
+    if (list) list.push(d);
+    else datesOf.set(key, [d]);
+  }
+  const groups: Group[] = [];
+  for (const [key, lists] of candidates) {
+    let items: Item[] = [];
+    // Not push(...items): a list of many thousand items would overflow the stack.
+    for (const list of lists) for (const item of list.items) items.push(item);
+    // Outside a timeline section, entries that all read as years (`- 2019: migrated`) are a list of years.
+    if (items.every(yearLike) && !withinKind(ctx, (items[0] as { startLine: number }).startLine, 'timeline')) items = [];
+    if (items.length < 2) continue;
+    const first = (items[0] as { startLine: number }).startLine;
+    groups.push(withDates({ items, section: sectionAt(ctx, first) }, datesOf.get(key) ?? []));
+  }
+  return groups;
 }
 
-function groupKey(ctx: DocumentContext, line: number): number {
+/** The lines of a top-level paragraph that start with a time, each an entry up to the next one. */
+function paragraphEntries(ctx: DocumentContext, startLine: number, endLine: number): Item[] {
+  const items: Item[] = [];
+  for (let line = startLine; line < endLine; line++) {
+    const text = viewLine(ctx, ctx.views.visible, line);
+    const lead = /^[ \t]*/.exec(text)![0].length;
+    const item = leadingTimeEntry(text, line, lead, line + 1);
+    // A date alone is a date line, not an entry.
+    if (item?.kind === 'entry' && (item.value?.seconds !== undefined || item.value?.problem)) {
+      const last = items[items.length - 1];
+      if (last?.kind === 'entry') last.endLine = line;
+      items.push(item);
+    } else if (line === startLine) return [];
+  }
+  const last = items[items.length - 1];
+  if (last?.kind === 'entry') last.endLine = endLine;
+  return items;
+}
+
+/**
+ * Entries that belong together: those in the same timeline section, else the same section, and
+ * never across an incident heading (`## Incident 2`, `### 2022-01-25: second outage`).
+ */
+function keyOf(ctx: DocumentContext, line: number, incidents: Set<number>): number {
   const section = sectionAt(ctx, line);
-  return ancestorOfKind(ctx, section, 'timeline') ?? section ?? -1;
+  for (let i = section; i !== undefined; i = ctx.sections[i].parent) {
+    if (ctx.sections[i].kind === 'timeline' || incidents.has(i)) return i;
+  }
+  return section ?? -1;
 }
 
 function listEntry(ctx: DocumentContext, startLine: number, endLine: number): Item | undefined {
@@ -248,16 +402,23 @@ function listEntry(ctx: DocumentContext, startLine: number, endLine: number): It
   return leadingTimeEntry(text, startLine, lead[0].length, endLine);
 }
 
+/** A four-digit time that reads as a recent year as well (`2019:` is 20:19 or the year 2019). */
+function yearLike(item: Item): boolean {
+  if (item.kind !== 'entry' || !item.value?.military || item.value.seconds === undefined) return false;
+  const hhmm = Math.floor(item.value.seconds / 3600) * 100 + (Math.floor(item.value.seconds / 60) % 60);
+  return hhmm >= 1950 && hhmm <= 2099;
+}
+
 /** Headings inside a timeline section that start with a time: `### 2018-01-18 4:19`, `### 13:35`. */
-function headingGroups(ctx: DocumentContext): Group[] {
+function headingGroups(ctx: DocumentContext, incidents: Set<number>): Group[] {
   const groups = new Map<number, Group>();
   for (const section of ctx.sections) {
-    const owner = section.parent === undefined ? undefined : ancestorOfKind(ctx, section.parent, 'timeline');
-    if (owner === undefined) continue;
+    if (section.parent === undefined || ancestorOfKind(ctx, section.parent, 'timeline') === undefined) continue;
+    const owner = keyOf(ctx, ctx.sections[section.parent].line, incidents);
     const text = viewLine(ctx, ctx.views.visible, section.line);
     const lead = /^[ \t]*#{1,6}[ \t]+/.exec(text);
     const group = groups.get(owner) ?? { items: [], section: owner };
-    const date = lead ? parseDate(bare(text.slice(lead[0].length))) : undefined;
+    const date = lead ? parseDate(dateText(text.slice(lead[0].length)), true) : undefined;
     const item = date ? ({ kind: 'date', date, line: section.line } as const) : lead && leadingTimeEntry(text, section.line, lead[0].length, section.endLine);
     if (!item) continue;
     group.items.push(item);
@@ -281,8 +442,8 @@ function leadingTimeEntry(text: string, line: number, start: number, endLine: nu
   return { kind: 'entry', value, time, event, marker: inlineMarker(event), startLine: line, endLine };
 }
 
-function withDates(group: Group, dates: { line: number; date: CalendarDate }[]): Group {
-  const items = [...group.items, ...dates.map((d) => ({ kind: 'date', ...d }) as Item)];
+function withDates(group: Group, dates: DateLine[]): Group {
+  const items = [...group.items, ...dates.map((d) => ({ kind: 'date', line: d.line, date: { ...d.date } }) as Item)];
   const lineOf = (i: Item) => (i.kind === 'date' ? i.line : i.startLine);
   return { ...group, items: items.sort((a, b) => lineOf(a) - lineOf(b)) };
 }
@@ -297,10 +458,14 @@ function place(items: Item[], zone: string | undefined, tick: () => void): Timel
       continue;
     }
     const placeholder = isPlaceholder(item.time.text);
+    const at = item.value && !placeholder ? clock.place(item.value) : undefined;
+    // A time that reads but cannot be placed is on a day that does not exist (February 30).
+    const problem = placeholder ? undefined : (item.value?.problem ?? (item.value && !at && item.value.date ? ({ kind: 'date' } as const) : undefined));
     entries.push({
       index: entries.length + 1,
       time: item.time,
-      at: item.value && !placeholder ? clock.place(item.value) : undefined,
+      at,
+      ...(problem ? { problem } : {}),
       placeholder,
       event: item.event,
       marker: item.marker,

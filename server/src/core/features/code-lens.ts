@@ -1,6 +1,6 @@
 import type { Analysis } from '../analyze';
 import { formatMinutes } from '../duration';
-import { primaryTimeline } from '../metrics';
+import { measuredTimeline } from '../metrics';
 import { METRIC_SHORT_NAMES, type MetricKind } from '../vocabulary';
 
 export interface Lens {
@@ -10,7 +10,7 @@ export interface Lens {
 
 /** Above the timeline the metrics come from (its table's header row): "MTTD 19m · MTTR 1h 28m · Duration 1h 28m". */
 export function timelineLens({ model, metrics }: Analysis): Lens | undefined {
-  const timeline = primaryTimeline(model.timelines);
+  const timeline = measuredTimeline(model);
   if (!timeline) return undefined;
   const table = model.tables.find((t) => t.startLine <= timeline.startLine && timeline.startLine < t.endLine);
   const show = (kind: MetricKind) => {

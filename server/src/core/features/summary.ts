@@ -1,6 +1,6 @@
 import type { Analysis } from '../analyze';
 import { formatMinutes } from '../duration';
-import { type Metrics, minutesFromStart, primaryTimeline } from '../metrics';
+import { type Metrics, minutesFromStart, measuredTimeline } from '../metrics';
 import type { Status } from '../model';
 import { isMissingOwner } from '../owners';
 import type { Diagnostic } from '../diagnostic';
@@ -55,7 +55,7 @@ export interface AnalysisSummary {
 /** The model's headline fields, metrics, timeline, action items and diagnostics, so the preview never parses. */
 export function summarize(analysis: Analysis): AnalysisSummary {
   const { model, metrics, diagnostics } = analysis;
-  const timeline = primaryTimeline(model.timelines);
+  const timeline = measuredTimeline(model);
   const { metadata } = model;
   return {
     title: model.sections.find((s) => s.level === 1)?.title,
