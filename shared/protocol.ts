@@ -60,7 +60,10 @@ export interface ActionItemSummary {
   owner: string;
   due: string;
   priority: string;
+  /** An open item without an owner. */
   missingOwner: boolean;
+  /** Done: `[x]`, struck through, a Done status. */
+  done: boolean;
 }
 
 export interface MarkerTime {
@@ -85,7 +88,8 @@ export interface Metrics {
   timeToMarkerMinutes: Partial<Record<MarkerKind, number>>;
   /** Every marked entry of the timeline the metrics come from, start first. */
   markers: MarkerTime[];
-  actionItems: { total: number; withoutOwner: number; byPriority: Record<string, number> };
+  /** `open`: not done; `withoutOwner` counts open items only. */
+  actionItems: { total: number; open: number; withoutOwner: number; byPriority: Record<string, number> };
   /** Share of the template's placeholders filled in, 0 to 1. */
   completeness: number;
   placeholdersLeft: number;

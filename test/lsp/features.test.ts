@@ -293,7 +293,7 @@ test('postmortem/analysis returns the model summary, metrics, timeline, action i
     severity: 'P{{SEVERITY}}',
     metrics,
     timeline: [{ line: 43, time: '09:58', event: 'Missing forwarders found in the resolver config', marker: 'Root cause identified', markerKind: 'rootCause', minutesFromStart: 46, readable: true }],
-    actionItems: [{ line: 72, number: '2', group: 'other', action: 'Alert when forwarder queries drop to zero', owner: 'TBD', due: '2026-04-20', priority: 'High', missingOwner: true }],
+    actionItems: [{ line: 72, number: '2', group: 'other', action: 'Alert when forwarder queries drop to zero', owner: 'TBD', due: '2026-04-20', priority: 'High', missingOwner: true, done: false }],
     diagnostics: diagnostics.map(({ code, severity, message, range }) => ({ code, severity, message, range })),
   });
   assert.equal(result.timeline.length, 7);

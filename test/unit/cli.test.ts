@@ -132,7 +132,7 @@ test('metrics: JSON per file with MTTD, MTTR, duration, markers, action items an
   const m = result.metrics;
   assert.deepEqual([m.mttdMinutes, m.mttrMinutes, m.durationMinutes], [12, 70, 70]);
   assert.deepEqual(m.timeToMarkerMinutes, { detection: 12, rootCause: 36, fix: 50, restored: 63, resolved: 70 });
-  assert.deepEqual(m.actionItems, { total: 7, withoutOwner: 0, byPriority: { Critical: 1, High: 2, Medium: 2, Unset: 2 } });
+  assert.deepEqual(m.actionItems, { total: 7, open: 7, withoutOwner: 0, byPriority: { Critical: 1, High: 2, Medium: 2, Unset: 2 } });
   assert.equal(m.completeness, 1);
 });
 

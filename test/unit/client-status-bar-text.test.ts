@@ -22,7 +22,7 @@ test('the exact text (the numbers written by the server, as the analysis result 
     durationMinutes: 3 * 1440 + 125,
     timeToMarkerMinutes: {},
     markers: [],
-    actionItems: { total: 3, withoutOwner: 1, byPriority: {} },
+    actionItems: { total: 3, open: 3, withoutOwner: 1, byPriority: {} },
     completeness: 0.825,
     placeholdersLeft: 4,
   };

@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
+import { analyze } from '../../server/src/core/analyze';
 import { compileGlobs } from '../../server/src/core/glob';
-import { DEFAULT_FILE_GLOBS, IDENTIFY_PREFIX_CHARS, identify } from '../../server/src/core/identify';
+import { DEFAULT_FILE_GLOBS, IDENTIFY_PREFIX_CHARS, identify, isPostMortem } from '../../server/src/core/identify';
+import { CORPUS } from '../paths';
 
 function matcher(globs: string[]): (path: string) => boolean {
   const compiled = compileGlobs(globs);
@@ -65,4 +69,57 @@ test('identification reads the path and the first 4 KB: title, setext title, Inc
   assert.equal(identify('# DNS\n\nIncident identified at 09:00.\n', '/work/notes.md'), undefined);
   const late = `${'filler line\n'.repeat(IDENTIFY_PREFIX_CHARS / 12 + 1)}# Post-Mortem: DNS\n`;
   assert.equal(identify(late, '/work/notes.md'), undefined, 'a title after the first 4 KB is not read');
+});
+
+test('identification: post-mortem folders, titles teams write, front matter titles, a place beside the template', () => {
+  const plain = '# Notes\n\nNothing to see.\n';
+  for (const path of ['origami/incidents/11-11-16 -- Markets were offline.md', 'deploy/docs/source/incident-reports/2018-02-22-nginx-down.md', 'x/incident_reports/a.md',
+    'x/incident_postmortems/a.md', 'x/incident-reviews/2026/a.md', 'x/rca/db.md', 'test-infra/docs/post-mortem/2019-03-26.md', 'x/postmortem/a.md']) {
+    assert.equal(identify(plain, path), 'path', path);
+  }
+  for (const title of ['# Incident report August 12 2025 - LEAP hub outage', '# Incident on 2021-07-12 - All ingress resources stop working', '# March 26th, 2019 Boskos Outage',
+    '# RCA: checkout errors', '# PIR – DNS resolution failures', '# Root cause analysis of the login loop', '# Post-incident review: queue backlog', '# Post-Mortem: DNS']) {
+    assert.equal(identify(`${title}\n\nText.\n`, '/work/notes.md'), 'content', title);
+  }
+  assert.equal(identify('---\ntitle: "Incident Report: Leaked GitHub Personal Access Token"\ndate: 2024-07-08\n---\n\nOn June 28…\n', 'warehouse/docs/blog/posts/a.md'), 'content');
+  assert.equal(identify('---\ntitle: Incident Report\n', '/work/notes.md'), undefined, 'an unclosed front matter block names nothing');
+  assert.equal(identify(plain, '/work/reports/2026-01-01-dns.md', DEFAULT_FILE_GLOBS, { nearTemplate: true }), 'path');
+  assert.equal(identify(plain, '/work/reports/2026-01-01-dns.md'), undefined);
+  assert.equal(identify(plain, 'x/postmortems/2024-01-01-template-engine-outage.md'), 'path', 'a dated post-mortem about a template engine');
+});
+
+test('identification: READMEs, indexes, changelogs, templates and pages about post-mortems are not post-mortems', () => {
+  const titled = '# Post-Mortem: DNS\n';
+  for (const path of ['work/postmortems/README.md', 'x/incidents/index.md', 'x/incident-reports/CHANGELOG.md', 'x/postmortems/template.md', 'security/postmortem-template.md',
+    'templates/postmortem-template-azure.md', 'x/incidents/SUMMARY.md']) {
+    assert.equal(identify(titled, path), undefined, path);
+    assert.equal(identify(titled, path, DEFAULT_FILE_GLOBS, { nearTemplate: true }), undefined, path);
+  }
+  for (const title of ['# Our post-mortems', '# Incident reports', '# Post-mortem template', '# Outage runbook', '# Incident review process guide', '# Outages', '# Rca notes']) {
+    assert.equal(identify(`${title}\n\n- [2026-01-01](a.md)\n`, '/work/notes.md'), undefined, title);
+  }
+  // A glob the team wrote decides, whatever the file is called.
+  assert.equal(identify('# Notes\n', 'docs/pm/README.md', [...DEFAULT_FILE_GLOBS, 'docs/pm/*.md']), 'path');
+  assert.equal(identify('# Notes\n', 'docs/pm/README.md', ['docs/pm/*.md']), 'path');
+  assert.equal(identify('# Notes\n', 'docs/incidents/a.md', ['docs/pm/*.md']), undefined, 'the team’s globs replace the default folders');
+});
+
+test('identification: isPostMortem confirms what identify admits, front matter titles included', () => {
+  const model = (text: string) => analyze(text).model;
+  assert.equal(isPostMortem(model('---\ntitle: "Incident Report: File Hosting Errors"\n---\n\n## Executive summary\n')), true);
+  assert.equal(isPostMortem(model('# Incident on 2025-10-13 - RDS t4g instances unavailable\n')), true);
+  assert.equal(isPostMortem(model('# Post-Mortem: DNS\n'), 'x/postmortems/README.md'), false);
+  assert.equal(isPostMortem(model('# Notes\n'), 'x/incidents/2026-01-01.md'), true);
+  assert.equal(isPostMortem(model('# Notes\n'), 'x/notes/2026-01-01.md', DEFAULT_FILE_GLOBS, { nearTemplate: true }), true);
+});
+
+test('identification over ../shared/corpus: every filled post-mortem at its repository path, none of the templates', () => {
+  const rows = readFileSync(join(CORPUS, 'SOURCES.tsv'), 'utf8').trim().split('\n').slice(1).map((row) => row.split('\t'));
+  const verdicts = rows.map(([file, repo, path, , , kind]) => {
+    const text = readFileSync(join(CORPUS, file), 'utf8');
+    const at = `${repo.split('/')[1]}/${path}`;
+    const found = identify(text, at) !== undefined && isPostMortem(analyze(text).model, at);
+    return `${kind} ${found ? 'identified' : 'not identified'}: ${file}`;
+  });
+  assert.deepEqual(verdicts.filter((v) => v.startsWith('filled not') || v.startsWith('template identified')), []);
 });

@@ -98,7 +98,7 @@ test('metrics: MTTD, MTTR, duration and every other time-to-marker, across midni
 
 test('metrics: action items and completeness', () => {
   const draft = analyze(readExample('2026-04-02-dns-outage-post-mortem.md')).metrics;
-  assert.deepEqual(draft.actionItems, { total: 3, withoutOwner: 2, byPriority: { Critical: 1, High: 1, Medium: 1 } });
+  assert.deepEqual(draft.actionItems, { total: 3, open: 3, withoutOwner: 2, byPriority: { Critical: 1, High: 1, Medium: 1 } });
   assert.equal(draft.placeholdersLeft, 12);
   const template = analyze(TEMPLATE_TEXT).metrics;
   assert.deepEqual([template.completeness, template.mttdMinutes], [0, null]);

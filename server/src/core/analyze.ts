@@ -55,7 +55,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     if (level === 'off') continue;
     deadline?.check();
     for (const finding of rule.check({ model, src, metrics, config, fix: options.fix ?? {} })) {
-      const severity = (level && LEVEL[level]) ?? (rule.severity === 'status' || rule.severity === 'final' ? byStatus[rule.severity] : rule.severity);
+      const severity = (level && LEVEL[level]) ?? finding.severity ?? (rule.severity === 'status' || rule.severity === 'final' ? byStatus[rule.severity] : rule.severity);
       diagnostics.push({ ...finding, code: rule.id, severity });
     }
   }

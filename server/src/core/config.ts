@@ -13,6 +13,8 @@ export interface Config {
   requiredSections: string[];
   /** Allowed values of the Severity field. */
   severities: string[];
+  /** Set when `.postmortemrc.json` gives `severities`: then every post-mortem's Severity is checked, not only ours. */
+  severitiesGiven?: boolean;
   /** People who own action items, offered when an owner is missing. */
   owners: string[];
   /** The team's own words for a timeline's events, added to `EVENT_WORDS`. */
@@ -56,7 +58,7 @@ export function parseConfig(text: string): { config: Config; problems: string[] 
     return { config: defaultConfig(), problems };
   }
   const given = data as Partial<Config>;
-  return { config: { ...defaultConfig(), ...given, rules: { ...given.rules } }, problems: [] };
+  return { config: { ...defaultConfig(), ...given, rules: { ...given.rules }, ...(given.severities ? { severitiesGiven: true } : {}) }, problems: [] };
 }
 
 /** Settings from the editor first, then the file beside the document on top. */
@@ -65,6 +67,7 @@ export function mergeConfig(base: Config, over: Partial<Config>): Config {
     rules: { ...base.rules, ...over.rules },
     requiredSections: over.requiredSections ?? base.requiredSections,
     severities: over.severities ?? base.severities,
+    ...(over.severitiesGiven || base.severitiesGiven ? { severitiesGiven: true } : {}),
     owners: [...new Set([...(over.owners ?? []), ...base.owners])],
     ...(over.events ?? base.events ? { events: over.events ?? base.events } : {}),
   };

@@ -19,6 +19,8 @@ export interface Finding {
   range: Range;
   message: string;
   fixes?: Fix[];
+  /** This finding's own severity where it differs from the rule's (a configured level still wins). */
+  severity?: Severity;
 }
 
 export interface Diagnostic extends Finding {

@@ -50,7 +50,8 @@ export interface MeasuredIncidentMetrics extends IncidentMetrics {
 
 /** The document's metrics: the timing ones are those of its first incident. */
 export interface Metrics extends TimingMetrics {
-  actionItems: { total: number; withoutOwner: number; byPriority: Record<string, number> };
+  /** `open`: not done (`[x]`, struck through, a Done status); `withoutOwner` counts open items only. */
+  actionItems: { total: number; open: number; withoutOwner: number; byPriority: Record<string, number> };
   /** Share of the template's placeholders filled in, 0 to 1. */
   completeness: number;
   placeholdersLeft: number;
@@ -81,7 +82,7 @@ export function computeMetrics(model: PostMortem): MeasuredMetrics {
   const total = template().placeholderCount;
   return {
     ...timing,
-    actionItems: { total: model.actionItems.length, withoutOwner: model.actionItems.filter((i) => isMissingOwner(i.owner?.text)).length, byPriority },
+    actionItems: actionItemCounts(model.actionItems, byPriority),
     completeness: round(Math.max(0, 1 - left / total), 2),
     placeholdersLeft: left,
     ...(others.length ? { incidents: model.incidents.map((incident, i) => incidentMetrics(incident, i === 0 ? timing : measureTimelines(incident.timelines))) } : {}),
@@ -131,6 +132,12 @@ function measureTimelines(timelines: Timeline[]): TimingMetrics & { measured: Re
   };
   const measured = { mttd: measure('mttd'), mttr: measure('mttr'), duration: measure('duration') };
   return { mttdMinutes: measured.mttd.minutes, mttrMinutes: measured.mttr.minutes, durationMinutes: measured.duration.minutes, measured, timeToMarkerMinutes, markers };
+}
+
+/** How many action items, how many still open (not done), how many open ones without an owner. */
+function actionItemCounts(items: ActionItem[], byPriority: Record<string, number>): Metrics['actionItems'] {
+  const open = items.filter((i) => !i.done);
+  return { total: items.length, open: open.length, withoutOwner: open.filter((i) => isMissingOwner(i.owner?.text)).length, byPriority };
 }
 
 /** The priority an action item is counted under: its cell without emphasis, else `Unset`. */

@@ -190,17 +190,31 @@ export interface WindowFigure {
 export type ActionGroup = 'short-term' | 'long-term' | 'process' | 'other';
 
 export interface ActionItem {
-  /** The `#` cell's number, or the row's position in its table. */
+  /** The `#` cell's number, the list item's number, or the item's position in its table or section. */
   number: string;
   group: ActionGroup;
-  /** The heading of the table's section ("Short-Term Fixes (This Sprint)"). */
+  /** The heading of the item's section ("Short-Term Fixes (This Sprint)", "Next steps"). */
   tableTitle: string;
   action?: Cell;
+  /** The owner cell, or the owner a list item names (`@name`, `(owner: X)`, `Owner: X`, `— X`, `[X]`). */
   owner?: Cell;
   due?: Cell;
   priority?: Cell;
   ticket?: Cell;
   line: number;
+  /** A table row, or a list item (`- [ ] …`, a bullet or a numbered item) under an action heading. */
+  source: 'table' | 'list';
+  /** Done: `[x]`, struck through, marked Done or Completed, or a done status cell; never missing an owner or overdue. */
+  done: boolean;
+  /**
+   * Whether the team's format gives an item an owner: a table with an owner column, an item that
+   * names one (even `TBD`), or a list whose other items name owners.
+   */
+  ownerExpected: boolean;
+  /** The section the item is in (its innermost heading). */
+  section?: number;
+  /** The list item that labels this one's list as the action items (`- **Review actions**:`), where it is that rather than a heading. */
+  anchor?: Range;
 }
 
 export interface WhyRow {
@@ -247,6 +261,8 @@ export interface Metadata {
 
 export interface PostMortem {
   title?: Span;
+  /** The `title:` of a YAML front matter block, for a document named there rather than by a `# Title`. */
+  frontMatterTitle?: Span;
   sections: Section[];
   tables: Table[];
   fields: Field[];

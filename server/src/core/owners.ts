@@ -9,6 +9,12 @@ export function isMissingOwner(text: string | undefined): boolean {
   return NOBODY.test(t) || isPlaceholder(t);
 }
 
+/** Words written where an owner goes that name nobody (`TBD`, `?`, `none`), as opposed to an empty slot. */
+export function isNobody(text: string): boolean {
+  const t = plainText(text);
+  return t !== '' && NOBODY.test(t);
+}
+
 /** People to offer as an owner: the configured owners, then names the document already uses. */
 export function ownerCandidates(model: PostMortem, configured: string[]): string[] {
   const named = [

@@ -12,6 +12,7 @@ import { type EventWords, extractTimelines } from './extract/timelines';
 import { extractIncidents } from './extract/incidents';
 import { extractStatedFigures } from './extract/figures';
 import { extractActionItems, extractApprovals, extractFactors, extractWhys } from './extract/records';
+import { frontMatterTitle } from './front-matter';
 import { extractChoices, extractExamples, extractPlaceholders } from './extract/marks';
 
 export interface Parsed {
@@ -63,10 +64,12 @@ export function parse(text: string, deadline?: Deadline, options: ParseOptions =
     confidence: field(/^confidence\b/),
     approvals: extractApprovals(tables),
     placeholders: step(() => extractPlaceholders(ctx)),
-    choices: step(() => extractChoices(ctx, tables)),
+    choices: step(() => extractChoices(ctx, tables, fields)),
     comments: views.comments,
     examples: step(() => extractExamples(ctx)),
     lineCount: src.lineCount,
   };
+  const named = frontMatterTitle(src.lines);
+  if (named) model.frontMatterTitle = named;
   return { model, src, blocks };
 }

@@ -19,6 +19,31 @@ export const ENTRY_NOUNS: Record<TimelineSource, string> = { table: 'Row', merma
 export const STATUSES = ['Draft', 'In Review', 'Final', 'Approved'] as const;
 export type Status = (typeof STATUSES)[number];
 
+/**
+ * The document's status as teams write it, each read as the one of ours it means: "Reviewed" and
+ * "Published" are finished (Final), "Under review" is In Review, "WIP" a Draft.
+ */
+export const DOCUMENT_STATUS_WORDS: Readonly<Record<string, Status>> = {
+  draft: 'Draft', wip: 'Draft', 'work in progress': 'Draft',
+  'in review': 'In Review', review: 'In Review', 'under review': 'In Review', 'ready for review': 'In Review', 'in-review': 'In Review',
+  final: 'Final', reviewed: 'Final', published: 'Final', finalized: 'Final', finalised: 'Final',
+  approved: 'Approved', 'signed off': 'Approved', 'signed-off': 'Approved',
+};
+
+/**
+ * The incident's status, not the document's: a `Status: Resolved` says how the incident stands,
+ * so it is neither checked against the document's statuses nor taken as one.
+ */
+export const INCIDENT_STATUSES = ['Preemptive', 'Investigating', 'Identified', 'Ongoing', 'Active', 'Open', 'In Progress', 'Monitoring', 'Mitigated', 'Resolved', 'Closed', 'Fixed'] as const;
+
+/** What a Status value says: one of the document's statuses (read as ours), the incident's, or neither. */
+export function statusKind(text: string): { document: Status } | 'incident' | undefined {
+  const t = plainText(text).toLowerCase().replace(/\s+/g, ' ');
+  const document = DOCUMENT_STATUS_WORDS[t];
+  if (document) return { document };
+  return INCIDENT_STATUSES.some((s) => s.toLowerCase() === t) ? 'incident' : undefined;
+}
+
 /** The statuses of a finished post-mortem: it needs sign-off, and leftover guidance is a warning. */
 export function isFinished(status: Status): boolean {
   return status === 'Final' || status === 'Approved';
@@ -38,6 +63,12 @@ export const FACTOR_TYPES = ['Technical', 'Process', 'Human'] as const;
 
 /** The template's option lists, each a set of words one of which the writer should keep. */
 export const CHOICE_SETS: readonly (readonly string[])[] = [STATUSES, [...ANSWERS, 'TBD', 'N/A'], FACTOR_TYPES, PRIORITIES];
+
+/**
+ * Option lists other templates leave as a status's value: the document's statuses as teams name
+ * them (`Draft | Final`, `Draft / Reviewed / Published`) and the incident's (`ongoing, mitigated, closed`).
+ */
+export const STATUS_CHOICE_SETS: readonly (readonly string[])[] = [['Draft', 'In Review', 'Reviewed', 'Final', 'Published', 'Approved'], INCIDENT_STATUSES];
 
 /**
  * A regex source for a list of two or more of `set`'s options separated by `separator` (a regex

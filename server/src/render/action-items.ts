@@ -16,11 +16,12 @@ const NO_OWNER = 'No owner';
  */
 export function actionItemsSection({ model, metrics }: Analysis, today?: string): string {
   const items = model.actionItems;
-  if (!items.length) return '<section class="card actions" aria-label="Action items"><h2>Action items</h2><p class="empty">No action items found: tables with an Owner column list them.</p></section>';
+  if (!items.length) return '<section class="card actions" aria-label="Action items"><h2>Action items</h2><p class="empty">No action items found: tables with an Owner column and lists under an Action Items, Next steps or Follow-ups heading give them.</p></section>';
   const late = new Set(items.filter((i) => pastDue(i, today)));
-  const { total, withoutOwner, byPriority } = metrics.actionItems;
+  const { total, open, withoutOwner, byPriority } = metrics.actionItems;
   const summary = [
     count(total, 'item'),
+    ...(open < total ? [`${open} open`] : []),
     `<span class="${withoutOwner ? 'flag no-owner' : ''}">${withoutOwner} without owner</span>`,
     ...(today ? [`<span class="${late.size ? 'flag past-due' : ''}">${late.size} past due on ${escapeHtml(today)}</span>`] : []),
   ].join(' · ');
@@ -37,12 +38,12 @@ ${ownerCounts(items, today ? late : undefined)}</section>`;
 }
 
 function itemHtml(item: ActionItem, late: boolean): string {
-  const noOwner = isMissingOwner(item.owner?.text);
+  const noOwner = !item.done && isMissingOwner(item.owner?.text);
   const due = item.due?.text ? inlineHtml(item.due.text) : '';
   const where = [GROUPS[item.group] || item.tableTitle, `#${item.number}`].join(' ');
-  const cls = ['action', ...(noOwner ? ['no-owner'] : []), ...(late ? ['past-due'] : [])].join(' ');
+  const cls = ['action', ...(item.done ? ['done'] : []), ...(noOwner ? ['no-owner'] : []), ...(late ? ['past-due'] : [])].join(' ');
   return `<li class="${cls}"${dataLine(item.line)}><span class="what"><span class="number">${escapeHtml(where)}</span> ${inlineHtml(item.action?.text ?? '') || '<em>No action written</em>'}</span>
-<span class="meta"><span class="owner">${noOwner ? `<span class="flag">${NO_OWNER}</span>${item.owner?.text ? ` (${inlineHtml(item.owner.text)})` : ''}` : inlineHtml(item.owner!.text)}</span>${
+<span class="meta">${item.done ? '<span class="state">Done</span> ' : ''}<span class="owner">${noOwner ? `<span class="flag">${NO_OWNER}</span>${item.owner?.text ? ` (${inlineHtml(item.owner.text)})` : ''}` : inlineHtml(item.owner?.text ?? '')}</span>${
     due ? ` <span class="due">${late ? '<span class="flag">Past due</span> ' : 'Due '}${due}</span>` : ''
   }${item.ticket?.text ? ` <span class="ticket">${inlineHtml(item.ticket.text)}</span>` : ''}</span></li>`;
 }
@@ -52,6 +53,7 @@ function ownerCounts(items: ActionItem[], late: Set<ActionItem> | undefined): st
   const owners = new Map<string, { items: number; late: number }>();
   for (const item of items) {
     const owner = isMissingOwner(item.owner?.text) ? NO_OWNER : readableText(item.owner!.text);
+    if (item.done && owner === NO_OWNER) continue;
     const entry = owners.get(owner) ?? { items: 0, late: 0 };
     entry.items++;
     if (late?.has(item)) entry.late++;
@@ -64,6 +66,7 @@ function ownerCounts(items: ActionItem[], late: Set<ActionItem> | undefined): st
 }
 
 function pastDue(item: ActionItem, today: string | undefined): boolean {
+  if (item.done) return false;
   const date = today && item.due ? parseDate(readableText(item.due.text)) : undefined;
   if (!date?.year) return false;
   return `${date.year}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}` < today!;

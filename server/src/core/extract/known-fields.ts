@@ -1,6 +1,6 @@
 import { parseDuration } from '../duration';
 import type { Field, Metadata, MetricKind, Section, StatedMetric, Status } from '../model';
-import { INCIDENT_ID_KEYS, STATUSES, isPlaceholder, plainText } from '../vocabulary';
+import { INCIDENT_ID_KEYS, isPlaceholder, statusKind } from '../vocabulary';
 
 /**
  * Metadata: the header blockquote (`> **Status:** Draft`) before the first section, and the
@@ -24,10 +24,14 @@ export function extractMetadata(fields: Field[], sections: Section[]): Metadata 
   };
 }
 
-/** A status as written, or Draft when it is missing, unresolved (`Draft / In Review / Final`) or unknown. */
+/**
+ * The document's status as written (`Reviewed` read as Final, see DOCUMENT_STATUS_WORDS), or
+ * Draft when it is missing, unresolved (`Draft / In Review / Final`), unknown, or the incident's
+ * status (`Resolved`) rather than the document's.
+ */
 function statusOf(text: string | undefined): Status {
-  const t = plainText(text ?? '').toLowerCase();
-  return STATUSES.find((s) => s.toLowerCase() === t) ?? 'Draft';
+  const kind = statusKind(text ?? '');
+  return typeof kind === 'object' ? kind.document : 'Draft';
 }
 
 const METRIC_LABELS: [MetricKind, RegExp][] = [

@@ -1,23 +1,25 @@
-import type { Choice, Placeholder, Table } from '../model';
+import type { Choice, Field, Placeholder, Table } from '../model';
 import { type Range, range } from '../text';
-import { CHOICE_SETS, PLACEHOLDER, choiceListSource } from '../vocabulary';
+import { CHOICE_SETS, PLACEHOLDER, STATUS_CHOICE_SETS, choiceListSource } from '../vocabulary';
 import { type DocumentContext, viewLine } from './context';
-
-
 
 interface ChoicePattern {
   list: RegExp;
   option: RegExp;
 }
 
-const choicePatterns = (separator: string): ChoicePattern[] =>
-  CHOICE_SETS.map((set) => {
-    const { list, option } = choiceListSource(set, separator);
+const choicePatterns = (sets: readonly (readonly string[])[], separator: string, least = 2): ChoicePattern[] =>
+  sets.map((set) => {
+    const { option } = choiceListSource(set, separator);
+    const list = least === 2 ? choiceListSource(set, separator).list : `(?<![\\w/|])${option}(?:\\s*${separator}\\s*${option}){${least - 1},}(?![\\w/|])`;
     return { list: new RegExp(list, 'gi'), option: new RegExp(option, 'gi') };
   });
-/** Inside a table cell options are separated by `/`; in prose by `/` or `|` (`Draft | In Review | Approved`). */
-const IN_CELL = choicePatterns('/');
-const IN_PROSE = choicePatterns('[/|]');
+/**
+ * Inside a table cell options are separated by `/`; in prose by `/` or `|` (`Draft | In Review |
+ * Approved`); a status's options also by commas, three or more (`ongoing, mitigated, closed`).
+ */
+const IN_CELL = [...choicePatterns(CHOICE_SETS, '/'), ...choicePatterns(STATUS_CHOICE_SETS, '/')];
+const IN_PROSE = [...choicePatterns(CHOICE_SETS, '[/|]'), ...choicePatterns(STATUS_CHOICE_SETS, '[/|]'), ...choicePatterns(STATUS_CHOICE_SETS, ',', 3)];
 
 /** Unfilled `{{NAME}}` placeholders outside comments and code. */
 export function extractPlaceholders(ctx: DocumentContext): Placeholder[] {
@@ -28,8 +30,13 @@ export function extractPlaceholders(ctx: DocumentContext): Placeholder[] {
   return placeholders;
 }
 
-/** Option lists left as the template wrote them: `Yes / No / Partial`, `Draft | In Review | Approved`. */
-export function extractChoices(ctx: DocumentContext, tables: Table[]): Choice[] {
+/**
+ * Option lists left as the template wrote them where one choice belongs: the whole of a cell
+ * (`| Yes / No / Partial |`), of a field's value (`> **Status:** Draft | In Review | Approved`) or
+ * of a line (`Draft | Final` under `## Status`). A list inside a sentence is the writer's prose
+ * ("medium/high end machines", "a simple yes/no"), not a choice left open.
+ */
+export function extractChoices(ctx: DocumentContext, tables: Table[], fields: Field[]): Choice[] {
   const choices: Choice[] = [];
   const inTable = new Uint8Array(ctx.src.lineCount);
   for (const table of tables) {
@@ -42,19 +49,50 @@ export function extractChoices(ctx: DocumentContext, tables: Table[]): Choice[] 
       }
     }
   }
+  const valueOn = new Map<number, Field>();
+  for (const field of fields) if (field.source === 'line') valueOn.set(field.line, field);
   for (let line = 0; line < ctx.src.lineCount; line++) {
-    if (!inTable[line]) collect(viewLine(ctx, ctx.views.prose, line), IN_PROSE, line, 0, choices);
+    if (inTable[line]) continue;
+    const prose = viewLine(ctx, ctx.views.prose, line);
+    const field = valueOn.get(line);
+    const from = field ? field.value.range.start.character : contentStart(prose);
+    collect(prose.slice(from), IN_PROSE, line, from, choices);
   }
   return choices;
 }
 
+/** Where a line's content starts: after its indentation, blockquote marks, list marker and task box. */
+function contentStart(text: string): number {
+  let i = 0;
+  while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '>')) i++;
+  if ((text[i] === '-' || text[i] === '*' || text[i] === '+') && (text[i + 1] === ' ' || text[i + 1] === '\t')) i += 2;
+  while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+  if (text[i] === '[' && text[i + 2] === ']' && ' xX'.includes(text[i + 1])) i += 3;
+  return i;
+}
+
+/** Only emphasis, code marks, punctuation and white space: what may surround a choice left whole. */
+function isFiller(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!' \t*_~`.:;'.includes(text[i])) return false;
+  return true;
+}
+
 function collect(text: string, patterns: ChoicePattern[], line: number, offset: number, out: Choice[]): void {
-  if (!text.includes('/') && !text.includes('|')) return;
+  if (!text.includes('/') && !text.includes('|') && !text.includes(',')) return;
   for (const { list, option } of patterns) {
+    // Only the first list can be the whole value: anything after it has the first before it.
     for (const m of text.matchAll(list)) {
+      if (!isFiller(text, 0, m.index) || !isFiller(text, m.index + m[0].length, text.length)) break;
       const options = (m[0].match(option) ?? []).map((o) => o.replace(/\s+/g, ' '));
       const start = offset + m.index;
-      out.push({ options, range: range(line, start, start + m[0].length) });
+      const end = start + m[0].length;
+      // Two sets may both read the same list (`Draft | In Review | Approved`): it is one choice.
+      let overlaps = false;
+      for (let i = out.length - 1; i >= 0 && out[i].range.start.line === line && out[i].range.end.character > offset && !overlaps; i--) {
+        overlaps = out[i].range.start.character < end && start < out[i].range.end.character;
+      }
+      if (!overlaps) out.push({ options, range: range(line, start, end) });
+      break;
     }
   }
 }

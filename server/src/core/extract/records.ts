@@ -1,26 +1,37 @@
-import type { ActionGroup, ActionItem, Approval, ContributingFactor, Table, WhyRow } from '../model';
-import type { DocumentContext } from './context';
-import { trimMarks } from '../vocabulary';
+import type { ActionItem, Approval, ContributingFactor, Table, WhyRow } from '../model';
+import { type DocumentContext, ancestorOfKind } from './context';
+import { plainText, trimMarks } from '../vocabulary';
+import { extractActionLists, groupOf, isDoneText } from './action-lists';
 import { column } from './tables';
 
 export const OWNER = /^(owner|owners|who|assignee|assigned to|responsible|dri)$/i;
-const ACTION = /^(action|action item|change|task|item|description|what)$/i;
+const ACTION = /^(action|action item|actions|change|task|item|description|what|follow.?up|remediation|next step)$/i;
 export const DUE = /^(due|due date|deadline|target date|implementation date|expected completion|by when|eta)$/i;
+/** A status column whose cell may say the item is done. */
+const STATUS = /^(status|state|done|complete|completed|progress)$/i;
+const DONE_STATUS = /^(done|completed?|closed|fixed|resolved|finished|shipped|merged|implemented|yes|✅|✔️?|☑️?)$/iu;
 
-/** Action items: rows of every table with an Owner column (short-term, long-term, process changes). */
+/**
+ * Action items: rows of every table with an Owner column (short-term, long-term, process
+ * changes) and of the action tables of an action section, and the list items under action
+ * headings (see extractActionLists). An item expects an owner where the team's format has one:
+ * a table with an owner column, an item that names one, or an action section whose other items do.
+ */
 export function extractActionItems(ctx: DocumentContext, tables: Table[]): ActionItem[] {
+  const titleOf = (section: number | undefined) => (section === undefined ? 'Action items' : ctx.sections[section].title);
   const items: ActionItem[] = [];
   for (const table of tables) {
     const owner = column(table, OWNER);
-    if (owner < 0) continue;
-    const number = column(table, /^(#|no\.?|id)$/i);
     let action = column(table, ACTION);
+    const inActions = ancestorOfKind(ctx, table.section, 'actions') !== undefined;
+    if (owner < 0 && !(inActions && action >= 0)) continue;
+    const number = column(table, /^(#|no\.?|id)$/i);
     if (action < 0) action = [0, 1].find((c) => c !== owner && c !== number && c < table.header.cells.length) ?? -1;
     const due = column(table, DUE);
     const priority = column(table, /^priority$/i);
     const ticket = column(table, /^(ticket|issue|bug|bug #|link|jira)$/i);
-    const section = table.section === undefined ? undefined : ctx.sections[table.section];
-    const tableTitle = section?.title ?? 'Action items';
+    const status = column(table, STATUS);
+    const tableTitle = titleOf(table.section);
     table.rows.forEach((row, i) => {
       if (row.cells.every((c) => !c.text)) return;
       const cell = (c: number) => (c >= 0 ? row.cells[c] : undefined);
@@ -34,17 +45,20 @@ export function extractActionItems(ctx: DocumentContext, tables: Table[]): Actio
         priority: cell(priority),
         ticket: cell(ticket),
         line: row.line,
+        source: 'table',
+        done: DONE_STATUS.test(plainText(cell(status)?.text ?? '')) || isDoneText(cell(action)?.text ?? ''),
+        ownerExpected: owner >= 0,
+        section: table.section,
       });
     });
   }
-  return items;
-}
-
-function groupOf(title: string): ActionGroup {
-  if (/short.?term/i.test(title)) return 'short-term';
-  if (/long.?term/i.test(title)) return 'long-term';
-  if (/process/i.test(title)) return 'process';
-  return 'other';
+  items.push(...extractActionLists(ctx, titleOf));
+  // The items of one action section share its format: where some name an owner, all should.
+  const named = new Set<string>();
+  const groupOfItem = (item: ActionItem) => (item.anchor ? `list ${item.anchor.start.line}` : `section ${ancestorOfKind(ctx, item.section, 'actions') ?? item.section}`);
+  for (const item of items) if (item.ownerExpected) named.add(groupOfItem(item));
+  for (const item of items) item.ownerExpected ||= named.has(groupOfItem(item));
+  return items.sort((a, b) => a.line - b.line);
 }
 
 /** The 5 Whys table: `| Why # | Question | Answer |`. */

@@ -21,7 +21,9 @@ const KINDS: [SectionKind, RegExp][] = [
   ['wentWell', /went well/],
   ['wentWrong', /went wrong|didn.?t go (so )?well/],
   ['lucky', /got lucky/],
-  ['actions', /^(action items|corrective actions|review actions|follow.?up actions)/],
+  // What teams call their action items: "Action Items", "Next steps", "Corrective and Preventative
+  // Measures", "Prevention/followups", "Follow-ups", "Remediation", "To do"; not "Actions taken".
+  ['actions', /^(?:action items?|action plan|corrective (?:actions?|measures)|corrective and prevent[a-z]* (?:actions|measures)|prevent[a-z]* (?:actions|measures)|review actions|future actions|follow.?up (?:actions|items|tasks)|(?:prevention ?\/ ?)?follow.?ups\b|next steps|remediation (?:items|actions|steps)|to.?do(?: list)?$|actions$|remediations?$)/],
   ['followUp', /^follow.?up tracking|^follow.?up$/],
   ['recurrence', /^recurrence/],
   ['signoff', /sign.?off/],

@@ -27,7 +27,10 @@ export interface ActionItemSummary {
   owner: string;
   due: string;
   priority: string;
+  /** An open item without an owner. */
   missingOwner: boolean;
+  /** Done: `[x]`, struck through, a Done status. */
+  done: boolean;
 }
 
 /** What the preview shows (the `postmortem/analysis` result but for the document's identity). */
@@ -83,7 +86,8 @@ export function summarize(analysis: Analysis): AnalysisSummary {
       owner: item.owner?.text ?? '',
       due: item.due?.text ?? '',
       priority: item.priority?.text ?? '',
-      missingOwner: isMissingOwner(item.owner?.text),
+      missingOwner: !item.done && isMissingOwner(item.owner?.text),
+      done: item.done,
     })),
     diagnostics: withoutFixes(diagnostics),
     placeholders: model.placeholders.map(({ name, range }) => ({ name, range })),

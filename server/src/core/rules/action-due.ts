@@ -12,12 +12,13 @@ export const actionDue: Rule = {
   id: 'action-due',
   description: 'An action item without a readable due date.',
   details:
-    'An action item whose due date is empty or cannot be read as a date (`2026-05-01`, `May 4, 2026`, `Q3 2026` and `Done` are fine). A `{{DATE}}` placeholder is reported once, as `placeholder`.',
+    'An open action item whose due date is empty or cannot be read as a date (`2026-05-01`, `May 4, 2026`, `Q3 2026` and `Done` are fine): a due cell, or `due …` / `Due: …` in a list item. A `{{DATE}}` placeholder is reported once, as `placeholder`; done items are left alone.',
   severity: 'status',
   check({ model }) {
     const findings: Finding[] = [];
     for (const item of model.actionItems) {
-      if (!item.due) continue;
+      // A done item is never overdue, whatever its date says.
+      if (!item.due || item.done) continue;
       const text = plainText(item.due.text);
       // A placeholder is reported once, as a placeholder.
       if (isPlaceholder(text) || parseDate(text) || OTHER_DUE.test(text)) continue;

@@ -2,12 +2,13 @@ import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import schema from '../../../../schemas/postmortem-metadata.schema.json';
 import type { Field } from '../model';
+import { type MetadataProperty, allowedValues, isDateRange } from '../metadata-values';
 import { RangesByLine } from '../ranges';
 import type { Finding } from '../diagnostic';
 import type { Rule } from '../rule';
-import { INCIDENT_ID_KEYS, isPlaceholder, plainText } from '../vocabulary';
+import { INCIDENT_ID_KEYS, isPlaceholder, plainText, statusKind } from '../vocabulary';
 
-type Property = keyof typeof schema.properties;
+type Property = MetadataProperty;
 
 const PROPERTY_OF_KEY: [(key: string) => boolean, Property][] = [
   [(key) => INCIDENT_ID_KEYS.includes(key), 'incidentId'],
@@ -42,12 +43,16 @@ function validator(): ValidateFunction {
   return validateFixed;
 }
 
-/** Metadata validated against schemas/postmortem-metadata.schema.json: Incident ID, severity, status, dates. */
+/**
+ * Metadata validated against schemas/postmortem-metadata.schema.json: Incident ID, severity,
+ * status, dates, where the document uses our template's metadata (see allowedValues). A status
+ * that is the incident's (`Resolved`) or the document's under another name (`Reviewed`) is fine.
+ */
 export const metadata: Rule = {
   id: 'metadata',
   description: 'A metadata value of the wrong form: Incident ID, severity, status or date.',
   details:
-    'A metadata value of the wrong form, checked against `schemas/postmortem-metadata.schema.json`: Incident ID `INC-YYYY-SEQ`, Severity `P0`–`P4` (or the configured `severities`), Status Draft / In Review / Final / Approved, dates `YYYY-MM-DD`.',
+    "A metadata value of the wrong form, checked against `schemas/postmortem-metadata.schema.json` where the document uses our template's metadata (its sections or the `Field | Value` table): Incident ID `INC-YYYY-SEQ`, Severity `P0`–`P4` (or the configured `severities`, checked in every post-mortem), Status Draft / In Review / Final / Approved, dates `YYYY-MM-DD`. A Status naming the incident's state (`Resolved`, `Mitigated`, `Ongoing`) or the document's in other words (`Reviewed`, `Published`) is not reported, nor is a date range.",
   severity: 'status',
   check({ model, config }) {
     const fields = new Map<Property, Field>();
@@ -59,13 +64,22 @@ export const metadata: Rule = {
       if (!property || !text || isPlaceholder(text) || choices.within(field.value.range)) continue;
       if (!fields.has(property) || field.source === 'table') fields.set(property, field);
     }
-    const data = Object.fromEntries([...fields].map(([p, f]) => [p, plainText(f.value.text)]));
+    const data: Record<string, string> = {};
+    for (const [property, field] of fields) {
+      const text = plainText(field.value.text);
+      if (!allowedValues(property, model, config)) continue;
+      // The incident's status, or ours in other words; a date range: none is a wrong form.
+      if (property === 'status' && statusKind(text) !== undefined) continue;
+      if ((property === 'date' || property === 'postMortemDate') && isDateRange(text)) continue;
+      data[property] = text;
+    }
     const findings: Finding[] = [];
     const report = (property: Property, allowed: string[]) => {
       const field = fields.get(property);
       if (field) findings.push({ range: field.value.range, message: `${field.label} "${data[property]}" is not valid: ${HOW[property](allowed.join(', '))}.` });
     };
-    if ('severity' in data && !config.severities.includes(data.severity)) report('severity', config.severities);
+    const severities = allowedValues('severity', model, config)?.values;
+    if ('severity' in data && severities && !severities.includes(data.severity)) report('severity', severities);
     const validate = validator();
     if (!validate(data)) {
       for (const error of validate.errors ?? []) report(error.instancePath.slice(1) as Property, (error.params as { allowedValues?: string[] }).allowedValues ?? []);

@@ -28,7 +28,10 @@ export const rangeRule: Rule = {
     const impact = new Set(model.sections.flatMap((s, i) => (s.kind === 'impact' ? [i] : [])));
     for (const field of model.fields) {
       if (field.section === undefined || !impact.has(field.section)) continue;
-      for (const m of matchesAt(field.value.text, NUMBER, PERCENT)) {
+      const text = field.value.text;
+      for (const m of matchesAt(text, NUMBER, PERCENT)) {
+        // `14-19%`, `5–7 %`: the dash of a range, not a minus sign.
+        if (m[1].startsWith('-') && /[\p{L}\p{N}]/u.test(text[m.index - 1] ?? '')) continue;
         const value = Number(m[1].replace(',', '.'));
         if (value >= 0 && value <= 100) continue;
         const at = field.value.range.start.character + m.index;
