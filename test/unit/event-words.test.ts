@@ -122,5 +122,5 @@ test('symptoms named as they start and end: latency starts to climb, pods crash 
   assert.deepEqual(metricsOf(timeline('Rotation job runs; checkout latency starts to climb', 'Checkout latency returns to normal')), [12, 51, 51]);
   assert.deepEqual(metricsOf(timeline('EKS upgrade causes CoreDNS pods to crash loop', 'Fleet rolled back; jobs green again')), [12, 51, 51]);
   // Words that only look alike give no start: the error rate going down is the recovery, not the outage.
-  assert.deepEqual(metricsOf(timeline('Error rate went down after the cache warmed', 'Service restored')), [undefined, undefined, undefined]);
+  assert.deepEqual(metricsOf(timeline('Error rate went down after the cache warmed', 'Service restored')), [null, null, null]);
 });
