@@ -108,3 +108,19 @@ test('hover says which entry was read as which event, and why', () => {
   const hover = hoverAt(analysis, { line, character: 3 });
   assert.match(hover!.markdown, /Detection: 'alert fired' at 09:31 \(from the event's words\)/);
 });
+
+test('symptoms named as they start and end: latency starts to climb, pods crash loop, jobs green again, returns to normal', () => {
+  const timeline = (start: string, end: string) => `## Timeline
+
+| Time | Event |
+|------|-------|
+| 22:30 | Certificate rotation scheduled |
+| 22:40 | ${start} |
+| 22:52 | Latency alert fired |
+| 23:31 | ${end} |
+`;
+  assert.deepEqual(metricsOf(timeline('Rotation job runs; checkout latency starts to climb', 'Checkout latency returns to normal')), [12, 51, 51]);
+  assert.deepEqual(metricsOf(timeline('EKS upgrade causes CoreDNS pods to crash loop', 'Fleet rolled back; jobs green again')), [12, 51, 51]);
+  // Words that only look alike give no start: the error rate going down is the recovery, not the outage.
+  assert.deepEqual(metricsOf(timeline('Error rate went down after the cache warmed', 'Service restored')), [null, null, null]);
+});

@@ -128,6 +128,66 @@ export interface StatedMetric {
   stated?: StatedDuration;
 }
 
+/**
+ * How a figure is meant: `exact` ("66 minutes"), `about` ("about", "~", "roughly", "nearly"),
+ * `atLeast` ("at least", "over", "more than") or `atMost` ("within", "under", "less than").
+ */
+export type Approximation = 'exact' | 'about' | 'atLeast' | 'atMost';
+
+/** The event a verb names when a figure counts the time to it: "the alert fired 2 minutes after", "detected within", "restored within". */
+export type FigureEvent = 'alert' | 'detection' | 'mitigation' | 'recovery';
+
+/** What a stated figure measures: one of the metrics, or the time to mitigate (Mitigated − Incident start), which is not the time to resolve. */
+export type FigureKind = MetricKind | 'mitigation' | 'repair';
+
+/** A figure stated outside the template's metric fields: "down for 66 minutes", `Incident Duration | 3h 45m`. */
+export interface StatedFigure {
+  kind: FigureKind;
+  line: number;
+  stated: StatedDuration;
+  approximation: Approximation;
+  /** The approximation as written ("about", "at least"); undefined for an exact figure. */
+  approximationWord?: string;
+  /** The figure with its approximation, as written: "about 45 minutes". */
+  text: string;
+  range: Range;
+  /** The figure alone: "45 minutes". */
+  figure: Range;
+  /** The words that state it, as written: "unavailable for about 45 minutes", "40min of total outage", "Time to resolve: 35h 36m". */
+  statement: string;
+  event?: FigureEvent;
+  /** The figure qualifies the noun after it ("a 47 minute period", "30min outage"): no corrected value is offered. */
+  attributive?: boolean;
+}
+
+/** What a key event names: `- First detected: 2023-09-18 13:42`, `- Resolved 2023-09-20 19:18`. */
+export type KeyEventKind = 'start' | 'detected' | 'declared' | 'mitigated' | 'repaired' | 'restored' | 'resolved';
+
+/** A key event stated as a label and a dated time on a line of its own, outside any timeline (the Ministry of Justice's "Key events" list). */
+export interface KeyEvent {
+  kind: KeyEventKind;
+  /** The label as written: "First detected". */
+  label: string;
+  /** The time as written: "2023-09-18 13:42". */
+  time: string;
+  at: ResolvedTime;
+  line: number;
+}
+
+/** A time range with its length stated after it: `21:45 to 23:28 UTC (103 minutes)`. */
+export interface WindowFigure {
+  line: number;
+  /** The range and its length, as written. */
+  text: string;
+  /** The range as written: "21:45 to 23:28 UTC". */
+  window: string;
+  /** Minutes from the range's first time to its second; null when they cannot be placed (different zones, a date alone). */
+  minutes: number | null;
+  stated: StatedDuration;
+  /** The stated length alone: "103 minutes". */
+  figure: Range;
+}
+
 export type ActionGroup = 'short-term' | 'long-term' | 'process' | 'other';
 
 export interface ActionItem {
@@ -212,6 +272,12 @@ export interface PostMortem {
   /** At least one: the whole document, or each incident of a document that covers several. */
   incidents: Incident[];
   statedMetrics: StatedMetric[];
+  /** Figures stated in prose, lists, headings and other tables (`extract/figures.ts`). */
+  statedFigures: StatedFigure[];
+  /** Time ranges with their length stated after them, to check the one against the other. */
+  windowFigures: WindowFigure[];
+  /** Key events stated outside the timelines, which stated figures are checked against when the timeline gives no metric. */
+  keyEvents: KeyEvent[];
   whys: WhyRow[];
   rootCause?: Field;
   factors: ContributingFactor[];

@@ -10,6 +10,7 @@ import { extractFields } from './extract/fields';
 import { extractMetadata, extractStatedMetrics } from './extract/known-fields';
 import { type EventWords, extractTimelines } from './extract/timelines';
 import { extractIncidents } from './extract/incidents';
+import { extractStatedFigures } from './extract/figures';
 import { extractActionItems, extractApprovals, extractFactors, extractWhys } from './extract/records';
 import { frontMatterTitle } from './front-matter';
 import { extractChoices, extractExamples, extractPlaceholders } from './extract/marks';
@@ -45,6 +46,7 @@ export function parse(text: string, deadline?: Deadline, options: ParseOptions =
   const h1 = sections.find((s) => s.level === 1);
   const field = (key: RegExp) => fields.find((f) => key.test(f.key));
   const timelines = step(() => extractTimelines(ctx, tables, options.events));
+  const statedMetrics = extractStatedMetrics(fields);
   const model: PostMortem = {
     title: h1 && span(h1.line, src.lines[h1.line], h1.range.start.character, h1.range.end.character),
     sections,
@@ -53,7 +55,8 @@ export function parse(text: string, deadline?: Deadline, options: ParseOptions =
     metadata: extractMetadata(fields, sections),
     timelines,
     incidents: extractIncidents(ctx, timelines),
-    statedMetrics: extractStatedMetrics(fields),
+    statedMetrics,
+    ...step(() => extractStatedFigures(ctx, timelines, statedMetrics)),
     whys: extractWhys(tables),
     rootCause: field(/^root cause$/),
     factors: extractFactors(tables),

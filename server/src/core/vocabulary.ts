@@ -123,6 +123,9 @@ export const EVENT_WORDS: Record<EventKind, readonly string[]> = {
     'start of the outage', 'start of outage', 'problem starts', 'problem started', 'problem begins', 'problem began', 'issue starts', 'issue started',
     'errors begin', 'errors began', 'errors start', 'errors started', 'error rate starts to rise', 'first error', 'first errors', 'first users',
     'requests start timing out', 'requests started timing out', 'requests start failing', 'requests started failing',
+    'starts failing', 'started failing', 'begins failing', 'began failing', 'starts to fail', 'started to fail',
+    'starts to climb', 'started to climb', 'begins to climb', 'began to climb', 'starts to rise', 'started to rise', 'starts to spike', 'started to spike',
+    'crash loop', 'crash loops', 'crash looping', 'crashloop', 'stopped working', 'stops working', 'became unavailable', 'becomes unavailable',
   ],
   detection: [
     'alert fired', 'alert fires', 'alerts fired', 'alerts fire', 'alert triggered', 'alerts triggered', 'alert was triggered', 'alerts were triggered',
@@ -133,7 +136,8 @@ export const EVENT_WORDS: Record<EventKind, readonly string[]> = {
   resolved: [
     'service restored', 'service is restored', 'service was restored', 'services restored', 'outage ends', 'outage ended', 'outage is over',
     'incident ends', 'incident ended', 'impact ends', 'impact ended', 'back to normal', 'service resumes', 'service resumed', 'service operational',
-    'fully recovered', 'issue goes away', 'issue went away', 'solved the issue',
+    'fully recovered', 'issue goes away', 'issue went away', 'solved the issue', 'returns to normal', 'returned to normal',
+    'issue resolved', 'incident resolved', 'is resolved', 'was resolved', 'being resolved', 'has been resolved', 'green again', 'back to green',
   ],
 };
 

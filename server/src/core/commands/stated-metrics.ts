@@ -1,5 +1,6 @@
 import type { Analysis } from '../analyze';
 import { formatLike, formatMinutes } from '../duration';
+import { metricsForLine } from '../incident-metrics';
 import type { MarkerKind } from '../model';
 import type { TextEdit } from '../diagnostic';
 import { range } from '../text';
@@ -16,7 +17,7 @@ const MARKER_PLACEHOLDERS: Record<string, MarkerKind> = { DETECTED: 'detection',
 export function updateStatedMetrics({ model, metrics }: Analysis): TextEdit[] {
   const edits: TextEdit[] = [];
   for (const metric of model.statedMetrics) {
-    const { minutes } = metrics.measured[metric.kind];
+    const { minutes } = metricsForLine(model, metrics, metric.field.line).measured[metric.kind];
     const value = metric.field.value;
     const line = value.range.start.line;
     const at = value.range.start.character;

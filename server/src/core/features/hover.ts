@@ -1,7 +1,8 @@
 import type { Analysis } from '../analyze';
 import { formatMinutes, formatOffset } from '../duration';
 import { type MeasuredMetric, minutesFromStart } from '../metrics';
-import type { Marker, PostMortem, StatedMetric } from '../model';
+import { measureOf, metricsForLine } from '../incident-metrics';
+import type { Approximation, FigureKind, Marker, PostMortem } from '../model';
 import { describePlaceholder } from '../placeholders';
 import { contains } from '../ranges';
 import { template } from '../template';
@@ -30,15 +31,29 @@ export function hoverAt({ model, metrics }: Analysis, position: Position): Hover
     return { markdown: entry.marker ? `${offset}\n\n${describeMarker(entry.marker, entry.time.text)}` : offset, range: entry.time.range };
   }
   const metric = model.statedMetrics.find((m) => m.field.line === position.line);
-  if (!metric) return undefined;
-  return { markdown: explainMetric(metric, metrics.measured[metric.kind]), range: { start: metric.field.labelRange.start, end: metric.field.value.range.end } };
+  if (metric) return { markdown: explainMetric(metric.kind, metricsForLine(model, metrics, metric.field.line).measured[metric.kind]), range: { start: metric.field.labelRange.start, end: metric.field.value.range.end } };
+  const figure = model.statedFigures.find((f) => contains(f.range, at));
+  if (!figure) return undefined;
+  const read = `'${figure.statement}' is read as ${READ_AS[figure.kind]}, ${APPROXIMATION_NAMES[figure.approximation]}.`;
+  return { markdown: `${read}\n\n${explainMetric(figure.kind, measureOf(metricsForLine(model, metrics, figure.line), figure.kind))}`, range: figure.range };
 }
 
+const READ_AS: Record<FigureKind, string> = { mttd: 'the time to detect', mttr: 'the time to resolve', duration: 'the total duration', mitigation: 'the time to mitigate', repair: 'the time to repair' };
+
+/** How each approximation is checked, as hover says it. */
+const APPROXIMATION_NAMES: Record<Approximation, string> = {
+  exact: 'a figure rounded to its unit',
+  about: 'an approximate figure (10 % or 5 minutes either way)',
+  atLeast: 'a lower bound',
+  atMost: 'an upper bound',
+};
+
 /** "MTTD = Detection − Incident start = 09:31 − 09:12 = 19m", naming the timeline rows it comes from. */
-function explainMetric(metric: StatedMetric, { minutes, start, end }: MeasuredMetric): string {
-  const ends = METRIC_END[metric.kind];
+function explainMetric(kind: FigureKind, { minutes, start, end }: MeasuredMetric): string {
+  if (kind === 'repair') return 'Time to repair = Repaired − Incident start (or First detected), from the key events stated outside the timeline.';
+  const ends = kind === 'mitigation' ? (['mitigated'] as const) : METRIC_END[kind];
   const endNames = ends.map((k) => MARKER_NAMES[k]);
-  const formula = `${METRIC_NAMES[metric.kind]} = ${endNames.join(' (else ')}${ends.length > 1 ? ')' : ''} − ${MARKER_NAMES.start}`;
+  const formula = `${kind === 'mitigation' ? 'Time to mitigate' : METRIC_NAMES[kind]} = ${endNames.join(' (else ')}${ends.length > 1 ? ')' : ''} − ${MARKER_NAMES.start}`;
   if (!start || !end || minutes === null) {
     const missing = start?.minutesFromStart != null ? endNames.join(' or ') : MARKER_NAMES.start;
     return `${formula}, from the timeline's ← markers.\n\nNot computed: the timeline has no ${missing} marker with a readable time.`;
