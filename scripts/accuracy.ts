@@ -2,10 +2,12 @@
 // and metric accuracy. A measurement, not a gate: exits 0 whatever the figures, 2 when a label
 // file is malformed or a document has none. Run: npm run accuracy [-- --verbose] [-- --all]
 import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join, posix } from 'node:path';
 import { analyze } from '../server/src/core/analyze';
 import { isPostMortem } from '../server/src/core/identify';
+import { deriveTemplate } from '../server/src/core/team-template';
 import { ConfigFinder } from '../server/src/node/config-file';
+import { type TemplateFs, TemplateFinder } from '../server/src/node/template-file';
 
 const SET = join(__dirname, '..', 'test', 'realworld');
 const METRICS = ['mttdMinutes', 'mttrMinutes', 'durationMinutes'] as const;
@@ -29,10 +31,10 @@ interface Reported {
 
 class LabelError extends Error {}
 
-/** `unfilled` (a template slot left in) and the rule `placeholder` name the same finding. */
+/** `unfilled` (a template slot left in) is the rule `unfilled`, and matches `placeholder` (a `{{NAME}}` slot) both ways. */
 export function kindsMatch(label: string, rule: string): boolean {
   const alias = (k: string) => (k === 'unfilled' ? 'placeholder' : k);
-  return alias(label) === alias(rule);
+  return label === rule || alias(label) === alias(rule);
 }
 
 /** Reads and checks one label file against its document's line count. */
@@ -107,13 +109,45 @@ export function scoreDocument(label: Label, reported: Reported[], metrics: Parti
   return score;
 }
 
+interface Source {
+  kind: string;
+  /** The path in a clone of its repository (`postmortems/PM2020-004 - CoreDNS upgrade issue.md`): what identification sees there. */
+  path: string;
+  /** Where it sits in the virtual tree of every repository, which the template finder searches. */
+  treePath: string;
+}
+
+/** The root of the virtual tree: `/realworld/<owner>/<repo>/<path in the repository>`. */
+const TREE = '/realworld';
+
 /**
- * SOURCES.tsv: each document's kind and the path it has in a clone of its repository
- * (`postmortems/PM2020-004 - CoreDNS upgrade issue.md`), which is what identification sees there.
+ * SOURCES.tsv: each document's kind and where it lives. A planted document sits in the folder of
+ * the template it copies (its organisation says "copy of <owner>/<repo>:<path>"), under a name of its own.
  */
-function readSources(): Map<string, { kind: string; path: string }> {
-  const rows = readFileSync(join(SET, 'SOURCES.tsv'), 'utf8').trim().split('\n').slice(1);
-  return new Map(rows.map((row) => row.split('\t')).map(([file, kind, , repo, path]) => [file, { kind, path: `${repo.split('/')[1]}/${path}` }]));
+export function readSources(text: string): Map<string, Source> {
+  const rows = text.trim().split('\n').slice(1).map((row) => row.split('\t'));
+  return new Map(
+    rows.map(([file, kind, organisation, repo, path]) => {
+      if (kind === 'planted') {
+        const copy = /copy of ([^:\s]+):([^)\s]+)/.exec(organisation);
+        const where = copy ? posix.join(TREE, copy[1], posix.dirname(copy[2])) : posix.join(TREE, 'planted');
+        const name = `filled-${basename(file).replace(/^planted__/, '').replace(/template/gi, 'form')}`;
+        return [file, { kind, path: posix.join(where, name).slice(TREE.length + 1), treePath: posix.join(where, name) }];
+      }
+      return [file, { kind, path: `${repo.split('/')[1]}/${path}`, treePath: posix.join(TREE, repo, path) }];
+    }),
+  );
+}
+
+/** The set's documents at their tree paths, as the template finder lists and reads files. */
+export function virtualTree(files: Map<string, string>): TemplateFs {
+  return {
+    list: (dir) => [...files.keys()].filter((p) => posix.dirname(p) === dir).map((p) => posix.basename(p)),
+    read: (path) => {
+      const text = files.get(path);
+      return text === undefined ? { error: 'no such file' } : { text };
+    },
+  };
 }
 
 const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)} %` : 'n/a');
@@ -121,9 +155,11 @@ const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)} %` : '
 function main(argv: string[]): number {
   const verbose = argv.includes('--verbose') || argv.includes('-v');
   const all = argv.includes('--all');
-  const sources = readSources();
+  const sources = readSources(readFileSync(join(SET, 'SOURCES.tsv'), 'utf8'));
   const configs = new ConfigFinder();
   const files = readdirSync(join(SET, 'docs')).filter((f) => f.endsWith('.md')).sort();
+  const tree = new Map(files.flatMap((f) => (sources.has(f) ? [[sources.get(f)!.treePath, readFileSync(join(SET, 'docs', f), 'utf8')] as const] : [])));
+  const templates = new TemplateFinder(virtualTree(tree));
   const totals = { findings: 0, hits: 0, tp: 0, fp: 0, acceptable: 0, right: 0, wrong: 0, missing: 0, labelled: 0, unlabelled: 0, identified: 0 };
   const byKind = new Map<string, { hits: number; total: number }>();
   const byKindFalse = new Map<string, number>();
@@ -151,11 +187,15 @@ function main(argv: string[]): number {
     }
     const source = sources.get(file);
     kinds.set(source?.kind ?? 'unknown', (kinds.get(source?.kind ?? 'unknown') ?? 0) + 1);
+    // The team's template: the one the finder finds in the tree. A template is read as a new
+    // post-mortem made from it with nothing filled in (New from Template): itself is its template.
+    const template = source?.kind === 'template' ? deriveTemplate(text) : source ? templates.forFile(source.treePath, text).template : undefined;
     // The path the document has in a clone of its repository decides identification, as the editor
     // and a folder lint would there.
-    const analysis = analyze(text, { config: configs.forFile(docPath).config });
-    // Planted documents are ours: they test the checks, not identification, so they count as named files.
-    const identified = all || !source || source.kind === 'planted' || isPostMortem(analysis.model, source.path);
+    const analysis = analyze(text, { config: configs.forFile(docPath).config, template });
+    // Planted documents are ours: they test the checks, not identification, so they count as named
+    // files; so does a template read as a new post-mortem made from it.
+    const identified = all || !source || source.kind === 'planted' || source.kind === 'template' || isPostMortem(analysis.model, source.path);
     if (identified) totals.identified++;
     const reported = identified ? analysis.diagnostics.map((d) => ({ line: d.range.start.line + 1, kind: String(d.code) })) : [];
     const metrics = identified ? analysis.metrics : {};

@@ -38,6 +38,12 @@ export async function configSchema(): Promise<string> {
       requiredSections: list('Sections a post-mortem that follows the template must have, named as in the template ("5. Root Cause Analysis") or by your own titles.', 100),
       severities: list('Allowed values of the Severity field (default P0 to P4).', 100, 1),
       owners: list('People offered when an action item has no owner.', 1000),
+      template: {
+        type: 'string',
+        minLength: 1,
+        maxLength: 1000,
+        description: "The team's post-mortem template, a path relative to this file: its slots left in a post-mortem are reported. Without it, the nearest template.md or *template*.md up the folders.",
+      },
       events: {
         type: 'object',
         description: "Your team's words for a timeline's events, added to the built-in ones: an entry without an explicit marker (`← Detection`) whose words name one is taken as that event.",

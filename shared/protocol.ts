@@ -226,10 +226,14 @@ export interface CheckNewDocumentResult {
   problems: Partial<Record<keyof NewDocumentFields, string>>;
 }
 
-/** `postmortem/newDocument`: the text of a new post-mortem from the template, with what the user gave filled in (checked as `checkNewDocument` checks it). */
+/**
+ * `postmortem/newDocument`: the text of a new post-mortem from the template, with what the user gave
+ * filled in (checked as `checkNewDocument` checks it). With `folderUri` (the form's), from the team's
+ * own template when one is found from that folder up (its text, the title as its H1).
+ */
 export const NEW_DOCUMENT_REQUEST = 'postmortem/newDocument';
 
-export type NewDocumentParams = NewDocumentFields;
+export type NewDocumentParams = NewDocumentFields & { folderUri?: string };
 
 export interface NewDocumentResult {
   text: string;

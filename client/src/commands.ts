@@ -59,7 +59,8 @@ async function newFromTemplate(client: LanguageClient): Promise<void> {
   };
   const params = await askNewDocument(form, check);
   if (!params) return;
-  const { text } = await client.sendRequest<NewDocumentResult>(NEW_DOCUMENT_REQUEST, params);
+  // From the team's own template where the document goes, when it has one.
+  const { text } = await client.sendRequest<NewDocumentResult>(NEW_DOCUMENT_REQUEST, form.folderUri ? { ...params, folderUri: form.folderUri } : params);
   let document: vscode.TextDocument;
   if (form.folderUri) {
     const uri = vscode.Uri.joinPath(vscode.Uri.parse(form.folderUri), `${params.incidentId}.md`);

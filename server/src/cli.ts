@@ -4,12 +4,14 @@ import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
 import { analyze } from './core/analyze';
+import type { TeamTemplate } from './core/team-template';
 import { isIsoDate, localDate } from './core/iso-date';
 import { identify, isPostMortem } from './core/identify';
 import { type FileMetrics, type FileResult, formatJson, formatMetricsText, formatSarif, metricsForJson, formatText, reported } from './cli/format';
 import { printable } from './cli/printable';
 import { renderPage } from './render/page';
 import { ConfigFinder, type LoadedConfig, loadConfigText, readConfigText } from './node/config-file';
+import { TemplateFinder } from './node/template-file';
 import { type Limit, MB, type Target, expandPaths, readText } from './node/files';
 
 const USAGE = `Usage:
@@ -100,12 +102,16 @@ async function forEachFile(paths: string[], limit: Limit, io: Io, each: (file: s
 async function lint(args: string[], io: Io): Promise<number> {
   const opts = options(args, ['text', 'json', 'sarif']);
   const configFor = configLoader(opts.config, io);
+  const templateFor = templateLoader(io);
   const results: FileResult[] = [];
   let errors = false;
   const failed = await forEachFile(opts.paths, opts.limit, io, (file, text, target) => {
     // A folder's other Markdown files (its README, say) are not post-mortems: skip them, unread past their start.
     if (target.discovered && !identify(text, target.path)) return;
-    const analysis = analyze(text, { config: configFor(target.path).config });
+    const config = configFor(target.path);
+    // The team's template is the reference of the post-mortems around it, not one of them.
+    if (target.discovered && templateFor.isTemplate(target.path, config)) return;
+    const analysis = analyze(text, { config: config.config, template: templateFor(target.path, text, config) });
     if (target.discovered && !isPostMortem(analysis.model, target.path)) return;
     // Only what is reported outlives the file's analysis; text is printed at once and not kept at all.
     const result = { file, diagnostics: analysis.diagnostics.map(reported) };
@@ -132,6 +138,18 @@ function configLoader(explicit: string | undefined, io: Io): (path: string) => L
   };
 }
 
+/** The team's template for each file (see TemplateFinder), a configured one that cannot be read reported once. */
+function templateLoader(io: Io): ((path: string, text: string, config?: LoadedConfig) => TeamTemplate | undefined) & { isTemplate: (path: string, config?: LoadedConfig) => boolean } {
+  const finder = new TemplateFinder();
+  const reported = new Set<string>();
+  const load = (path: string, text: string, config?: LoadedConfig) => {
+    const found = finder.forFile(path, text, config);
+    for (const problem of found.problems) if (!reported.has(problem)) reported.add(problem), report(io, problem);
+    return found.template;
+  };
+  return Object.assign(load, { isTemplate: (path: string, config?: LoadedConfig) => finder.isTemplate(path, config) });
+}
+
 function explicitConfig(explicit: string, cwd: string): LoadedConfig {
   const path = resolve(cwd, explicit);
   const read = readConfigText(path);
@@ -142,9 +160,14 @@ function explicitConfig(explicit: string, cwd: string): LoadedConfig {
 async function metrics(args: string[], io: Io): Promise<number> {
   const opts = options(args, ['text', 'json']);
   const results: FileMetrics[] = [];
+  const configs = new ConfigFinder();
+  const templateFor = templateLoader(io);
   const failed = await forEachFile(opts.paths, opts.limit, io, (file, text, target) => {
     if (target.discovered && !identify(text, target.path)) return;
-    const { model, metrics } = analyze(text);
+    const config = configs.forFile(target.path);
+    if (target.discovered && templateFor.isTemplate(target.path, config)) return;
+    // Completeness is measured against the team's template, when there is one.
+    const { model, metrics } = analyze(text, { template: templateFor(target.path, text, config) });
     if (!target.discovered || isPostMortem(model, target.path)) results.push({ file, metrics });
   });
   // JSON is always an array, `[]` when there is nothing to report, so that a pipeline can parse it.
@@ -172,7 +195,8 @@ async function render(args: string[], io: Io): Promise<number> {
   // Loaded on demand: the stylesheet is text only in the bundle (esbuild.mjs), so running this
   // file from source (tsx) still serves every other command.
   const { default: css } = await import('../../media/preview.css');
-  const html = renderPage(analyze(read.text, { config: configFor(path).config }), {
+  const config = configFor(path);
+  const html = renderPage(analyze(read.text, { config: config.config, template: templateLoader(io)(path, read.text, config) }), {
     css,
     today: values.today ?? localDate(new Date()),
     remoteImages: values['remote-images'] ?? false,

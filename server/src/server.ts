@@ -3,6 +3,7 @@
 import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, ProposedFeatures, TextDocumentSyncKind, createConnection } from 'vscode-languageserver/node';
 import { version } from '../../package.json';
 import { CONFIG_FILE_NAME } from './core/config';
+import { TEMPLATE_GLOBS, isTemplatePath } from './core/template-path';
 import { registerAnalysisRequest } from './lsp/analysis-request';
 import { registerCodeActions } from './lsp/code-actions';
 import { registerCodeLens } from './lsp/code-lens';
@@ -49,7 +50,7 @@ connection.onInitialize(async (params) => {
 
 connection.onInitialized(() => {
   if (dynamicRegistration.configuration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'postmortem' });
-  if (dynamicRegistration.watchedFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }] });
+  if (dynamicRegistration.watchedFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }, ...TEMPLATE_GLOBS.map((globPattern) => ({ globPattern }))] });
 });
 
 connection.onDidChangeConfiguration(({ settings }) => {
@@ -58,7 +59,7 @@ connection.onDidChangeConfiguration(({ settings }) => {
 });
 
 connection.onDidChangeWatchedFiles(({ changes }) => {
-  if (!changes.some((c) => c.uri.endsWith(`/${CONFIG_FILE_NAME}`))) return;
+  if (!changes.some((c) => c.uri.endsWith(`/${CONFIG_FILE_NAME}`) || isTemplatePath(c.uri))) return;
   session.settings.reset();
   linter.relintAll();
 });

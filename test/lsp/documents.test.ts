@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import type { AnalysisResult } from '../../shared/protocol';
 import { at, withServer } from './client';
+import { TEMPLATE_GLOBS } from '../../server/src/core/template-path';
 
 const codes = (diagnostics: Diagnostic[]) => diagnostics.map((d) => [d.code, d.range.start.line, d.severity]);
 
@@ -87,7 +88,7 @@ test('a settings change or a .postmortemrc.json change lints the open documents 
     // Registered on `initialized`, so before the server read the document.
     assert.deepEqual(client.registrations.map((r) => [r.method, r.registerOptions]), [
       ['workspace/didChangeConfiguration', { section: 'postmortem' }],
-      ['workspace/didChangeWatchedFiles', { watchers: [{ globPattern: '**/.postmortemrc.json' }] }],
+      ['workspace/didChangeWatchedFiles', { watchers: [{ globPattern: '**/.postmortemrc.json' }, ...TEMPLATE_GLOBS.map((globPattern) => ({ globPattern }))] }],
     ]);
 
     client.settings = { lint: { rules: { placeholder: 'off' } } };

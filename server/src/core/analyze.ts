@@ -10,6 +10,8 @@ import type { Diagnostic, FixContext, Severity } from './diagnostic';
 import type { SourceText } from './text';
 import { isFinished } from './vocabulary';
 import type { BlockParse } from './markdown';
+import type { TeamTemplate } from './team-template';
+import { templateCompleteness } from './unfilled-slots';
 
 export interface Analysis {
   model: PostMortem;
@@ -18,6 +20,8 @@ export interface Analysis {
   blocks: BlockParse;
   metrics: MeasuredMetrics;
   diagnostics: Diagnostic[];
+  /** The team's template the document was read against, if any. */
+  template?: TeamTemplate;
 }
 
 export interface AnalyzeOptions {
@@ -25,6 +29,8 @@ export interface AnalyzeOptions {
   fix?: FixContext;
   /** Checked at each block, extraction step and rule: an overrun throws BudgetExceeded. */
   deadline?: Deadline;
+  /** The team's template, derived once per template file (deriveTemplate): its slots left in are reported. */
+  template?: TeamTemplate;
 }
 
 const LEVEL: Record<string, Severity | undefined> = { hint: 'hint', info: 'information', warning: 'warning', error: 'error' };
@@ -44,6 +50,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const { model, src, blocks } = parse(text, deadline, config.events ? { events: teamEvents(config.events) } : {});
   deadline?.check();
   const metrics = computeMetrics(model);
+  if (options.template) Object.assign(metrics, templateCompleteness(model, src, options.template));
   const status = model.metadata.statusValue;
   const byStatus: Record<'status' | 'final', Severity> = {
     status: status === 'Draft' ? 'warning' : 'error',
@@ -54,11 +61,11 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     const level = config.rules[rule.id];
     if (level === 'off') continue;
     deadline?.check();
-    for (const finding of rule.check({ model, src, metrics, config, fix: options.fix ?? {} })) {
+    for (const finding of rule.check({ model, src, metrics, config, fix: options.fix ?? {}, template: options.template })) {
       const severity = (level && LEVEL[level]) ?? finding.severity ?? (rule.severity === 'status' || rule.severity === 'final' ? byStatus[rule.severity] : rule.severity);
       diagnostics.push({ ...finding, code: rule.id, severity });
     }
   }
   diagnostics.sort((a, b) => compareRanges(a.range, b.range));
-  return { model, src, blocks, metrics, diagnostics };
+  return { model, src, blocks, metrics, diagnostics, ...(options.template ? { template: options.template } : {}) };
 }

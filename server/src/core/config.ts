@@ -17,6 +17,8 @@ export interface Config {
   severitiesGiven?: boolean;
   /** People who own action items, offered when an owner is missing. */
   owners: string[];
+  /** The team's template, a path relative to the configuration file it is set in. */
+  template?: string;
   /** The team's own words for a timeline's events, added to `EVENT_WORDS`. */
   events?: Partial<Record<EventKind, string[]>>;
 }
@@ -69,6 +71,7 @@ export function mergeConfig(base: Config, over: Partial<Config>): Config {
     severities: over.severities ?? base.severities,
     ...(over.severitiesGiven || base.severitiesGiven ? { severitiesGiven: true } : {}),
     owners: [...new Set([...(over.owners ?? []), ...base.owners])],
+    ...((over.template ?? base.template) === undefined ? {} : { template: over.template ?? base.template }),
     ...(over.events ?? base.events ? { events: over.events ?? base.events } : {}),
   };
 }

@@ -3,6 +3,7 @@ import type { HtmlComment } from './views';
 import type { ResolvedTime, TimeProblem } from './time';
 import type { StatedDuration } from './duration';
 import type { MarkerKind, MetricKind, Status, TimelineSource } from './vocabulary';
+import type { SlotScan } from './slots';
 
 export type { MarkerKind, MetricKind, Status, TimelineSource };
 
@@ -289,5 +290,7 @@ export interface PostMortem {
   comments: HtmlComment[];
   /** `> Example: …` lines left from the template. */
   examples: Range[];
+  /** Template slots by their style (`YYYY-MM-DD`, `Incident Lead:`, italic prompts), and each line's role. */
+  slots: SlotScan;
   lineCount: number;
 }

@@ -14,6 +14,7 @@ import { extractStatedFigures } from './extract/figures';
 import { extractActionItems, extractApprovals, extractFactors, extractWhys } from './extract/records';
 import { frontMatterTitle } from './front-matter';
 import { extractChoices, extractExamples, extractPlaceholders } from './extract/marks';
+import { extractSlots } from './extract/slots';
 
 export interface Parsed {
   model: PostMortem;
@@ -67,6 +68,7 @@ export function parse(text: string, deadline?: Deadline, options: ParseOptions =
     choices: step(() => extractChoices(ctx, tables, fields)),
     comments: views.comments,
     examples: step(() => extractExamples(ctx)),
+    slots: step(() => extractSlots(ctx, tables)),
     lineCount: src.lineCount,
   };
   const named = frontMatterTitle(src.lines);

@@ -3,6 +3,7 @@ import type { Finding, FixContext, Severity } from './diagnostic';
 import type { MeasuredMetrics } from './metrics';
 import type { PostMortem } from './model';
 import type { SourceText } from './text';
+import type { TeamTemplate } from './team-template';
 
 export interface RuleContext {
   model: PostMortem;
@@ -10,6 +11,8 @@ export interface RuleContext {
   metrics: MeasuredMetrics;
   config: Config;
   fix: FixContext;
+  /** The team's template, when the document has one (see AnalyzeOptions.template). */
+  template?: TeamTemplate;
 }
 
 export interface Rule {

@@ -58,8 +58,10 @@ export class Analyses {
     if (entry && entry.version === doc.version && entry.settings === settings) return entry.ready;
     this.drop(doc.uri);
     const text = doc.getText();
-    const identified = identify(text, uriPath(doc.uri), settings.files);
-    const input: AnalysisInput = { text, options: { config: settings.config, fix: this.fixContext() }, byPath: identified === 'path' };
+    // The team's template is the reference of the post-mortems around it, never one of them.
+    const identified = settings.isTemplate ? undefined : identify(text, uriPath(doc.uri), settings.files);
+    const template = identified ? settings.templateFor(text) : undefined;
+    const input: AnalysisInput = { text, options: { config: settings.config, fix: this.fixContext(), template }, byPath: identified === 'path' };
     const worker = identified && text.length > LARGE_DOCUMENT_CHARS ? new ThreadedAnalysis(doc.version, input, WORKER_BUDGET_MS) : undefined;
     const started: Promise<AnalysisHandle> = worker
       ? worker.ready

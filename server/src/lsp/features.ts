@@ -9,7 +9,7 @@ import { outline } from '../core/features/outline';
 import { summarize, withoutFixes } from '../core/features/summary';
 import { Deadline } from '../core/budget';
 import { isPostMortem } from '../core/identify';
-import { insertSection } from '../core/section-insertion';
+import { insertSection, insertTeamSection } from '../core/section-insertion';
 import { fillEverywhere } from '../core/commands/placeholders';
 import { sortTimelines } from '../core/commands/sort-timelines';
 import { setStatus } from '../core/commands/status';
@@ -45,8 +45,9 @@ const FEATURES = {
   sortTimeline: ({ model, src }: Analysis) => sortTimelines(model, src),
   updateMetrics: updateStatedMetrics,
   removeGuidance: ({ model, src }: Analysis) => removeGuidance(model, src),
-  insertSection: ({ model, src }: Analysis, name: string) => {
-    const insertion = insertSection(model, src, name);
+  insertSection: ({ model, src, template }: Analysis, name: string) => {
+    // The team's sections where it has a template (the preview lists them), ours otherwise.
+    const insertion = template ? insertTeamSection(model, src, template, name) : insertSection(model, src, name);
     return insertion ? [insertion.edit] : [];
   },
   setStatus: (analysis: Analysis, status: Status) => setStatus(analysis, status),

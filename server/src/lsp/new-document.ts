@@ -1,6 +1,6 @@
 import { ErrorCodes, ResponseError } from 'vscode-languageserver';
 import { CONFIG_FILE_NAME, defaultConfig } from '../core/config';
-import { checkNewPostMortem, newDocumentFolder, newPostMortem, newPostMortemDefaults } from '../core/commands/new-document';
+import { checkNewPostMortem, newDocumentFolder, newFromTeamTemplate, newPostMortem, newPostMortemDefaults } from '../core/commands/new-document';
 import { vocabulary } from '../core/vocabulary';
 import { SETTING_DEFAULTS } from '../core/setting-defaults';
 import {
@@ -48,8 +48,9 @@ export function registerNewDocument(session: Session): void {
     for (const name of FIELDS) if (fields[name] !== undefined) given[name] = requiredString(name, fields[name]);
     return { problems: checkNewPostMortem(given) };
   });
-  connection.onRequest(NEW_DOCUMENT_REQUEST, (params: unknown): NewDocumentResult => {
+  connection.onRequest(NEW_DOCUMENT_REQUEST, async (params: unknown): Promise<NewDocumentResult> => {
     const fields = paramsObject(params);
+    const folderUri = fields.folderUri === undefined ? undefined : requiredString('folderUri', fields.folderUri);
     const answers: NewDocumentFields = {
       incidentId: requiredString('incidentId', fields.incidentId).trim(),
       severity: requiredString('severity', fields.severity).trim(),
@@ -58,6 +59,10 @@ export function registerNewDocument(session: Session): void {
     };
     const problem = Object.values(checkNewPostMortem(answers))[0];
     if (problem) throw new ResponseError(ErrorCodes.InvalidParams, problem);
-    return { text: newPostMortem(answers) };
+    // The team's template where the document goes (the nearest up from its folder), else ours.
+    const uri = folderUri?.startsWith('file:') ? `${folderUri.replace(/\/$/, '')}/${encodeURIComponent(answers.incidentId)}.md` : undefined;
+    const team = uri === undefined ? undefined : (await session.settings.forDocument(uri)).templateFor('');
+    if (uri !== undefined) session.settings.drop(uri);
+    return { text: team ? newFromTeamTemplate(team.text, answers) : newPostMortem(answers) };
   });
 }

@@ -4,13 +4,21 @@ import { type Config, type RuleLevel, defaultConfig, mergeConfig } from '../core
 import { compileGlobs } from '../core/glob';
 import { SETTING_DEFAULTS } from '../core/setting-defaults';
 import { ConfigFinder } from '../node/config-file';
+import { TemplateFinder } from '../node/template-file';
+import type { TeamTemplate } from '../core/team-template';
 
 /** What one document is linted with: editor settings under the nearest `.postmortemrc.json`. */
 export interface DocumentSettings {
   files: string[];
   debounceMs: number;
   config: Config;
+  /** The document is its team's template (see TemplateFinder.isTemplate): the reference, not a post-mortem. */
+  isTemplate: boolean;
+  /** The team's template for the document's text (of several in one folder, the one it follows), derived once per file. */
+  templateFor: (text: string) => TeamTemplate | undefined;
 }
+
+const noTemplate = () => undefined;
 
 const LEVELS: RuleLevel[] = ['off', 'hint', 'info', 'warning', 'error'];
 
@@ -18,6 +26,7 @@ const LEVELS: RuleLevel[] = ['off', 'hint', 'info', 'warning', 'error'];
 export class SettingsStore {
   private readonly cache = new Map<string, Promise<DocumentSettings>>();
   private readonly finder = new ConfigFinder();
+  private readonly templates = new TemplateFinder();
   private readonly reported = new Set<string>();
   /** The `postmortem` section pushed with didChangeConfiguration, for clients that cannot be asked. */
   private pushed: unknown;
@@ -38,6 +47,7 @@ export class SettingsStore {
     if (pushed !== undefined) this.pushed = pushed;
     this.cache.clear();
     this.finder.clear();
+    this.templates.clear();
   }
 
   drop(uri: string): void {
@@ -53,10 +63,16 @@ export class SettingsStore {
     const globs = compileGlobs(editor.files);
     if ('problem' in globs) this.report(globs.problem);
     const files = 'problem' in globs ? SETTING_DEFAULTS.files : editor.files;
-    if (!uri.startsWith('file:')) return { files, debounceMs: editor.debounceMs, config };
-    const file = this.finder.forFile(fileURLToPath(uri));
+    if (!uri.startsWith('file:')) return { files, debounceMs: editor.debounceMs, config, isTemplate: false, templateFor: noTemplate };
+    const path = fileURLToPath(uri);
+    const file = this.finder.forFile(path);
     for (const problem of file.problems) this.report(problem);
-    return { files, debounceMs: editor.debounceMs, config: mergeConfig(config, file.config) };
+    const templateFor = (text: string) => {
+      const found = this.templates.forFile(path, text, file);
+      for (const problem of found.problems) this.report(problem);
+      return found.template;
+    };
+    return { files, debounceMs: editor.debounceMs, config: mergeConfig(config, file.config), isTemplate: this.templates.isTemplate(path, file), templateFor };
   }
 
   /** Each distinct problem of a config file once: it names the file and the reason. */

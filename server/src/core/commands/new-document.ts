@@ -46,6 +46,19 @@ export function newPostMortem({ incidentId, severity, title, incidentDate }: New
 }
 
 /**
+ * A new post-mortem from the team's own template: its text as the team wrote it, with the title
+ * given as its H1 (the first one, else a new first line). Its slots stay for the writer to fill
+ * in, and `unfilled` points at each one left.
+ */
+export function newFromTeamTemplate(text: string, { title }: Pick<NewPostMortem, 'title'>): string {
+  const lines = text.split('\n');
+  const h1 = lines.findIndex((line) => /^ {0,3}#(?:[ \t]|$)/.test(line));
+  if (h1 < 0) return `# ${title.trim()}\n\n${text}`;
+  lines[h1] = `# ${title.trim()}${lines[h1].endsWith('\r') ? '\r' : ''}`;
+  return lines.join('\n');
+}
+
+/**
  * The `postmortem.newDocument.folder` setting as path segments under the workspace folder. A
  * repository's own settings can set it, so it must stay inside: no absolute path, no `..`.
  */

@@ -91,9 +91,17 @@ export function summarize(analysis: Analysis): AnalysisSummary {
     })),
     diagnostics: withoutFixes(diagnostics),
     placeholders: model.placeholders.map(({ name, range }) => ({ name, range })),
-    sections: template().sections.map((t) => ({ name: t.name, present: model.sections.some((s) => sectionMatches(s, t.name)) })),
+    sections: analysis.template ? teamSections(analysis) : template().sections.map((t) => ({ name: t.name, present: model.sections.some((s) => sectionMatches(s, t.name)) })),
     blockers: statusBlockers(analysis),
   };
+}
+
+/** The team template's sections below its title, and whether the document has each (by title). */
+function teamSections({ model, template: team }: Analysis): AnalysisSummary['sections'] {
+  const titles = new Set(model.sections.map((s) => s.title.toLowerCase()));
+  const top = Math.min(...team!.sections.map((s) => s.level));
+  const below = team!.sections.filter((s) => s.level > top || team!.sections.filter((o) => o.level === top).length > 1);
+  return below.map((s) => ({ name: s.title, present: titles.has(s.title.toLowerCase()) }));
 }
 
 /** Diagnostics as published: what is wrong and where, not how to fix it. */

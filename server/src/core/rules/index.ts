@@ -12,10 +12,12 @@ import { tableCells } from './table-cells';
 import { timelineOrder } from './timeline-order';
 import { timelineTime } from './timeline-time';
 import { unresolvedChoice } from './unresolved-choice';
+import { unfilled } from './unfilled';
 
 /** Every rule, the one list: configuration, docs and the schema's rule names come from it. */
 export const RULES: readonly Rule[] = [
   placeholder,
+  unfilled,
   missingOwner,
   timelineOrder,
   timelineTime,

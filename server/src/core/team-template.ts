@@ -1,0 +1,46 @@
+import { parse } from './parse';
+import { ROLE, type Slot } from './slots';
+
+/**
+ * A team's own template, read once with the same parser as the documents made from it: its
+ * sections, its fields and table columns, its option lists and its slots. Plain data, so that it
+ * travels to a large document's worker with the rest of the analysis options.
+ */
+export interface TeamTemplate {
+  /** Where the template was found (for messages), when it came from a file. */
+  path?: string;
+  /** The template as written: what New Post-Mortem from Template starts from. */
+  text: string;
+  /** Its sections in order, each with its Markdown (heading to the next heading of its level or above), what Insert Section inserts. */
+  sections: { title: string; level: number; text: string }[];
+  /** Labels of its `Label: value` fields and key/value rows. */
+  fields: string[];
+  /** Each table's header cells. */
+  columns: string[][];
+  /** Its option lists, as written: [["Draft", "Final"]]. */
+  choices: string[][];
+  /** Every slot it leaves for the writer, template-only styles included (see Slot.builtin). */
+  slots: Slot[];
+  /** The distinct texts of its slot tokens (`CVE-YEAR-ABCDEF`, `[Title of issue]`). */
+  tokens: string[];
+}
+
+/** The most of a template's slots kept: a template is a page or two, not thousands of slots. */
+const MAX_SLOTS = 2000;
+
+/** Derives the reference from a template's text (parsed once; the faces keep the result per file). */
+export function deriveTemplate(text: string, path?: string): TeamTemplate {
+  const { model, src } = parse(text);
+  const slots = model.slots.slots.slice(0, MAX_SLOTS);
+  return {
+    ...(path === undefined ? {} : { path }),
+    text,
+    // Front matter read as a heading by Markdown is no section.
+    sections: model.sections.filter((s) => model.slots.roles[s.line] !== ROLE.front).map((s) => ({ title: s.title, level: s.level, text: `${src.lines.slice(s.line, s.endLine).join('\n').trimEnd()}\n\n` })),
+    fields: model.fields.map((f) => f.label),
+    columns: model.tables.map((t) => t.header.cells.map((c) => c.text)),
+    choices: model.choices.map((c) => c.options),
+    slots,
+    tokens: [...new Set(slots.filter((s) => s.kind === 'token').map((s) => s.text))],
+  };
+}
