@@ -10,6 +10,7 @@ import { incidentAt } from '../../server/src/core/metrics';
 import type { Timeline } from '../../server/src/core/model';
 import { parse } from '../../server/src/core/parse';
 import { parseLeadingTime, settleNumericDates } from '../../server/src/core/time';
+import { range } from '../../server/src/core/text';
 import { markerFixesAt } from '../../server/src/core/features/marker-fixes';
 import { renderBody } from '../../server/src/render/body';
 import { describe } from './helpers';
@@ -329,4 +330,26 @@ test('a list of years is no timeline outside a timeline section; four-digit time
   assert.deepEqual(timelinesOf('# History\n\n## Background\n\n- 2019: migrated to Kubernetes\n- 2021: moved to EKS\n- 2020: added Traefik\n'), []);
   const [timeline] = timelinesOf('# Outage\n\n## Timeline\n\n- 1955: deploy\n- 2010: alert\n');
   assert.deepEqual(instants(timeline), ['1955=2000-01-01T19:55', '2010=2000-01-01T20:10']);
+});
+
+test('a bold lead label names the marker (**Detection:**, **Recovery:**), and a timeline that opens with its detection starts there', () => {
+  const text = `## Timeline
+
+| Time | Event |
+|------|-------|
+| 2022-01-25 10:21 | **Detection:** We received a lot of alerts about i/o timeouts |
+| 2022-01-25 10:49 | We started a full node rollover |
+| 2022-01-25 15:00 | **Recovery:** Uncordoned the node |
+| 2022-01-25 15:14 | __Root cause__: found spikes in CPU |
+`;
+  const { model, metrics } = analyze(text);
+  const [first, , recovery, cause] = model.timelines[0].entries;
+  assert.deepEqual([first.marker?.kind, first.marker?.range], ['detection', range(4, 21, 35)]);
+  assert.deepEqual([recovery.marker?.kind, cause.marker?.kind], ['restored', 'rootCause']);
+  assert.deepEqual([metrics.mttdMinutes, metrics.mttrMinutes, metrics.durationMinutes], [0, null, 279]);
+  assert.deepEqual(metrics.markers.slice(0, 2).map((m) => [m.kind, m.time]), [['start', '2022-01-25 10:21'], ['detection', '2022-01-25 10:21']]);
+  // A detection after another entry (the deploy that may have started the impact) is no start; nor one read from words.
+  const later = text.replace('| 2022-01-25 10:21 |', '| 2022-01-25 10:05 | Deploy of the new node image |\n| 2022-01-25 10:21 |');
+  assert.equal(analyze(later).metrics.durationMinutes, null);
+  assert.equal(analyze(text.replace('**Detection:** We received', 'Alert fired: we received')).metrics.durationMinutes, null);
 });

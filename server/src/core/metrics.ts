@@ -2,7 +2,7 @@ import type { ActionItem, Incident, MarkerKind, MetricKind, PostMortem, Timeline
 import { minutesBetween } from './time';
 import { countedPlaceholders, template } from './template';
 import { isMissingOwner } from './owners';
-import { METRIC_END, plainText } from './vocabulary';
+import { MARKER_NAMES, METRIC_END, plainText } from './vocabulary';
 
 export interface MarkerTime {
   kind: MarkerKind;
@@ -125,10 +125,14 @@ function measureTimelines(timelines: Timeline[]): TimingMetrics & { measured: Re
 
   const markers = marked.map((e): MarkerTime => ({ kind: e.marker!.kind, label: e.marker!.label, line: e.startLine, row: e.index, time: e.time.text, minutesFromStart: since(e), ...(e.marker!.phrase === undefined ? {} : { phrase: e.marker!.phrase }) }));
   const markerOf = (entry: TimelineEntry | undefined) => (entry ? markers[marked.indexOf(entry)] : undefined);
+  const opening = timeline && !first('start') ? openingDetection(timeline) : undefined;
+  // The start the metrics run from: marked, or the detection the timeline opens with, listed first as the start.
+  const startMarker: MarkerTime | undefined = opening ? { ...markerOf(opening)!, kind: 'start', label: MARKER_NAMES.start } : markerOf(first('start'));
+  if (opening && startMarker) markers.unshift(startMarker);
   const measure = (metric: MetricKind): MeasuredMetric => {
     const minutes = since(end(metric));
     // An end before the start is a misread or a typo, never a metric.
-    return { minutes: minutes !== null && minutes < 0 ? null : minutes, start: markerOf(first('start')), end: markerOf(end(metric)) };
+    return { minutes: minutes !== null && minutes < 0 ? null : minutes, start: startMarker, end: markerOf(end(metric)) };
   };
   const measured = { mttd: measure('mttd'), mttr: measure('mttr'), duration: measure('duration') };
   return { mttdMinutes: measured.mttd.minutes, mttrMinutes: measured.mttr.minutes, durationMinutes: measured.duration.minutes, measured, timeToMarkerMinutes, markers };
@@ -151,9 +155,20 @@ export function priorityOf(item: ActionItem): string {
  * cannot be told).
  */
 export function minutesFromStart(timeline: Timeline, entry: TimelineEntry): number | null {
-  const start = timeline.entries.find((e) => e.marker?.kind === 'start')?.at;
+  const start = (timeline.entries.find((e) => e.marker?.kind === 'start') ?? openingDetection(timeline))?.at;
   if (!start || !entry.at || start.precision === 'day' || entry.at.precision === 'day' || timeline.datesUnknown) return null;
   return round(minutesBetween(start, entry.at));
+}
+
+/**
+ * A timeline without a start whose first timed entry is an explicitly marked detection (`← Detection`,
+ * `**Detection:** …`) knows of no impact before it: the incident starts there, as teams that write
+ * "Time to detection: 0 minutes" count it. A detection read from words, or one after other entries
+ * (a deploy that may have caused the impact), is no start.
+ */
+function openingDetection(timeline: Timeline): TimelineEntry | undefined {
+  const firstTimed = timeline.entries.find((e) => e.at && e.at.precision !== 'day');
+  return firstTimed?.marker?.kind === 'detection' && firstTimed.marker.phrase === undefined && timeline.entries[0] === firstTimed ? firstTimed : undefined;
 }
 
 /** The timeline that marks the incident start (explicitly rather than in words), with the most markers; else the first one. */

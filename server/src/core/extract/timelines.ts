@@ -487,6 +487,17 @@ function markerOf(label: string, r: Range): Marker {
   return { kind, label: label.trim(), range: r };
 }
 
+/** `**Detection:** We received alerts…`: a bold label of one or two words that names a marker, at the start of the event. */
+const LEAD_LABEL = /^\s*(\*\*|__)([A-Za-z]+(?: [A-Za-z]+)?)(?::\1|\1:)/;
+
+function leadMarker(event: Span): Marker | undefined {
+  const m = LEAD_LABEL.exec(event.text);
+  if (!m) return undefined;
+  const start = event.range.start.character + m[0].length - m[0].trimStart().length;
+  const marker = markerOf(m[2], range(event.range.start.line, start, event.range.start.character + m[0].length));
+  return marker.kind === 'other' ? undefined : marker;
+}
+
 /**
  * The marker after the event's last arrow (`← Detected`, `<- Resolved (all regions)`), one closing
  * parenthesis and white space dropped; none when the last `←` or `<` is not such an arrow. Found
@@ -495,7 +506,7 @@ function markerOf(label: string, r: Range): Marker {
 function inlineMarker(event: Span): Marker | undefined {
   const { text } = event;
   const arrow = Math.max(text.lastIndexOf('←'), text.lastIndexOf('<'));
-  if (arrow < 0) return undefined;
+  if (arrow < 0) return leadMarker(event);
   const length = text[arrow] === '←' ? 1 : text.startsWith('<--', arrow) ? 3 : text.startsWith('<-', arrow) ? 2 : 0;
   if (!length) return undefined;
   let label = text.slice(arrow + length).trim();
