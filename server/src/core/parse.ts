@@ -26,6 +26,8 @@ export interface Parsed {
 export interface ParseOptions {
   /** Event words with the team's own added (`eventWords(config.events)`); the core's by default. */
   events?: EventWords;
+  /** Read as a team's template: keep the slots only a template has too (see extractSlots). */
+  template?: boolean;
 }
 
 /** Markdown text → the typed post-mortem model, every part with its exact source range; the deadline is checked at each block and step. */
@@ -68,7 +70,7 @@ export function parse(text: string, deadline?: Deadline, options: ParseOptions =
     choices: step(() => extractChoices(ctx, tables, fields)),
     comments: views.comments,
     examples: step(() => extractExamples(ctx)),
-    slots: step(() => extractSlots(ctx, tables)),
+    slots: step(() => extractSlots(ctx, tables, options.template ?? false)),
     lineCount: src.lineCount,
   };
   const named = frontMatterTitle(src.lines);

@@ -21,14 +21,17 @@ export interface Slot {
   range: Range;
   /** The slot as written, shortened for messages: the token, the prompt's first words, the field's label. */
   text: string;
-  /** The line's role and normalised text: how a slot that survives verbatim from a template is recognised. */
-  key: string;
   /**
    * True when the slot's style alone is unmistakable, so that it is reported in any post-mortem;
    * false when it is a slot only in a template (any question, any list item, any empty section),
    * and reported in a document only where the document keeps it from its team's template.
    */
   builtin: boolean;
+}
+
+/** A template's slot with its line's key (see lineKey): how a slot that survives verbatim from the template is recognised. */
+export interface KeyedSlot extends Slot {
+  key: string;
 }
 
 /** What the slot scan gives the model: the slots, and each line's role for matching a template's slots. */

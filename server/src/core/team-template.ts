@@ -1,5 +1,5 @@
 import { parse } from './parse';
-import { ROLE, type Slot } from './slots';
+import { type KeyedSlot, ROLE, lineKey } from './slots';
 
 /**
  * A team's own template, read once with the same parser as the documents made from it: its
@@ -19,8 +19,8 @@ export interface TeamTemplate {
   columns: string[][];
   /** Its option lists, as written: [["Draft", "Final"]]. */
   choices: string[][];
-  /** Every slot it leaves for the writer, template-only styles included (see Slot.builtin). */
-  slots: Slot[];
+  /** Every slot it leaves for the writer, template-only styles included (see Slot.builtin), with its line's key. */
+  slots: KeyedSlot[];
   /** The distinct texts of its slot tokens (`CVE-YEAR-ABCDEF`, `[Title of issue]`). */
   tokens: string[];
 }
@@ -30,13 +30,15 @@ const MAX_SLOTS = 2000;
 
 /** Derives the reference from a template's text (parsed once; the faces keep the result per file). */
 export function deriveTemplate(text: string, path?: string): TeamTemplate {
-  const { model, src } = parse(text);
-  const slots = model.slots.slots.slice(0, MAX_SLOTS);
+  const { model, src } = parse(text, undefined, { template: true });
+  const { roles } = model.slots;
+  // Keys only here: a document's slots are matched by the template's keys, never by their own.
+  const slots = model.slots.slots.slice(0, MAX_SLOTS).map((slot) => ({ ...slot, key: lineKey(roles[slot.line] || ROLE.paragraph, src.lines[slot.line]) }));
   return {
     ...(path === undefined ? {} : { path }),
     text,
     // Front matter read as a heading by Markdown is no section.
-    sections: model.sections.filter((s) => model.slots.roles[s.line] !== ROLE.front).map((s) => ({ title: s.title, level: s.level, text: `${src.lines.slice(s.line, s.endLine).join('\n').trimEnd()}\n\n` })),
+    sections: model.sections.filter((s) => roles[s.line] !== ROLE.front).map((s) => ({ title: s.title, level: s.level, text: `${src.lines.slice(s.line, s.endLine).join('\n').trimEnd()}\n\n` })),
     fields: model.fields.map((f) => f.label),
     columns: model.tables.map((t) => t.header.cells.map((c) => c.text)),
     choices: model.choices.map((c) => c.options),

@@ -1,7 +1,7 @@
 import type { PostMortem } from './model';
 import { isMissingOwner } from './owners';
 import { RangesByLine } from './ranges';
-import { type Slot, lineKey } from './slots';
+import { ROLE, type Slot, lineKey } from './slots';
 import type { TeamTemplate } from './team-template';
 import type { Range, SourceText } from './text';
 
@@ -66,7 +66,7 @@ function* keptFromTemplate(template: TeamTemplate, slots: Slot[], roles: Uint8Ar
     if (slot) yield { slot, range: trimmedRange(line, lines[line]) };
   }
   for (const slot of slots) {
-    if (slot.kind === 'empty-section' && emptySections.has(slot.key)) yield { slot, range: slot.range };
+    if (slot.kind === 'empty-section' && emptySections.has(lineKey(roles[slot.line] || ROLE.paragraph, lines[slot.line]))) yield { slot, range: slot.range };
     else if (slot.kind === 'token' && tokens.has(slot.text)) yield { slot, range: slot.range };
   }
 }

@@ -1,6 +1,6 @@
 import type { Table } from '../model';
 import { rowChecker } from '../budget';
-import { ROLE, type Slot, type SlotKind, type SlotScan, lineKey, shortText } from '../slots';
+import { ROLE, type Slot, type SlotKind, type SlotScan, shortText } from '../slots';
 import { type Range, range } from '../text';
 import { type DocumentContext, viewLine } from './context';
 
@@ -23,6 +23,9 @@ const ANGLE = /(?<![\w<])<([A-Za-z][\w -]{0,60})>/g;
 const BRACKET = /(?<![\]!\\\w])\[([A-Za-z][\w ./-]{0,60})\](?![([:])/g;
 /** `ISSUE NAME`, `DATE RANGE`, `SOURCE-FILE-PLACEHOLDER`: capitals naming what goes there. */
 const CAPITALS = /\b[A-Z]{2,}(?:[ _-][A-Z]{2,}){0,5}\b/g;
+
+/** What a line needs for any token above: most lines of a finished post-mortem have none, and skip the scans. */
+const MAY_HOLD_TOKEN = /[[<$?]|[A-Z]{2}|[xX]{4}|[Ll]orem|(?:hh|mm|ss)[-/:.]/;
 
 /** Words that name what a slot asks for: `[Date]`, `<service name>`, `ISSUE NAME`. */
 const SLOT_WORDS = new Set([
@@ -74,9 +77,11 @@ interface Block {
 
 /**
  * Every slot of the document, by its style, and each line's role. A slot is `builtin` when its
- * style is reported in any post-mortem; the rest are slots in a template only (see Slot).
+ * style is reported in any post-mortem; the rest are slots in a template only (see Slot), kept
+ * when the text is read as a template. A document's own are matched by the template's line keys,
+ * except its tokens and empty sections, which are always kept.
  */
-export function extractSlots(ctx: DocumentContext, tables: Table[]): SlotScan {
+export function extractSlots(ctx: DocumentContext, tables: Table[], asTemplate: boolean): SlotScan {
   const { src, tokens } = ctx;
   const roles = new Uint8Array(src.lineCount);
   const blocks: Block[] = [];
@@ -150,10 +155,11 @@ export function extractSlots(ctx: DocumentContext, tables: Table[]): SlotScan {
   const slots: Slot[] = [];
   const withToken = new Set<number>();
   const add = (kind: SlotKind, line: number, r: Range, text: string, builtin: boolean) => {
-    slots.push({ kind, line, range: r, text: shortText(text), key: lineKey(roles[line] || ROLE.paragraph, src.lines[line]), builtin });
+    slots.push({ kind, line, range: r, text: shortText(text), builtin });
   };
+  const keeps = (builtin: boolean, kind: SlotKind) => builtin || asTemplate || kind === 'empty-section';
   const lineSlot = (kind: SlotKind, line: number, text: string, builtin: boolean) => {
-    if (!withToken.has(line)) add(kind, line, src.trimmedLineRange(line), text, builtin);
+    if (keeps(builtin, kind) && !withToken.has(line)) add(kind, line, src.trimmedLineRange(line), text, builtin);
   };
 
   // Tokens, on every line a reader sees (the prose view: no comments, code or code spans).
@@ -186,7 +192,7 @@ export function extractSlots(ctx: DocumentContext, tables: Table[]): SlotScan {
       if (!empty.length) continue;
       if (empty.length === row.cells.length) lineSlot('empty-cell', row.line, src.lines[row.line].trim(), true);
       else if (twoColumns && row.cells[0].text.trim() && !row.cells[1].text.trim()) lineSlot('empty-cell', row.line, stripMarks(row.cells[0].text), true);
-      else lineSlot('empty-cell', row.line, src.lines[row.line].trim(), false);
+      else if (asTemplate) lineSlot('empty-cell', row.line, src.lines[row.line].trim(), false);
     }
   }
 
@@ -269,6 +275,7 @@ export function extractSlots(ctx: DocumentContext, tables: Table[]): SlotScan {
  */
 function tokensOnLine(text: string, inTable: boolean): { start: number; end: number; builtin: boolean }[] {
   const out: { start: number; end: number; builtin: boolean }[] = [];
+  if (!MAY_HOLD_TOKEN.test(text)) return out;
   const push = (start: number, end: number, builtin: boolean) => {
     if (!out.some((o) => start < o.end && o.start < end)) out.push({ start, end, builtin });
   };
