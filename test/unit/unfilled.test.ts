@@ -201,3 +201,10 @@ test("Insert Section inserts the team template's section where the template has 
   assert.equal(newFromTeamTemplate('# Incident Title\r\n\r\nLead:\r\n', { title: 'Queue backlog' }), '# Queue backlog\r\n\r\nLead:\r\n');
   assert.equal(newFromTeamTemplate('Lead:\n', { title: 'Queue backlog' }), '# Queue backlog\n\nLead:\n');
 });
+
+test('a hostile line of thousands of slot tokens reports its first 32', () => {
+  const unfilled = (n: number) => analyze(`# Incident report\n\n${'[Date] '.repeat(n)}\n`).diagnostics.filter((d) => d.code === 'unfilled');
+  const found = unfilled(20_000);
+  assert.equal(found.length, 32);
+  assert.deepEqual(found[31].range, { start: { line: 2, character: 31 * 7 }, end: { line: 2, character: 31 * 7 + 6 } });
+});

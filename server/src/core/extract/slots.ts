@@ -24,6 +24,9 @@ const BRACKET = /(?<![\]!\\\w])\[([A-Za-z][\w ./-]{0,60})\](?![([:])/g;
 /** `ISSUE NAME`, `DATE RANGE`, `SOURCE-FILE-PLACEHOLDER`: capitals naming what goes there. */
 const CAPITALS = /\b[A-Z]{2,}(?:[ _-][A-Z]{2,}){0,5}\b/g;
 
+/** The most tokens one line reports: a template's line has a few, and the overlap check stays cheap on a hostile one. */
+const MAX_TOKENS_PER_LINE = 32;
+
 /** What a line needs for any token above: most lines of a finished post-mortem have none, and skip the scans. */
 const MAY_HOLD_TOKEN = /[[<$?]|[A-Z]{2}|[xX]{4}|[Ll]orem|(?:hh|mm|ss)[-/:.]/;
 
@@ -277,7 +280,7 @@ function tokensOnLine(text: string, inTable: boolean): { start: number; end: num
   const out: { start: number; end: number; builtin: boolean }[] = [];
   if (!MAY_HOLD_TOKEN.test(text)) return out;
   const push = (start: number, end: number, builtin: boolean) => {
-    if (!out.some((o) => start < o.end && o.start < end)) out.push({ start, end, builtin });
+    if (out.length < MAX_TOKENS_PER_LINE && !out.some((o) => start < o.end && o.start < end)) out.push({ start, end, builtin });
   };
   for (const re of [VARIABLE, ID_SLOT, FORMAT, UNKNOWN, CROSSES, LOREM]) {
     if (!mayMatch(re, text)) continue;
