@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyze } from '../../server/src/core/analyze';
+import { type TeamTemplate, deriveTemplate, optionList } from '../../server/src/core/team-template';
 import { defaultConfig, parseConfig } from '../../server/src/core/config';
 import { describe } from './helpers';
 
@@ -54,4 +55,26 @@ test('unresolved-choice: an option list left as a whole cell, field value or lin
 test('range: the dash of a range of percentages is not a minus sign', () => {
   const text = '# Post-Mortem: R\n\n## 3. Impact Summary\n\n| Metric | Value |\n|---|---|\n| **Requests affected** | 14-19% of requests |\n| **Users affected** | -5% |\n';
   assert.deepEqual(codes(text), ['8:24-8:27 error Users affected gives -5%, which cannot be a share: use a percentage from 0 to 100. [range]']);
+});
+
+test("metadata against a team's template: the Severity list it gives, and none of our forms; its list left in place is a choice", () => {
+  const template = deriveTemplate('# Incident report: [Title]\n\n**Severity:** SEV1 / SEV2 / SEV3\n\n**Incident ID:** [ID]\n\n**Status:** Draft\n\n## Summary\n\nDescribe the impact.\n');
+  const doc = (severity: string) => `# Incident report: checkout down\n\n**Severity:** ${severity}\n\n**Incident ID:** 2026/17\n\n**Status:** Draft\n\n## Summary\n\nCheckout was down.\n`;
+  const metadataOf = (text: string, t?: TeamTemplate) => analyze(text, { template: t }).diagnostics.filter((d) => d.code === 'metadata').map((d) => [d.range.start.line, d.message]);
+  assert.deepEqual(metadataOf(doc('Critical'), template), [[2, 'Severity "Critical" is not valid: use one of SEV1, SEV2, SEV3.']]);
+  assert.deepEqual(metadataOf(doc('SEV2'), template), []);
+  // The template's list left in place is a choice to make, with one fix per option.
+  const left = analyze(doc('SEV1 / SEV2 / SEV3'), { template }).diagnostics.filter((d) => d.code === 'unresolved-choice' || d.code === 'metadata');
+  assert.deepEqual(left.map((d) => [d.code, d.range, d.message]), [['unresolved-choice', { start: { line: 2, character: 14 }, end: { line: 2, character: 32 } }, '"SEV1 / SEV2 / SEV3" still lists the template\'s options: keep the one that applies.']]);
+  assert.deepEqual(left[0].fixes?.map((f) => f.edits[0].newText), ['SEV1', 'SEV2', 'SEV3']);
+  // A template that lists no severities leaves the value to the team.
+  assert.deepEqual(metadataOf(doc('Critical'), deriveTemplate('# Incident report: [Title]\n\n**Severity:**\n\n## Summary\n')), []);
+});
+
+test('an option list in a template is short options separated by | or a spaced /, never a path or a sentence', () => {
+  assert.deepEqual(optionList('**SEV1 / SEV2 / SEV3**'), ['SEV1', 'SEV2', 'SEV3']);
+  assert.deepEqual(optionList('Draft | In Review | Final'), ['Draft', 'In Review', 'Final']);
+  assert.equal(optionList('../../reports/SOURCE-FILE-PLACEHOLDER'), undefined);
+  assert.equal(optionList('medium/high end machines'), undefined);
+  assert.equal(optionList('the deploy failed / the alert did not fire for twenty minutes'), undefined);
 });

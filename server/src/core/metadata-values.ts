@@ -1,6 +1,7 @@
 import type schema from '../../../schemas/postmortem-metadata.schema.json';
 import type { Config } from './config';
 import type { PostMortem } from './model';
+import type { TeamTemplate } from './team-template';
 import { followsTemplate } from './template';
 import { parseDate } from './time';
 
@@ -19,11 +20,17 @@ function usesOurMetadata(model: PostMortem, config: Config): boolean {
 /**
  * The one place that decides what a metadata field may hold: the values it is checked against,
  * or `undefined` when it is not checked. Severity: the configured `severities` when the team set
- * them, else ours (P0–P4) only in a document that uses our template's metadata. The other
- * properties: our schema's forms, in such a document only. (A team template's own lists plug in here.)
+ * them; else, with a team template, the list the template gives as its Severity value; else ours
+ * (P0–P4) in a document that uses our template's metadata. The other properties: our schema's
+ * forms, in such a document only, and never against a team template, which sets its own forms.
  */
-export function allowedValues(property: MetadataProperty, model: PostMortem, config: Config): { values?: string[] } | undefined {
-  if (property === 'severity') return config.severitiesGiven || usesOurMetadata(model, config) ? { values: config.severities } : undefined;
+export function allowedValues(property: MetadataProperty, model: PostMortem, config: Config, template?: TeamTemplate): { values?: string[] } | undefined {
+  if (property === 'severity' && config.severitiesGiven) return { values: config.severities };
+  if (template) {
+    const options = property === 'severity' ? template.fieldOptions.find((f) => f.key === 'severity')?.options : undefined;
+    return options ? { values: options } : undefined;
+  }
+  if (property === 'severity') return usesOurMetadata(model, config) ? { values: config.severities } : undefined;
   return usesOurMetadata(model, config) ? {} : undefined;
 }
 

@@ -1,4 +1,5 @@
 import { parse } from './parse';
+import { plainText } from './vocabulary';
 import { type KeyedSlot, ROLE, lineKey } from './slots';
 
 /**
@@ -19,6 +20,8 @@ export interface TeamTemplate {
   columns: string[][];
   /** Its option lists, as written: [["Draft", "Final"]]. */
   choices: string[][];
+  /** The option lists given as a field's value (`**Severity:** SEV1 / SEV2 / SEV3`), by the field's key: the values that field may take. */
+  fieldOptions: { key: string; options: string[] }[];
   /** Every slot it leaves for the writer, template-only styles included (see Slot.builtin), with its line's key. */
   slots: KeyedSlot[];
   /** The distinct texts of its slot tokens (`CVE-YEAR-ABCDEF`, `[Title of issue]`). */
@@ -42,7 +45,29 @@ export function deriveTemplate(text: string, path?: string): TeamTemplate {
     fields: model.fields.map((f) => f.label),
     columns: model.tables.map((t) => t.header.cells.map((c) => c.text)),
     choices: model.choices.map((c) => c.options),
+    fieldOptions: model.fields.flatMap((f) => {
+      const options = optionList(f.value.text);
+      return options ? [{ key: f.key, options }] : [];
+    }),
     slots,
     tokens: [...new Set(slots.filter((s) => s.kind === 'token').map((s) => s.text))],
   };
+}
+
+/** Most options a list has, and most characters an option: `SEV1 / SEV2 / SEV3`, not a sentence with a slash. */
+const MAX_OPTIONS = 12;
+const MAX_OPTION_CHARS = 24;
+
+/**
+ * A value written as a list of options, `SEV1 / SEV2 / SEV3` or `Draft | Final`: two or more
+ * short options of at most three words each, separated by `|` or a spaced ` / ` (a path such as
+ * `../reports/FILE` is no list); else undefined.
+ */
+export function optionList(value: string): string[] | undefined {
+  const text = plainText(value);
+  const separator = text.includes('|') ? '|' : text.includes(' / ') ? ' / ' : undefined;
+  if (!separator) return undefined;
+  const options = text.split(separator).map((o) => o.trim());
+  const short = (o: string) => o.length > 0 && o.length <= MAX_OPTION_CHARS && o.split(' ').length <= 3;
+  return options.length >= 2 && options.length <= MAX_OPTIONS && options.every(short) ? options : undefined;
 }

@@ -4,6 +4,7 @@ import schema from '../../../../schemas/postmortem-metadata.schema.json';
 import type { Field } from '../model';
 import { type MetadataProperty, allowedValues, isDateRange } from '../metadata-values';
 import { RangesByLine } from '../ranges';
+import { optionList } from '../team-template';
 import type { Finding } from '../diagnostic';
 import type { Rule } from '../rule';
 import { INCIDENT_ID_KEYS, isPlaceholder, plainText, statusKind } from '../vocabulary';
@@ -52,22 +53,22 @@ export const metadata: Rule = {
   id: 'metadata',
   description: 'A metadata value of the wrong form: Incident ID, severity, status or date.',
   details:
-    "A metadata value of the wrong form, checked against `schemas/postmortem-metadata.schema.json` where the document uses our template's metadata (its sections or the `Field | Value` table): Incident ID `INC-YYYY-SEQ`, Severity `P0`–`P4` (or the configured `severities`, checked in every post-mortem), Status Draft / In Review / Final / Approved, dates `YYYY-MM-DD`. A Status naming the incident's state (`Resolved`, `Mitigated`, `Ongoing`) or the document's in other words (`Reviewed`, `Published`) is not reported, nor is a date range.",
+    "A metadata value of the wrong form, checked against `schemas/postmortem-metadata.schema.json` where the document uses our template's metadata (its sections or the `Field | Value` table): Incident ID `INC-YYYY-SEQ`, Severity `P0`–`P4` (or the configured `severities`, checked in every post-mortem; or, against a team's template, the list the template gives as its Severity value, the template's other forms being its own), Status Draft / In Review / Final / Approved, dates `YYYY-MM-DD`. A Status naming the incident's state (`Resolved`, `Mitigated`, `Ongoing`) or the document's in other words (`Reviewed`, `Published`) is not reported, nor is a date range.",
   severity: 'status',
-  check({ model, config }) {
+  check({ model, config, template }) {
     const fields = new Map<Property, Field>();
     const choices = new RangesByLine(model.choices.map((c) => c.range));
     for (const field of model.metadata.fields) {
       const property = PROPERTY_OF_KEY.find(([matches]) => matches(field.key))?.[1];
       const text = field.value.text;
       // Placeholders and option lists are reported by their own rules.
-      if (!property || !text || isPlaceholder(text) || choices.within(field.value.range)) continue;
+      if (!property || !text || isPlaceholder(text) || choices.within(field.value.range) || (template && optionList(text))) continue;
       if (!fields.has(property) || field.source === 'table') fields.set(property, field);
     }
     const data: Record<string, string> = {};
     for (const [property, field] of fields) {
       const text = plainText(field.value.text);
-      if (!allowedValues(property, model, config)) continue;
+      if (!allowedValues(property, model, config, template)) continue;
       // The incident's status, or ours in other words; a date range: none is a wrong form.
       if (property === 'status' && statusKind(text) !== undefined) continue;
       if ((property === 'date' || property === 'postMortemDate') && isDateRange(text)) continue;
@@ -78,7 +79,7 @@ export const metadata: Rule = {
       const field = fields.get(property);
       if (field) findings.push({ range: field.value.range, message: `${field.label} "${data[property]}" is not valid: ${HOW[property](allowed.join(', '))}.` });
     };
-    const severities = allowedValues('severity', model, config)?.values;
+    const severities = allowedValues('severity', model, config, template)?.values;
     if ('severity' in data && severities && !severities.includes(data.severity)) report('severity', severities);
     const validate = validator();
     if (!validate(data)) {
