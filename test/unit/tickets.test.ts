@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyze } from '../../server/src/core/analyze';
 import { ticketRefs } from '../../server/src/core/tickets';
+import { ticketLinks } from '../../server/src/core/features/links';
+import { defaultConfig, mergeConfig, parseConfig } from '../../server/src/core/config';
 import { span } from '../../server/src/core/text';
 import { readFixture } from '../paths';
 import { describe } from './helpers';
@@ -34,4 +36,66 @@ test('ticketRefs: IDs and URLs with exact ranges, not words that only look like 
   ]);
   assert.deepEqual(ticketRefs(span(3, line, 0, line.length), true).map((r) => r.text), ['PROJ-123', '#45', 'GH-7', 'https://tracker.example/browse/X-1']);
   assert.ok(refs.every((r) => r.range.start.line === 3));
+});
+
+const links = [
+  '# Post-Mortem: Links',
+  '',
+  '### Short-Term Fixes (This Sprint)',
+  '',
+  '| # | Action | Owner | Due | Priority | Ticket |',
+  '|---|--------|-------|-----|----------|--------|',
+  '| 1 | Add a canary | Alice Moreau | 2026-05-01 | High | OPS-101, #7 |',
+  '| 2 | Add an alert | Alice Moreau | 2026-05-01 | High | https://tracker.example/browse/OPS-9 |',
+  '',
+  '## Action Items',
+  '',
+  '- [ ] Pin the UTF-8 driver (owner: Bob) GH-45',
+  '',
+].join('\n');
+
+function linksOf(ticketUrl: Parameters<typeof ticketLinks>[2]) {
+  return ticketLinks(analyze(links).model, analyze(links).src, ticketUrl).map(({ range: { start, end }, target }) => `${start.line}:${start.character}-${end.line}:${end.character} ${target}`);
+}
+
+test('ticket links: none without a ticketUrl; one template links every ID, URLs are left to the editor', () => {
+  assert.deepEqual(linksOf(undefined), []);
+  assert.deepEqual(linksOf('https://tracker.example/browse/{id}'), [
+    '6:56-6:63 https://tracker.example/browse/OPS-101',
+    '6:65-6:67 https://tracker.example/browse/7',
+    '11:40-11:45 https://tracker.example/browse/GH-45',
+  ]);
+});
+
+test('ticket links: one template per prefix, `*` for the others, {n} the number alone', () => {
+  assert.deepEqual(linksOf({ OPS: 'https://tracker.example/browse/{id}', '#': 'https://github.com/o/r/issues/{n}' }), [
+    '6:56-6:63 https://tracker.example/browse/OPS-101',
+    '6:65-6:67 https://github.com/o/r/issues/7',
+  ]);
+  assert.deepEqual(linksOf({ '*': 'https://t.example/{n}?p={id}' }), [
+    '6:56-6:63 https://t.example/101?p=OPS-101',
+    '6:65-6:67 https://t.example/7?p=7',
+    '11:40-11:45 https://t.example/45?p=GH-45',
+  ]);
+});
+
+test('config: a bad ticketUrl is reported with its path and the reason, and the defaults apply', () => {
+  assert.deepEqual(parseConfig('{ "ticketUrl": { "OPS": "https://t.example/{id}", "#": "https://github.com/o/r/issues/{n}" } }').problems, []);
+  assert.deepEqual(parseConfig('{ "ticketUrl": "https://t.example/{id}" }').config.ticketUrl, 'https://t.example/{id}');
+  const { config, problems } = parseConfig('{ "ticketUrl": { "ops": "https://t.example/{id}", "GH": "javascript:alert({n})" } }');
+  assert.equal(config.ticketUrl, undefined);
+  assert.deepEqual(problems, [
+    '"ticketUrl" key "ops" is not a ticket prefix: use capitals and digits (PROJ, GH), # or *',
+    '"ticketUrl.GH" is not a ticket URL template: give an http(s) URL with {id} or {n} where the ticket goes',
+  ]);
+  assert.deepEqual(parseConfig('{ "ticketUrl": "https://t.example/browse/" }').problems, [
+    '"ticketUrl" is not a ticket URL template: give an http(s) URL with {id} or {n} where the ticket goes',
+  ]);
+  assert.deepEqual(parseConfig('{ "ticketUrl": 42 }').problems, ['"ticketUrl" must be string,object']);
+});
+
+test('config: ticketUrl from the file beside the document wins over the one before it', () => {
+  assert.equal(mergeConfig({ ...defaultConfig(), ticketUrl: 'https://a/{id}' }, { ticketUrl: 'https://b/{id}' }).ticketUrl, 'https://b/{id}');
+  assert.equal(mergeConfig({ ...defaultConfig(), ticketUrl: 'https://a/{id}' }, {}).ticketUrl, 'https://a/{id}');
+  assert.equal('ticketUrl' in mergeConfig(defaultConfig(), {}), false);
 });

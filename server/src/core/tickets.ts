@@ -1,5 +1,5 @@
 import type { ActionItem } from './model';
-import type { Range, Span } from './text';
+import { type Range, type SourceText, type Span, span } from './text';
 import { isMissingOwner } from './owners';
 import { plainText } from './vocabulary';
 
@@ -66,16 +66,20 @@ function at(line: number, s: number, e: number): Range {
   return { start: { line, character: s }, end: { line, character: e } };
 }
 
-/** Where an item's tickets are written: its ticket cell, or, for a list item, its own text. */
-export function ticketSpan(item: ActionItem): Span | undefined {
-  return item.ticket ?? (item.source === 'list' ? item.action : undefined);
+/** Where an item's tickets are written: its ticket cell, or, for a list item, its line from the action on (owner and all). */
+export function ticketSpan(item: ActionItem, src: SourceText): Span | undefined {
+  if (item.ticket) return item.ticket;
+  if (item.source !== 'list' || !item.action || item.action.range.start.line !== item.line) return undefined;
+  const line = src.lines[item.line];
+  return span(item.line, line, item.action.range.start.character, line.length);
 }
 
 /** Whether an action item names a ticket: a filled ticket cell, or a ticket ID or URL in a list item. */
-export function hasTicket(item: ActionItem): boolean {
+export function hasTicket(item: ActionItem, src: SourceText): boolean {
   // An empty cell, a placeholder, `TBD`, `-` or `N/A` names no ticket.
   if (item.ticket) return !isMissingOwner(item.ticket.text);
-  return item.source === 'list' && !!item.action && ticketRefs(item.action, true).length > 0;
+  const text = ticketSpan(item, src);
+  return !!text && ticketRefs(text, true).length > 0;
 }
 
 /** Critical and High, P0 and P1: the priorities whose action items need a ticket. */
