@@ -22,6 +22,10 @@ test('action-ticket: errors once In Review, for High/Critical/P0/P1 items only; 
   ]);
   const ticketed = fixture.replace('| High |  |\n| 3', '| High | #12 |\n| 3').replace('| TBD |', '| GH-45 |');
   assert.deepEqual(analyze(ticketed).diagnostics.filter((d) => d.code === 'action-ticket'), []);
+  // A table without a ticket column does not track tickets.
+  const untracked = '# Post-Mortem\n\n> **Status:** In Review\n\n## Action Items\n\n| # | Action | Owner | Due | Priority |\n|---|---|---|---|---|\n| 1 | Add an alert | Alice Moreau | 2026-05-01 | High |\n';
+  assert.equal(analyze(untracked).model.actionItems[0].priority?.text, 'High');
+  assert.deepEqual(analyze(untracked).diagnostics.filter((d) => d.code === 'action-ticket'), []);
 });
 
 test('ticketRefs: IDs and URLs with exact ranges, not words that only look like them', () => {

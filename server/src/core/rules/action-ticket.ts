@@ -11,15 +11,17 @@ export const actionTicket: Rule = {
   id: 'action-ticket',
   description: 'A Critical or High priority action item without a ticket, once the document leaves Draft.',
   details:
-    'An open action item whose Priority is Critical, High, P0 or P1 and whose Ticket (Issue, Jira, Bug) cell is empty, `TBD`, `-` or `N/A`, or, for a list item, that names no ticket (`PROJ-123`, `#123`, a URL). A placeholder there is left to `placeholder`. Silent while the Status is Draft (or not given); done items are left alone.',
-  severity: 'status',
+    'An open action item whose Priority is Critical, High, P0 or P1 and whose Ticket (Issue, Jira, Bug) cell is empty, `TBD`, `-` or `N/A`, in a table that has a ticket column (a table without one does not track tickets). A placeholder there is left to `placeholder`. Silent while the Status is Draft (or not given); done items are left alone.',
+  // Silent in a Draft, so only ever an error, as signoff is.
+  severity: 'error',
   check({ model, src }) {
     const { status, statusValue } = model.metadata;
     if (!status || statusValue === 'Draft') return [];
     return model.actionItems.flatMap((item) => {
       const priority = urgentPriority(item);
       // A placeholder in the ticket cell is the `placeholder` rule's to report.
-      if (item.done || !priority || hasTicket(item, src) || (item.ticket && isPlaceholder(plainText(item.ticket.text)))) return [];
+      // A table without a ticket column is a format that does not track tickets.
+      if (item.done || !priority || (item.source === 'table' && !item.ticket) || hasTicket(item, src) || (item.ticket && isPlaceholder(plainText(item.ticket.text)))) return [];
       const where = item.ticket?.text ? item.ticket : (item.action ?? item.priority);
       if (!where) return [];
       return [{
