@@ -15,6 +15,8 @@ export function templateModule(): string {
 /** schemas/postmortemrc.schema.json: the configuration's schema, with one property per rule. */
 export async function configSchema(): Promise<string> {
   const { RULES } = await import('../server/src/core/rules');
+  const { TICKET_PREFIX_PATTERN, TICKET_URL_PATTERN } = await import('../server/src/core/vocabulary');
+  const ticketUrl = { pattern: TICKET_URL_PATTERN };
   const level = { enum: ['off', 'hint', 'info', 'warning', 'error'] };
   // Bounds, so that a hostile file is refused before it costs anything: a section title, a
   // severity or a name fits in a line (200 characters); the template has 12 sections and teams a
@@ -54,6 +56,15 @@ export async function configSchema(): Promise<string> {
           mitigated: list('Words that say the impact was mitigated ("traffic drained").', 100),
           resolved: list('Words that say the service was restored ("all green").', 100),
         },
+      },
+      ticketUrl: {
+        type: ['string', 'object'],
+        description: 'Where a ticket ID in an action item links: one URL template for every ID ("https://tracker.example/browse/{id}"), or one per prefix ({ "PROJ": "https://tracker.example/browse/{id}", "#": "https://github.com/o/r/issues/{n}", "*": "…" }). {id} is the ID as written (PROJ-123; 123 for #123), {n} its number. Without it, IDs stay text.',
+        ...ticketUrl,
+        maxLength: 1000,
+        maxProperties: 100,
+        propertyNames: { pattern: TICKET_PREFIX_PATTERN },
+        additionalProperties: { ...ticketUrl, type: 'string', maxLength: 1000 },
       },
     },
   };

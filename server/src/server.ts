@@ -42,6 +42,7 @@ connection.onInitialize(async (params) => {
       hoverProvider: true,
       documentSymbolProvider: true,
       foldingRangeProvider: true,
+      documentLinkProvider: { resolveProvider: false },
       codeLensProvider: { resolveProvider: false },
       executeCommandProvider: { commands: Object.values(SERVER_COMMANDS) },
     },

@@ -14,6 +14,7 @@ import {
   type ConfigurationParams,
   IPCMessageReader,
   IPCMessageWriter,
+  type InitializeResult,
   type LogMessageParams,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
@@ -71,6 +72,8 @@ export class TestClient {
   readonly registrations: Registration[] = [];
   readonly configurationRequests: ConfigurationParams[] = [];
   readonly docs = new Map<string, TextDocument>();
+  /** What the server answered to `initialize`: its capabilities. */
+  initializeResult?: InitializeResult;
   settings: Record<string, unknown>;
   private waiters: Waiter[] = [];
   private stderr = '';
@@ -120,7 +123,7 @@ export class TestClient {
       : createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     this.running = { connection, process: child, root };
     this.listen(connection, child);
-    await connection.sendRequest('initialize', {
+    this.initializeResult = await connection.sendRequest<InitializeResult>('initialize', {
       processId: process.pid,
       rootUri: pathToFileURL(root).href,
       workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'fixtures' }],

@@ -1,7 +1,7 @@
 import Ajv from 'ajv';
 import schema from '../../../schemas/postmortemrc.schema.json';
 import { defaultRequiredSections } from './template';
-import { DEFAULT_SEVERITIES, type EventKind } from './vocabulary';
+import { DEFAULT_SEVERITIES, type EventKind, TICKET_PREFIX_PATTERN, TICKET_URL_PATTERN } from './vocabulary';
 
 export type RuleLevel = 'off' | 'hint' | 'info' | 'warning' | 'error';
 
@@ -21,13 +21,26 @@ export interface Config {
   template?: string;
   /** The team's own words for a timeline's events, added to `EVENT_WORDS`. */
   events?: Partial<Record<EventKind, string[]>>;
+  /**
+   * Where a ticket ID links: one URL template for every ID, or one per prefix (`PROJ`, `GH`, `#`,
+   * and `*` for the others). `{id}` is the ID as written (`PROJ-123`; `123` for `#123`), `{n}` its number.
+   */
+  ticketUrl?: TicketUrl;
 }
+
+export type TicketUrl = string | Partial<Record<string, string>>;
 
 export const CONFIG_FILE_NAME = '.postmortemrc.json';
 
 export function defaultConfig(): Config {
   return { rules: {}, requiredSections: defaultRequiredSections(), severities: [...DEFAULT_SEVERITIES], owners: [] };
 }
+
+/** What a schema pattern asks for, in words: ajv would only quote the pattern. */
+const PATTERN_REASONS: Readonly<Record<string, string>> = {
+  [TICKET_URL_PATTERN]: 'is not a ticket URL template: give an http(s) URL with {id} or {n} where the ticket goes',
+  [TICKET_PREFIX_PATTERN]: 'is not a ticket prefix: use capitals and digits (PROJ, GH), # or *',
+};
 
 let validate: ReturnType<Ajv['compile']> | undefined;
 
@@ -45,17 +58,20 @@ export function parseConfig(text: string): { config: Config; problems: string[] 
   } catch (e) {
     return { config: defaultConfig(), problems: [`not valid JSON: ${jsonError(e as Error, text)}`] };
   }
-  validate ??= new Ajv({ allErrors: true, strict: true }).compile(schema);
+  validate ??= new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(schema);
   if (!validate(data)) {
     const errors = validate.errors ?? [];
     // Every item of a long list may be wrong: the first few say what to fix.
-    const problems = errors.slice(0, MAX_PROBLEMS).map((err) => {
+    const problems = errors.slice(0, MAX_PROBLEMS).map((err): string | undefined => {
       const where = err.instancePath ? `"${err.instancePath.slice(1).replace(/\//g, '.')}"` : 'the top level';
       const allowed = (err.params as { allowedValues?: unknown[] }).allowedValues;
       const extra = (err.params as { additionalProperty?: string }).additionalProperty;
       const detail = allowed ? `: use one of ${allowed.join(', ')}` : extra ? `: "${extra}" is not a known setting` : '';
-      return `${where} ${err.message}${detail}`;
-    });
+      const reason = err.keyword === 'pattern' || err.keyword === 'propertyNames' ? PATTERN_REASONS[(err.params as { pattern?: string }).pattern ?? ''] : undefined;
+      if (err.keyword === 'propertyNames') return undefined;
+      const key = err.propertyName === undefined ? '' : ` key "${err.propertyName}"`;
+      return reason ? `${where}${key} ${reason}` : `${where} ${err.message}${detail}`;
+    }).filter((p) => p !== undefined);
     if (errors.length > MAX_PROBLEMS) problems.push(`and ${errors.length - MAX_PROBLEMS} more problems`);
     return { config: defaultConfig(), problems };
   }
@@ -73,6 +89,7 @@ export function mergeConfig(base: Config, over: Partial<Config>): Config {
     owners: [...new Set([...(over.owners ?? []), ...base.owners])],
     ...((over.template ?? base.template) === undefined ? {} : { template: over.template ?? base.template }),
     ...(over.events ?? base.events ? { events: over.events ?? base.events } : {}),
+    ...((over.ticketUrl ?? base.ticketUrl) === undefined ? {} : { ticketUrl: over.ticketUrl ?? base.ticketUrl }),
   };
 }
 

@@ -188,3 +188,8 @@ export function trimMarks(text: string): string {
 export function vocabulary(config: { severities: readonly string[] }): { statuses: Status[]; severities: string[]; priorities: string[] } {
   return { statuses: [...STATUSES], severities: [...config.severities], priorities: [...PRIORITIES] };
 }
+
+/** A ticket URL template in `.postmortemrc.json` (the schema's pattern): http(s), with `{id}` or `{n}`. */
+export const TICKET_URL_PATTERN = '^https?://[^\\s{}]*(?:\\{(?:id|n)\\}[^\\s{}]*)+$';
+/** A ticket prefix `ticketUrl` maps: `PROJ`, `GH`, `#`, or `*` for every other. */
+export const TICKET_PREFIX_PATTERN = '^(?:#|\\*|[A-Z][A-Z0-9]{1,9})$';

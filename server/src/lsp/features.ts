@@ -4,6 +4,8 @@ import { timelineLens } from '../core/features/code-lens';
 import { fixAllEdits, quickFixesAt } from '../core/features/fixes';
 import { markerFixesAt } from '../core/features/marker-fixes';
 import { foldingRanges } from '../core/features/folding';
+import { ticketLinks } from '../core/features/links';
+import type { TicketUrl } from '../core/config';
 import { hoverAt } from '../core/features/hover';
 import { outline } from '../core/features/outline';
 import { summarize, withoutFixes } from '../core/features/summary';
@@ -33,6 +35,7 @@ const FEATURES = {
   symbols: ({ model, src }: Analysis) => outline(model, src),
   folding: ({ model, src }: Analysis) => foldingRanges(model, src),
   codeLens: timelineLens,
+  links: ({ model, src }: Analysis, ticketUrl: TicketUrl | undefined) => ticketLinks(model, src, ticketUrl),
   summary: summarize,
   // The stylesheet comes as an argument (the request handler loads it), so that this module, which
   // tests import from source, has no stylesheet import; with it, the whole page.

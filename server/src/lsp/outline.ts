@@ -2,7 +2,7 @@ import { type DocumentSymbol, SymbolKind } from 'vscode-languageserver';
 import type { OutlineSymbol } from '../core/features/outline';
 import type { Session } from './session';
 
-/** The section outline and folding ranges (sections and tables). */
+/** The section outline, folding ranges (sections and tables) and ticket links. */
 export function registerOutline(session: Session): void {
   const { connection } = session;
   connection.onDocumentSymbol(async ({ textDocument }) => {
@@ -12,6 +12,13 @@ export function registerOutline(session: Session): void {
   connection.onFoldingRanges(async ({ textDocument }) => {
     const handle = await session.analysisOf(textDocument);
     return handle.isPostMortem ? handle.run('folding') : null;
+  });
+  // Ticket IDs as links, through the document's `ticketUrl` (settings are cached per document).
+  connection.onDocumentLinks(async ({ textDocument }) => {
+    const handle = await session.analysisOf(textDocument);
+    if (!handle.isPostMortem) return null;
+    const { config } = await session.settings.forDocument((textDocument as { uri: string }).uri);
+    return handle.run('links', config.ticketUrl);
   });
 }
 

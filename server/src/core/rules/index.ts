@@ -1,4 +1,5 @@
 import { actionDue } from './action-due';
+import { actionTicket } from './action-ticket';
 import { leftoverGuidance } from './leftover-guidance';
 import { metadata } from './metadata';
 import { metricMismatch } from './metric-mismatch';
@@ -25,6 +26,7 @@ export const RULES: readonly Rule[] = [
   unresolvedChoice,
   missingSection,
   actionDue,
+  actionTicket,
   metadata,
   signoff,
   rangeRule,
