@@ -15,12 +15,13 @@ import { TemplateFinder } from './node/template-file';
 import { type Limit, MB, type Target, expandPaths, readText } from './node/files';
 
 const USAGE = `Usage:
-  postmortem lint [--format text|json|sarif] [--config FILE] [--max-size MB] PATH...
+  postmortem lint [--format text|json|sarif] [--today YYYY-MM-DD] [--config FILE] [--max-size MB] PATH...
   postmortem metrics [--format text|json] [--max-size MB] FILE...
   postmortem render [--today YYYY-MM-DD] [--config FILE] [--max-size MB] [--remote-images] [-o OUT.html] FILE
 
 PATH is a file, a folder (its post-mortems, recursively; links inside it are not followed) or a glob.
 Only regular files up to --max-size MB (default 20) are read.
+lint reports open action items due before --today (default: today) as overdue.
 render writes FILE's preview as one self-contained HTML page (to stdout without -o); action
 items due before --today (default: today) are shown as past due; remote images are shown as
 links unless --remote-images.
@@ -65,11 +66,22 @@ function report(io: Io, message: string): void {
 /** Options every command takes. */
 const COMMON = { config: { type: 'string', short: 'c' }, 'max-size': { type: 'string' } } as const;
 
-function options(args: string[], formats: string[]) {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', short: 'f', default: 'text' }, ...COMMON } });
+function options(args: string[], formats: string[], extra: { today?: boolean } = {}) {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { format: { type: 'string', short: 'f', default: 'text' }, ...COMMON, ...(extra.today ? { today: { type: 'string' } } : {}) },
+  });
   if (!formats.includes(values.format!)) throw new UsageError(`--format must be one of ${formats.join(', ')}`);
+  const today = todayOption(values.today as string | undefined);
   if (!positionals.length) throw new UsageError('no files given');
-  return { format: values.format!, config: values.config, limit: sizeLimit(values['max-size']), paths: positionals };
+  return { format: values.format!, config: values.config, limit: sizeLimit(values['max-size']), paths: positionals, today };
+}
+
+/** `--today`, checked, or the local date: the day overdue items and past-due dates are measured from. */
+function todayOption(option: string | undefined): string {
+  if (option !== undefined && !isIsoDate(option)) throw new UsageError('--today must be a real date written YYYY-MM-DD, like 2026-05-01');
+  return option ?? localDate(new Date());
 }
 
 function sizeLimit(option: string | undefined): Limit {
@@ -100,7 +112,7 @@ async function forEachFile(paths: string[], limit: Limit, io: Io, each: (file: s
 }
 
 async function lint(args: string[], io: Io): Promise<number> {
-  const opts = options(args, ['text', 'json', 'sarif']);
+  const opts = options(args, ['text', 'json', 'sarif'], { today: true });
   const configFor = configLoader(opts.config, io);
   const templateFor = templateLoader(io);
   const results: FileResult[] = [];
@@ -111,7 +123,7 @@ async function lint(args: string[], io: Io): Promise<number> {
     const config = configFor(target.path);
     // The team's template is the reference of the post-mortems around it, not one of them.
     if (target.discovered && templateFor.isTemplate(target.path, config)) return;
-    const analysis = analyze(text, { config: config.config, template: templateFor(target.path, text, config) });
+    const analysis = analyze(text, { config: config.config, fix: { today: opts.today }, template: templateFor(target.path, text, config) });
     if (target.discovered && !isPostMortem(analysis.model, target.path)) return;
     // Only what is reported outlives the file's analysis; text is printed at once and not kept at all.
     const result = { file, diagnostics: analysis.diagnostics.map(reported) };
@@ -183,7 +195,7 @@ async function render(args: string[], io: Io): Promise<number> {
     options: { output: { type: 'string', short: 'o' }, today: { type: 'string' }, 'remote-images': { type: 'boolean' }, ...COMMON },
   });
   if (positionals.length !== 1) throw new UsageError(positionals.length ? 'render takes one file' : 'no file given');
-  if (values.today !== undefined && !isIsoDate(values.today)) throw new UsageError('--today must be a real date written YYYY-MM-DD, like 2026-05-01');
+  const today = todayOption(values.today);
   const limit = sizeLimit(values['max-size']);
   const configFor = configLoader(values.config, io);
   const path = resolve(io.cwd, positionals[0]);
@@ -196,9 +208,9 @@ async function render(args: string[], io: Io): Promise<number> {
   // file from source (tsx) still serves every other command.
   const { default: css } = await import('../../media/preview.css');
   const config = configFor(path);
-  const html = renderPage(analyze(read.text, { config: config.config, template: templateLoader(io)(path, read.text, config) }), {
+  const html = renderPage(analyze(read.text, { config: config.config, fix: { today }, template: templateLoader(io)(path, read.text, config) }), {
     css,
-    today: values.today ?? localDate(new Date()),
+    today,
     remoteImages: values['remote-images'] ?? false,
   });
   if (!values.output) return io.out(html), 0;

@@ -116,7 +116,7 @@ test('a client that cannot be asked for settings pushes them with didChangeConfi
 test('over IPC, as VS Code starts it, the server serves as it does over stdio', () =>
   withServer({ transport: 'ipc' }, async (client) => {
     const uri = await client.openFixture('dns-outage-post-mortem.md');
-    assert.equal((await client.diagnostics(uri, 1)).diagnostics.length, 16);
+    assert.equal((await client.diagnostics(uri, 1)).diagnostics.length, 18);
     const actions = await client.request<{ title: string }[]>('textDocument/codeAction', { textDocument: { uri }, range: at(48, 33), context: { diagnostics: [], only: ['quickfix'] } });
     assert.deepEqual(actions.map((a) => a.title), ['Change to 19 minutes']);
   }));

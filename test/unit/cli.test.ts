@@ -30,7 +30,7 @@ const DRAFT = 'examples/2026-04-02-dns-outage-post-mortem.md';
 const FINAL = 'examples/2026-03-14-checkout-latency-post-mortem.md';
 
 test('lint: text output is file:line:col severity message [rule], exit 0 without errors', async () => {
-  const { code, out } = await run(['lint', DRAFT]);
+  const { code, out } = await run(['lint', '--today', '2026-04-02', DRAFT]);
   const lines = out.trim().split('\n');
   assert.equal(code, 0);
   assert.equal(lines.length, 19);
@@ -65,7 +65,7 @@ test('lint: JSON has the contract’s shape, 0-based ranges', async () => {
 });
 
 test('lint: SARIF 2.1.0 with rules and 1-based regions', async () => {
-  const sarif = JSON.parse((await run(['lint', '--format', 'sarif', DRAFT])).out);
+  const sarif = JSON.parse((await run(['lint', '--format', 'sarif', '--today', '2026-04-02', DRAFT])).out);
   assert.equal(sarif.version, '2.1.0');
   const [runResult] = sarif.runs;
   assert.equal(runResult.tool.driver.name, 'postmortem');
@@ -86,7 +86,7 @@ test('lint: exit 1 when any diagnostic is an error', async () => {
 test('lint: an unreadable or binary file is reported, the others still linted, exit 2', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'pm-cli-'));
   writeFileSync(join(dir, 'binary-post-mortem.md'), Buffer.from([0x23, 0x20, 0x00, 0xff, 0x10]));
-  const { code, out, err } = await run(['lint', 'missing.md', join(dir, 'binary-post-mortem.md'), DRAFT]);
+  const { code, out, err } = await run(['lint', '--today', '2026-04-02', 'missing.md', join(dir, 'binary-post-mortem.md'), DRAFT]);
   assert.equal(code, 2);
   assert.match(err, /missing\.md: no such file, folder or matching files/);
   assert.match(err, /binary-post-mortem\.md: not a text file \(it contains NUL bytes\)/);
@@ -238,12 +238,33 @@ test('--format json prints [] when there is nothing to report, for every command
   assert.deepEqual(JSON.parse((await run(['lint', '--format', 'sarif', '.'], dir)).out).runs[0].results, []);
 });
 
-test('--today must be a real calendar date', async () => {
-  for (const today of ['2026-02-30', '2026-13-01', '2026-5-1', 'today']) {
-    const { code, out, err } = await run(['render', '--today', today, DRAFT]);
-    assert.deepEqual([code, out], [2, ''], today);
-    assert.match(err, /^postmortem: --today must be a real date written YYYY-MM-DD, like 2026-05-01\nUsage:/, today);
+test('--today must be a real calendar date, for render and lint', async () => {
+  for (const command of ['render', 'lint']) {
+    for (const today of ['2026-02-30', '2026-13-01', '2026-5-1', 'today', '']) {
+      const { code, out, err } = await run([command, '--today', today, DRAFT]);
+      assert.deepEqual([code, out], [2, ''], `${command} ${today}`);
+      assert.match(err, /^postmortem: --today must be a real date written YYYY-MM-DD, like 2026-05-01\nUsage:/, `${command} ${today}`);
+    }
   }
+});
+
+test('lint --today: open action items due before it are overdue, information in a Draft and a warning after', async () => {
+  const overdue = async (today: string, ...files: string[]) => (await run(['lint', '--today', today, ...files])).out.split('\n').filter((l) => l.includes('was due'));
+  // Due on the day is not overdue yet.
+  assert.deepEqual(await overdue('2026-04-17', DRAFT), []);
+  assert.deepEqual(await overdue('2026-04-18', DRAFT, FINAL), [
+    `${DRAFT}:112:67 information Short-term action item 1 ("Add a canary stage to resolver config pushes") was due 2026-04-17, 1 day ago: do it, or move the date. [action-due]`,
+    `${FINAL}:145:76 warning Short-term action item 1 ("Add an index comparison step to the migration CI …") was due 2026-03-27, 22 days ago: do it, or move the date. [action-due]`,
+    `${FINAL}:146:76 warning Short-term action item 2 ("Shorten the checkout latency alert window to 2 mi…") was due 2026-03-24, 25 days ago: do it, or move the date. [action-due]`,
+    `${FINAL}:147:72 warning Short-term action item 3 ("Add status page updates to the incident checklist") was due 2026-03-25, 24 days ago: do it, or move the date. [action-due]`,
+    `${FINAL}:160:72 warning Process action item 1 ("Migrations that touch indexes need a DBA review") was due 2026-04-01, 17 days ago: do it, or move the date. [action-due]`,
+    `${FINAL}:161:81 warning Process action item 2 ("Incident commanders post a status update within 1…") was due 2026-04-01, 17 days ago: do it, or move the date. [action-due]`,
+  ]);
+  // The same in JSON, with the finding's own severity.
+  const [draft] = JSON.parse((await run(['lint', '-f', 'json', '--today', '2026-04-18', DRAFT])).out);
+  assert.deepEqual(draft.diagnostics.filter((d: { message: string }) => d.message.includes('was due')).map((d: { severity: string; range: object }) => [d.severity, d.range]), [
+    ['information', { start: { line: 111, character: 66 }, end: { line: 111, character: 76 } }],
+  ]);
 });
 
 test('a --config file that is missing or cannot be read ends the command, exit 2 with its path and reason', async () => {

@@ -40,6 +40,8 @@ class LocalAnalysis implements AnalysisHandle {
 interface Entry {
   version: number;
   settings: DocumentSettings;
+  /** The day the analysis was made for: overdue action items change with it. */
+  today?: string;
   dispose: () => void;
   ready: Promise<AnalysisHandle>;
 }
@@ -55,13 +57,14 @@ export class Analyses {
 
   get(doc: TextDocument, settings: DocumentSettings): Promise<AnalysisHandle> {
     const entry = this.entries.get(doc.uri);
-    if (entry && entry.version === doc.version && entry.settings === settings) return entry.ready;
+    const fix = this.fixContext();
+    if (entry && entry.version === doc.version && entry.settings === settings && entry.today === fix.today) return entry.ready;
     this.drop(doc.uri);
     const text = doc.getText();
     // The team's template is the reference of the post-mortems around it, never one of them.
     const identified = settings.isTemplate ? undefined : identify(text, uriPath(doc.uri), settings.files);
     const template = identified ? settings.templateFor(text) : undefined;
-    const input: AnalysisInput = { text, options: { config: settings.config, fix: this.fixContext(), template }, byPath: identified === 'path' };
+    const input: AnalysisInput = { text, options: { config: settings.config, fix, template }, byPath: identified === 'path' };
     const worker = identified && text.length > LARGE_DOCUMENT_CHARS ? new ThreadedAnalysis(doc.version, input, WORKER_BUDGET_MS) : undefined;
     const started: Promise<AnalysisHandle> = worker
       ? worker.ready
@@ -76,7 +79,7 @@ export class Analyses {
       this.log(`${doc.uri} (version ${doc.version}): ${budgetMessage('check', e.budgetMs)}`);
       return LocalAnalysis.unanalysed(doc.version, e);
     });
-    this.entries.set(doc.uri, { version: doc.version, settings, dispose: () => worker?.dispose(), ready });
+    this.entries.set(doc.uri, { version: doc.version, settings, today: fix.today, dispose: () => worker?.dispose(), ready });
     // A failed analysis is not kept: the next request tries again.
     ready.catch(() => this.entries.get(doc.uri)?.ready === ready && this.drop(doc.uri));
     return ready;

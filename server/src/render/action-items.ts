@@ -2,7 +2,7 @@ import type { Analysis } from '../core/analyze';
 import { priorityOf } from '../core/metrics';
 import type { ActionItem } from '../core/model';
 import { isMissingOwner } from '../core/owners';
-import { parseDate } from '../core/time';
+import { daysOverdue } from '../core/overdue';
 import { count, dataLine, escapeHtml, inlineHtml, readableText } from './html';
 
 /** Priorities in the order a reader acts on them; others after these, Unset last. */
@@ -66,10 +66,7 @@ function ownerCounts(items: ActionItem[], late: Set<ActionItem> | undefined): st
 }
 
 function pastDue(item: ActionItem, today: string | undefined): boolean {
-  if (item.done) return false;
-  const date = today && item.due ? parseDate(readableText(item.due.text)) : undefined;
-  if (!date?.year) return false;
-  return `${date.year}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}` < today!;
+  return today !== undefined && daysOverdue(item, today) !== undefined;
 }
 
 function rank(priority: string): number {
