@@ -11,6 +11,8 @@ const REMOTE = /^https?:/i;
 export interface RenderBlocksOptions {
   /** Load images from http(s) addresses; otherwise each is a link, its alt text linking to its address. */
   remoteImages?: boolean;
+  /** Render the blocks that start on this line or later (0-based): the document without its front matter. */
+  fromLine?: number;
 }
 
 /**
@@ -101,6 +103,9 @@ export function renderBlocks(parsed: BlockParse, options: RenderBlocksOptions = 
     for (const rule of coreRules(md).rest) rule.fn(parsed.state);
     parsed.inlineDone = true;
   }
+  // The blocks from `fromLine` on: front matter is settings, hidden as VS Code's preview hides it.
+  const from = options.fromLine ? parsed.tokens.findIndex((t) => t.level === 0 && t.map !== null && t.map[0] >= options.fromLine!) : 0;
+  const tokens = from < 0 ? [] : from === 0 ? parsed.tokens : parsed.tokens.slice(from);
   // A copy: the parse's env (its link references) is shared by every render of this analysis.
-  return md.renderer.render(parsed.tokens, md.options, { ...parsed.state.env, remoteImages: options.remoteImages === true });
+  return md.renderer.render(tokens, md.options, { ...parsed.state.env, remoteImages: options.remoteImages === true });
 }

@@ -1,6 +1,7 @@
 import type { Analysis } from '../core/analyze';
 import type { Deadline } from '../core/budget';
 import { renderBlocks } from '../core/markdown';
+import { frontMatterEnd } from '../core/front-matter';
 import { actionItemsSection } from './action-items';
 import { metricsHeader } from './metrics-header';
 import { problems } from './problems';
@@ -31,7 +32,7 @@ export function renderBody(analysis: Analysis, options: RenderOptions = {}): str
     () => timelineSection(analysis),
     () => actionItemsSection(analysis, options.today),
     () => whysSection(analysis.model),
-    () => `<article class="document">\n${renderBlocks(analysis.blocks, { remoteImages: options.remoteImages }, deadline)}</article>`,
+    () => `<article class="document">\n${renderBlocks(analysis.blocks, { remoteImages: options.remoteImages, fromLine: frontMatterEnd(analysis.src.lines) }, deadline)}</article>`,
   ];
   return parts
     .map((part) => {

@@ -3,6 +3,7 @@ import { rowChecker } from '../budget';
 import { ROLE, type Slot, type SlotKind, type SlotScan, shortText } from '../slots';
 import { type Range, range } from '../text';
 import { type DocumentContext, viewLine } from './context';
+import { frontMatterEnd } from '../front-matter';
 
 /** Date and time formats written out as letters: `YYYY-MM-DD`, `DD/MM/YYYY`, `HH:mm`, `HH:MM:SS`. */
 const FORMAT = /\b(?:YYYY|YY|MM|DD|HH|hh|mm|SS|ss)(?:[-/:.](?:YYYY|YY|MM|DD|HH|hh|mm|SS|ss))+\b/g;
@@ -321,12 +322,6 @@ function mayMatch(re: RegExp, text: string): boolean {
 }
 
 /** The line after the closing `---` of YAML front matter at the very top, or 0. */
-function frontMatterEnd(lines: string[]): number {
-  if (lines[0]?.trimEnd() !== '---') return 0;
-  for (let i = 1; i < lines.length && i < 200; i++) if (/^(?:---|\.\.\.)\s*$/.test(lines[i])) return i + 1;
-  return 0;
-}
-
 /** Text without the emphasis or code marks around the whole of it: `**Status**` → `Status` (indices only: linear however many). */
 function stripMarks(text: string): string {
   const s = text.trim();
