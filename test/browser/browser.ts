@@ -67,8 +67,11 @@ export function cli(...args: string[]): string {
 
 const rendered = new Map<string, string>();
 
+/** The day the pages are rendered on unless a test says otherwise: what is overdue depends on it. */
+export const RENDER_TODAY = '2026-05-01';
+
 /** `postmortem render FILE --today TODAY`: the standalone page (run once per file and day). */
-export function renderFile(file: string, today = '2026-05-01'): string {
+export function renderFile(file: string, today = RENDER_TODAY): string {
   const key = `${file}\0${today}`;
   if (!rendered.has(key)) rendered.set(key, cli('render', file, '--today', today));
   return rendered.get(key)!;
@@ -121,6 +124,6 @@ export async function settled(page: Page): Promise<void> {
 }
 
 /** `renderBody` for a file (its path from the repository's root), as the extension calls it after its own `analyze`. */
-export function bodyOf(file: string, options: RenderOptions = { today: '2026-05-01' }): string {
+export function bodyOf(file: string, options: RenderOptions = { today: RENDER_TODAY }): string {
   return renderBody(analyze(readRepoFile(file)), options);
 }

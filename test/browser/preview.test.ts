@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { formatMinutes } from '../../server/src/core/duration';
 import type { Metrics } from '../../server/src/core/metrics';
 import { lineOf, readRepoFile } from '../paths';
-import { bodyOf, cli, closing, newPage, renderFile, runCli, useBrowser } from './browser';
+import { RENDER_TODAY, bodyOf, cli, closing, newPage, renderFile, runCli, useBrowser } from './browser';
 
 const CHECKOUT = 'examples/2026-03-14-checkout-latency-post-mortem.md';
 const DNS = 'examples/2026-04-02-dns-outage-post-mortem.md';
@@ -86,7 +86,8 @@ describe('problems', () => {
   for (const file of [DNS, MESSY]) {
     test(`lists the diagnostics of postmortem lint, each on its line: ${file}`, () =>
       withPage(file, {}, async (page) => {
-        const [{ diagnostics }] = JSON.parse(cli('lint', '--format', 'json', file)) as [{ diagnostics: { message: string; range: { start: { line: number } } }[] }];
+        // On the day the page was rendered: overdue action items depend on it.
+        const [{ diagnostics }] = JSON.parse(cli('lint', '--format', 'json', '--today', RENDER_TODAY, file)) as [{ diagnostics: { message: string; range: { start: { line: number } } }[] }];
         const shown = await page.$$eval('.problems .problem', (els) => els.map((e) => [Number((e as HTMLElement).dataset.line), e.querySelector('.message')!.textContent]));
         assert.ok(diagnostics.length > 0);
         assert.deepEqual(shown, diagnostics.map((d) => [d.range.start.line, d.message]));
@@ -94,7 +95,8 @@ describe('problems', () => {
   }
 
   test('says so when there are none', () =>
-    withPage(CHECKOUT, {}, async (page) => {
+    // The day after the incident, before any action item is due.
+    withPage(CHECKOUT, { today: '2026-03-15' }, async (page) => {
       assert.equal(await page.textContent('.problems p'), 'No problems found.');
     }));
 });
