@@ -6,10 +6,13 @@ import { cli } from '../browser/browser';
 
 scenario('problems of the draft, none for the README', async (workbench) => {
   await workbench.openFile(DRAFT);
-  // What `postmortem lint` reports for the same file, hints aside (the Problems panel leaves them out).
+  // What `postmortem lint` reports for the same file, hints aside (the Problems panel leaves them
+  // out), in the panel's order: errors, then warnings, then information, each in line order.
   const [linted] = JSON.parse(cli('lint', '--format', 'json', join(workbench.folder, DRAFT)));
+  const rank: Record<string, number> = { error: 0, warning: 1, information: 2 };
   const expected = (linted.diagnostics as { code: string; severity: string; range: { start: { line: number; character: number } } }[])
     .filter((d) => d.severity !== 'hint')
+    .sort((a, b) => rank[a.severity] - rank[b.severity])
     .map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code}`);
   const shown = (problems: { line: number; column: number; code: string }[]) => problems.map((p) => `${p.line}:${p.column} ${p.code}`);
   const problems = await workbench.problemsUntil(`the ${expected.length} problems the CLI reports`, (p) => p.length === expected.length);
