@@ -6,6 +6,7 @@ import { ticketLinks } from '../../server/src/core/features/links';
 import { defaultConfig, mergeConfig, parseConfig } from '../../server/src/core/config';
 import { span } from '../../server/src/core/text';
 import { readFixture } from '../paths';
+import { actionItemsSection } from '../../server/src/render/action-items';
 import { describe } from './helpers';
 
 const fixture = readFixture('rules', 'action-ticket.md');
@@ -102,4 +103,14 @@ test('config: ticketUrl from the file beside the document wins over the one befo
   assert.equal(mergeConfig({ ...defaultConfig(), ticketUrl: 'https://a/{id}' }, { ticketUrl: 'https://b/{id}' }).ticketUrl, 'https://b/{id}');
   assert.equal(mergeConfig({ ...defaultConfig(), ticketUrl: 'https://a/{id}' }, {}).ticketUrl, 'https://a/{id}');
   assert.equal('ticketUrl' in mergeConfig(defaultConfig(), {}), false);
+});
+
+test('preview: ticket cells link their IDs through ticketUrl and their URLs; without a template IDs stay text', () => {
+  const tickets = (ticketUrl?: string) =>
+    [...actionItemsSection(analyze(links, { config: { ...defaultConfig(), ...(ticketUrl ? { ticketUrl } : {}) } })).matchAll(/<span class="ticket">(.*?)<\/span>/g)].map((m) => m[1]);
+  assert.deepEqual(tickets('https://t.example/browse/{id}'), [
+    '<a href="https://t.example/browse/OPS-101">OPS-101</a>, <a href="https://t.example/browse/7">#7</a>',
+    '<a href="https://tracker.example/browse/OPS-9">https://tracker.example/browse/OPS-9</a>',
+  ]);
+  assert.deepEqual(tickets(), ['OPS-101, #7', '<a href="https://tracker.example/browse/OPS-9">https://tracker.example/browse/OPS-9</a>']);
 });

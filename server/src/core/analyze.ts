@@ -22,6 +22,8 @@ export interface Analysis {
   diagnostics: Diagnostic[];
   /** The team's template the document was read against, if any. */
   template?: TeamTemplate;
+  /** The configuration it was analysed with: what the views built on it (ticket links) follow too. */
+  config: Config;
 }
 
 export interface AnalyzeOptions {
@@ -67,5 +69,5 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     }
   }
   diagnostics.sort((a, b) => compareRanges(a.range, b.range));
-  return { model, src, blocks, metrics, diagnostics, ...(options.template ? { template: options.template } : {}) };
+  return { model, src, blocks, metrics, diagnostics, config, ...(options.template ? { template: options.template } : {}) };
 }

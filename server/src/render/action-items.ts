@@ -1,4 +1,8 @@
 import type { Analysis } from '../core/analyze';
+import type { TicketUrl } from '../core/config';
+import { ticketTarget } from '../core/features/links';
+import { ticketRefs } from '../core/tickets';
+import type { Span } from '../core/text';
 import { priorityOf } from '../core/metrics';
 import type { ActionItem } from '../core/model';
 import { isMissingOwner } from '../core/owners';
@@ -14,7 +18,7 @@ const NO_OWNER = 'No owner';
  * Action items grouped by priority, with owner and due date; items without an owner or past due
  * (before `today`, YYYY-MM-DD) highlighted; then how many items each owner holds.
  */
-export function actionItemsSection({ model, metrics }: Analysis, today?: string): string {
+export function actionItemsSection({ model, metrics, config }: Analysis, today?: string): string {
   const items = model.actionItems;
   if (!items.length) return '<section class="card actions" aria-label="Action items"><h2>Action items</h2><p class="empty">No action items found: tables with an Owner column and lists under an Action Items, Next steps or Follow-ups heading give them.</p></section>';
   const late = new Set(items.filter((i) => pastDue(i, today)));
@@ -28,7 +32,7 @@ export function actionItemsSection({ model, metrics }: Analysis, today?: string)
   const groups = Object.keys(byPriority)
     .sort((a, b) => rank(a) - rank(b))
     .map((priority) => {
-      const rows = items.filter((i) => priorityOf(i) === priority).map((i) => itemHtml(i, late.has(i)));
+      const rows = items.filter((i) => priorityOf(i) === priority).map((i) => itemHtml(i, late.has(i), config.ticketUrl));
       return `<section class="priority" data-priority="${escapeHtml(priority)}"><h3>${escapeHtml(priority)} <span class="count">${byPriority[priority]}</span></h3>\n<ul>\n${rows.join('\n')}\n</ul></section>`;
     });
   return `<section class="card actions" aria-label="Action items"><h2>Action items</h2>
@@ -37,7 +41,7 @@ ${groups.join('\n')}
 ${ownerCounts(items, today ? late : undefined)}</section>`;
 }
 
-function itemHtml(item: ActionItem, late: boolean): string {
+function itemHtml(item: ActionItem, late: boolean, ticketUrl: TicketUrl | undefined): string {
   const noOwner = !item.done && isMissingOwner(item.owner?.text);
   const due = item.due?.text ? inlineHtml(item.due.text) : '';
   const where = [GROUPS[item.group] || item.tableTitle, `#${item.number}`].join(' ');
@@ -45,7 +49,30 @@ function itemHtml(item: ActionItem, late: boolean): string {
   return `<li class="${cls}"${dataLine(item.line)}><span class="what"><span class="number">${escapeHtml(where)}</span> ${inlineHtml(item.action?.text ?? '') || '<em>No action written</em>'}</span>
 <span class="meta">${item.done ? '<span class="state">Done</span> ' : ''}<span class="owner">${noOwner ? `<span class="flag">${NO_OWNER}</span>${item.owner?.text ? ` (${inlineHtml(item.owner.text)})` : ''}` : inlineHtml(item.owner?.text ?? '')}</span>${
     due ? ` <span class="due">${late ? '<span class="flag">Past due</span> ' : 'Due '}${due}</span>` : ''
-  }${item.ticket?.text ? ` <span class="ticket">${inlineHtml(item.ticket.text)}</span>` : ''}</span></li>`;
+  }${item.ticket?.text ? ` <span class="ticket">${ticketHtml(item.ticket, ticketUrl)}</span>` : ''}</span></li>`;
+}
+
+/**
+ * A ticket cell with its IDs linked as the editor links them (`ticketUrl`) and its URLs linked;
+ * the webview opens links through the extension, as the document's own.
+ */
+function ticketHtml(cell: Span, ticketUrl: TicketUrl | undefined): string {
+  const refs = ticketRefs(cell);
+  const links = refs.flatMap((ref) => {
+    const href = ref.url ? ref.text : ticketUrl && ticketTarget(ref.text, ref.prefix, ref.number, ticketUrl);
+    return href ? [{ ref, href }] : [];
+  });
+  // A Markdown link already says where it goes: shown as text, as before.
+  if (!links.length || cell.text.includes('](')) return inlineHtml(cell.text);
+  const from = cell.range.start.character;
+  let html = '';
+  let at = 0;
+  for (const { ref, href } of links) {
+    const start = ref.range.start.character - from;
+    html += `${escapeHtml(cell.text.slice(at, start))}<a href="${escapeHtml(href)}">${escapeHtml(ref.text)}</a>`;
+    at = start + ref.text.length;
+  }
+  return html + escapeHtml(cell.text.slice(at));
 }
 
 /** Items per owner, the most loaded first; items nobody owns are counted under "No owner". Past due only given a day. */
