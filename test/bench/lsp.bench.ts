@@ -1,7 +1,8 @@
 // The language server as an editor sees it: didChange → publishDiagnostics latency on a 2,000-line
 // post-mortem (debounce 0), and the server's RSS with 50 post-mortems open. Run with `npm run bench`.
-import { readFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { analyze } from '../../server/src/core/analyze';
 import { TestClient } from '../lsp/client';
 import { readExample, readFixture, readRepoFile } from '../paths';
@@ -39,18 +40,30 @@ async function latency(client: TestClient): Promise<number[]> {
   return times.sort((a, b) => a - b);
 }
 
-/** Opens 50 documents made from `texts` in turn and returns the server's RSS once all are linted. */
-async function memory(texts: string[]): Promise<number> {
-  const client = await TestClient.start({ settings: { lint: { debounceMs: 0 } } });
+/**
+ * Opens 50 documents made from `texts` in turn and returns the server's RSS once all are linted,
+ * then its heap and RSS after a full garbage collection (memory-probe.cjs, preloaded into it).
+ */
+async function memory(texts: string[]): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'postmortem-memory-'));
+  const probe = join(dir, 'memory.json');
+  const env = { NODE_OPTIONS: `--expose-gc --require ${join(__dirname, 'memory-probe.cjs')}`, POSTMORTEM_MEMORY_PROBE: probe };
+  const client = await TestClient.start({ settings: { lint: { debounceMs: 0 } }, env });
   try {
     for (let i = 0; i < 50; i++) {
       const uri = client.uri(`open-${i}-post-mortem.md`);
       await client.open(uri, texts[i % texts.length]);
       await client.diagnostics(uri, 1);
     }
-    return rssMegabytes(client.pid);
+    const rss = rssMegabytes(client.pid);
+    process.kill(client.pid, 'SIGUSR2');
+    while (!existsSync(probe)) await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const { heapUsed } = JSON.parse(readFileSync(probe, 'utf8')) as NodeJS.MemoryUsage;
+    return `${rss.toFixed(0)} MB; after a full GC ${rssMegabytes(client.pid).toFixed(0)} MB, of which ${(heapUsed / 2 ** 20).toFixed(0)} MB heap in use`;
   } finally {
     await client.stop();
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -78,8 +91,8 @@ async function main() {
     readFixture('lsp', 'dns-outage-post-mortem.md'),
   ];
   const lines = typical.map((t) => t.split('\n').length);
-  console.log(`RSS with 50 open post-mortems (examples, template; ${Math.min(...lines)}–${Math.max(...lines)} lines): ${(await memory(typical)).toFixed(0)} MB (target: < 150 MB)`);
-  console.log(`RSS with 50 open 2,000-line post-mortems: ${(await memory([generateByLines(2000)])).toFixed(0)} MB`);
+  console.log(`RSS with 50 open post-mortems (examples, template; ${Math.min(...lines)}–${Math.max(...lines)} lines): ${await memory(typical)} (target: < 150 MB)`);
+  console.log(`RSS with 50 open 2,000-line post-mortems: ${await memory([generateByLines(2000)])}`);
 }
 
 main();

@@ -6,6 +6,8 @@ import type { Diagnostic } from 'vscode-languageserver-protocol';
 import type { AnalysisResult } from '../../shared/protocol';
 import { at, withServer } from './client';
 import { TEMPLATE_GLOBS } from '../../server/src/core/template-path';
+import { CACHED_CHARS } from '../../server/src/lsp/analyses';
+import { generateByLines } from '../bench/generate';
 
 const codes = (diagnostics: Diagnostic[]) => diagnostics.map((d) => [d.code, d.range.start.line, d.severity]);
 
@@ -119,4 +121,23 @@ test('over IPC, as VS Code starts it, the server serves as it does over stdio', 
     assert.equal((await client.diagnostics(uri, 1)).diagnostics.length, 18);
     const actions = await client.request<{ title: string }[]>('textDocument/codeAction', { textDocument: { uri }, range: at(48, 33), context: { diagnostics: [], only: ['quickfix'] } });
     assert.deepEqual(actions.map((a) => a.title), ['Change to 19 minutes']);
+  }));
+
+test('past the analyses kept at once, a document let go answers as before: it is analysed again when asked', () =>
+  withServer({ settings: { lint: { debounceMs: 0 } } }, async (client) => {
+    const text = generateByLines(2000);
+    const uris = Array.from({ length: Math.ceil((2 * CACHED_CHARS) / text.length) }, (_, i) => client.uri(`open-${i}-post-mortem.md`));
+    const first: AnalysisResult[] = [];
+    for (const uri of uris) {
+      await client.open(uri, text);
+      await client.diagnostics(uri, 1);
+      if (!first.length) first.push(await client.request<AnalysisResult>('postmortem/analysis', { uri }));
+    }
+    assert.ok(first[0].isPostMortem);
+    assert.deepEqual(await client.request<AnalysisResult>('postmortem/analysis', { uri: uris[0] }), first[0]);
+    // The {{PROJECT_NAME}} placeholder's hover, in the first document opened and in the last.
+    const hover = (uri: string) => client.request<{ contents: unknown } | null>('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 20 } });
+    const last = await hover(uris.at(-1)!);
+    assert.ok(last);
+    assert.deepEqual(await hover(uris[0]), last);
   }));

@@ -16,6 +16,14 @@ import { uriPath } from './uri';
  */
 export const LARGE_DOCUMENT_CHARS = 256 * 1024;
 
+/**
+ * The analyses kept at once, by the length of their texts: an analysis holds about 45 times its
+ * text (tokens, model, diagnostics). Past it, the least recently used are let go and made again
+ * when next asked for; their diagnostics, once published, stay. 50 open 2,000-line post-mortems
+ * would hold 400 MB otherwise.
+ */
+export const CACHED_CHARS = 1024 * 1024;
+
 /** What a document that is not analysed answers every feature with: what an empty one would. */
 let empty: Analysis | undefined;
 
@@ -39,6 +47,10 @@ class LocalAnalysis implements AnalysisHandle {
 
 interface Entry {
   version: number;
+  /** The text's length: what the entry counts for against CACHED_CHARS. */
+  chars: number;
+  /** Analysed: only then may it be let go (a worker still analysing would take its lint with it). */
+  done?: boolean;
   settings: DocumentSettings;
   /** The day the analysis was made for: overdue action items change with it. */
   today?: string;
@@ -58,7 +70,12 @@ export class Analyses {
   get(doc: TextDocument, settings: DocumentSettings): Promise<AnalysisHandle> {
     const entry = this.entries.get(doc.uri);
     const fix = this.fixContext();
-    if (entry && entry.version === doc.version && entry.settings === settings && entry.today === fix.today) return entry.ready;
+    if (entry && entry.version === doc.version && entry.settings === settings && entry.today === fix.today) {
+      // The most recently used last, as the map keeps keys in the order they were set.
+      this.entries.delete(doc.uri);
+      this.entries.set(doc.uri, entry);
+      return entry.ready;
+    }
     this.drop(doc.uri);
     const text = doc.getText();
     // The team's template is the reference of the post-mortems around it, never one of them.
@@ -79,10 +96,31 @@ export class Analyses {
       this.log(`${doc.uri} (version ${doc.version}): ${budgetMessage('check', e.budgetMs)}`);
       return LocalAnalysis.unanalysed(doc.version, e);
     });
-    this.entries.set(doc.uri, { version: doc.version, settings, today: fix.today, dispose: () => worker?.dispose(), ready });
+    const added: Entry = { version: doc.version, chars: identified ? text.length : 0, settings, today: fix.today, dispose: () => worker?.dispose(), ready };
+    this.entries.set(doc.uri, added);
     // A failed analysis is not kept: the next request tries again.
     ready.catch(() => this.entries.get(doc.uri)?.ready === ready && this.drop(doc.uri));
+    void ready.then(() => {
+      added.done = true;
+      this.evict();
+    }, () => undefined);
     return ready;
+  }
+
+  /**
+   * Lets the least recently used analyses go until the rest fit CACHED_CHARS; the newest is always
+   * kept. A caller that holds a local handle keeps its analysis until it is done with it.
+   */
+  private evict(): void {
+    let chars = 0;
+    let newest: string | undefined;
+    for (const [uri, entry] of this.entries) (chars += entry.chars), (newest = uri);
+    for (const [uri, entry] of this.entries) {
+      if (chars <= CACHED_CHARS) break;
+      if (!entry.done || uri === newest) continue;
+      chars -= entry.chars;
+      this.drop(uri);
+    }
   }
 
   /** The document changed or closed: its analysis goes, and a thread still analysing the old text stops. */
