@@ -8,7 +8,7 @@ import { RULES } from './rules';
 import { compareRanges } from './ranges';
 import type { Diagnostic, FixContext, Severity } from './diagnostic';
 import type { SourceText } from './text';
-import { isFinished } from './vocabulary';
+import { doneWords, isFinished } from './vocabulary';
 import type { BlockParse } from './markdown';
 import type { TeamTemplate } from './team-template';
 import { templateCompleteness } from './unfilled-slots';
@@ -43,11 +43,21 @@ function teamEvents(events: NonNullable<Config['events']>): EventWords {
   return compiled.words;
 }
 
+/** The last team's done words, kept while the configuration's list is the same object. */
+let compiledDone: { words: readonly string[]; set: ReadonlySet<string> | undefined } | undefined;
+
+function teamDone(words: readonly string[] | undefined): ReadonlySet<string> | undefined {
+  if (!words) return undefined;
+  if (compiledDone?.words !== words) compiledDone = { words, set: doneWords(words) };
+  return compiledDone.set;
+}
+
 /** The one analysis: parse, measure, check. Every face (server, CLI, preview) calls this. */
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const config = options.config ?? defaultConfig();
   const { deadline } = options;
-  const { model, src, blocks } = parse(text, deadline, config.events ? { events: teamEvents(config.events) } : {});
+  const done = teamDone(config.doneStatuses);
+  const { model, src, blocks } = parse(text, deadline, { ...(config.events ? { events: teamEvents(config.events) } : {}), ...(done ? { done } : {}) });
   deadline?.check();
   const metrics = computeMetrics(model);
   if (options.template) Object.assign(metrics, templateCompleteness(model, src, options.template));
