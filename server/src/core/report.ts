@@ -7,7 +7,10 @@
  * - Incidents: every incident of every post-mortem (`model.incidents`: a document that covers
  *   several counts each), with its MTTD and MTTR as the metrics measure them.
  * - An incident's date: the day of its timeline's incident start, else of the first dated entry of
- *   that timeline, else a YYYY-MM-DD date in the incident's heading, else the document's Date field.
+ *   that timeline, else a YYYY-MM-DD date in the incident's heading, else the document's incident
+ *   date field (`Incident date`, `Date of incident`), else a YYYY-MM-DD date the file's name starts
+ *   with (`2026-03-14-checkout.md`), else the document's `Date` field (our template's is the
+ *   document's own date, on or after the incident's).
  *   An incident without one is counted, but in no month, and left out whenever a period is given.
  * - A period (`since`, `until`, inclusive) keeps the incidents dated in it, and the post-mortems
  *   with at least one such incident, with their action items.
@@ -127,7 +130,7 @@ export const UNSET_SEVERITY = 'Unset';
 export function summarizePostMortem(file: string, analysis: Pick<Analysis, 'model' | 'metrics'>, today: string): PostMortemSummary {
   const { model, metrics } = analysis;
   const severity = severityLabel(model.metadata.severity?.value.text ?? '');
-  const documentDate = fieldDate(model);
+  const documentDate = fieldDate(model, INCIDENT_DATE_KEYS) ?? fileNameDate(file) ?? fieldDate(model, DATE_KEYS);
   const timings = metrics.incidents ?? [metrics];
   const incidents = model.incidents.map((incident, i): IncidentSummary => {
     const timing = timings[i] ?? metrics;
@@ -301,13 +304,21 @@ function dayToIso(day: number): string {
   return new Date(day * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** The labels of the document's date field: the template's `Date`, and the incident date as teams label it. */
-const DATE_KEYS = new Set(['date', 'incident date', 'date of incident', 'incident start date', 'start date']);
+/** The labels of an incident date field as teams write them. */
+const INCIDENT_DATE_KEYS = new Set(['incident date', 'date of incident', 'incident start date', 'start date', 'incident start']);
+/** The document's own date (the template's `Date`). */
+const DATE_KEYS = new Set(['date']);
 
-/** The document's Date field as YYYY-MM-DD, when it holds a full date (the first of a range). */
-function fieldDate(model: PostMortem): string | undefined {
-  const field = model.metadata.fields.find((f) => DATE_KEYS.has(f.key));
+/** A metadata field's date as YYYY-MM-DD, when it holds a full date (the first of a range). */
+function fieldDate(model: PostMortem, keys: ReadonlySet<string>): string | undefined {
+  const field = model.metadata.fields.find((f) => keys.has(f.key));
   return field ? isoDateIn(plainText(field.value.text)) : undefined;
+}
+
+/** A YYYY-MM-DD date the file's name (its last path segment) starts with. */
+function fileNameDate(file: string): string | undefined {
+  const name = file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+  return /^\d{4}-\d{2}-\d{2}(?!\d)/.test(name) ? isoDateIn(name.slice(0, 10)) : undefined;
 }
 
 /** The first real YYYY-MM-DD date in a text, standing alone (not inside a longer number). */
