@@ -124,7 +124,7 @@ async function forEachFile(paths: string[], limit: Limit, io: Io, each: (file: s
  * Analyses every post-mortem the paths name, as lint reads them: a file named is analysed; in a
  * folder or glob, only the post-mortems, not the team's template. Returns whether a path failed.
  */
-async function forEachPostMortem(opts: { paths: string[]; limit: Limit; config?: string; today: string }, io: Io, each: (file: string, analysis: Analysis) => void): Promise<boolean> {
+async function forEachPostMortem(opts: { paths: string[]; limit: Limit; config?: string; today: string; check?: boolean }, io: Io, each: (file: string, analysis: Analysis) => void): Promise<boolean> {
   const configFor = configLoader(opts.config, io);
   const templateFor = templateLoader(io);
   return forEachFile(opts.paths, opts.limit, io, (file, text, target) => {
@@ -133,7 +133,7 @@ async function forEachPostMortem(opts: { paths: string[]; limit: Limit; config?:
     const config = configFor(target.path);
     // The team's template is the reference of the post-mortems around it, not one of them.
     if (target.discovered && templateFor.isTemplate(target.path, config)) return;
-    const analysis = analyze(text, { config: config.config, fix: { today: opts.today }, template: templateFor(target.path, text, config) });
+    const analysis = analyze(text, { config: config.config, fix: { today: opts.today }, template: templateFor(target.path, text, config), ...(opts.check === false ? { check: false } : {}) });
     if (target.discovered && !isPostMortem(analysis.model, target.path)) return;
     each(file, analysis);
   });
@@ -225,7 +225,8 @@ async function reportCommand(args: string[], io: Io): Promise<number> {
   if (!positionals.length) throw new UsageError('no files given');
   // Each analysis is summed up at once and dropped: a thousand post-mortems hold only their summaries.
   const summaries: PostMortemSummary[] = [];
-  const failed = await forEachPostMortem({ paths: positionals, limit, config: values.config, today }, io, (file, analysis) => {
+  // The report reads and measures: the rules' diagnostics are not part of it.
+  const failed = await forEachPostMortem({ paths: positionals, limit, config: values.config, today, check: false }, io, (file, analysis) => {
     summaries.push(summarizePostMortem(file, analysis, today));
   });
   const workspace = buildReport(summaries, today, { ...(since === undefined ? {} : { since }), ...(until === undefined ? {} : { until }) });

@@ -31,6 +31,8 @@ export interface AnalyzeOptions {
   deadline?: Deadline;
   /** The team's template, derived once per template file (deriveTemplate): its slots left in are reported. */
   template?: TeamTemplate;
+  /** False to read and measure only, without the rules (no diagnostics): what the workspace report needs. */
+  check?: boolean;
 }
 
 const LEVEL: Record<string, Severity | undefined> = { hint: 'hint', info: 'information', warning: 'warning', error: 'error' };
@@ -67,7 +69,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     final: isFinished(status) ? 'warning' : 'hint',
   };
   const diagnostics: Diagnostic[] = [];
-  for (const rule of RULES) {
+  for (const rule of options.check === false ? [] : RULES) {
     const level = config.rules[rule.id];
     if (level === 'off') continue;
     deadline?.check();

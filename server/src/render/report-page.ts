@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { formatMinutes } from '../core/duration';
 import type { Distribution, Report } from '../core/report';
 import { barChart, columnChart } from './charts';
 import { count, escapeHtml, htmlPage } from './html';
+import { styleHash } from './page';
 import { REPORT_CSS } from './report-css';
 
 const minutes = (m: number | null) => (m === null ? '—' : formatMinutes(m));
@@ -100,10 +100,9 @@ function fileHref(file: string): string {
  * no script; the policy allows that one stylesheet by its hash and nothing else.
  */
 export function renderReportPage(report: Report): string {
-  const hash = createHash('sha256').update(REPORT_CSS).digest('base64');
   return htmlPage({
     title: `Post-mortem report ${report.today}`,
-    csp: `default-src 'none'; style-src 'sha256-${hash}'; img-src data:; form-action 'none'; base-uri 'none'`,
+    csp: `default-src 'none'; style-src 'sha256-${styleHash(REPORT_CSS)}'; img-src data:; form-action 'none'; base-uri 'none'`,
     head: `<style>${REPORT_CSS}</style>`,
     body: renderReportBody(report),
     bodyClass: 'postmortem-report standalone',
