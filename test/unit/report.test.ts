@@ -271,3 +271,18 @@ test('done rules: doneStatuses in .postmortemrc.json is checked, added to the de
   assert.deepEqual(mergeConfig({ ...defaultConfig(), doneStatuses: ['Shipped'] }, { doneStatuses: ['Deployed'] }).doneStatuses, ['Shipped', 'Deployed']);
   assert.equal(mergeConfig(defaultConfig(), {}).doneStatuses, undefined);
 });
+
+test('report core: an incident’s date from its timeline, key events, heading, fields, title, file name, then the Date field', () => {
+  const dateOf = (text: string, file = 'x.md') => summarizePostMortem(file, analyze(text), '2026-01-01').incidents.map((i) => i.date);
+  const timeline = '## Timeline\n\n- 10:00 Outage begins.\n- 10:10 Alert fired.\n';
+  // The timeline's own date wins over every other.
+  assert.deepEqual(dateOf(`# Post-mortem: March 3, 2020 outage\n\n## Timeline\n\n- 2020-03-04 10:00 Outage begins.\n- 2020-03-04 10:10 Alert fired.\n`, '2020-03-05-x.md'), ['2020-03-04']);
+  assert.deepEqual(dateOf('# Incident on the ingress\n\n- **Key events**\n  - First detected 2021-07-12 15:44\n  - Repaired 2021-07-12 15:51\n', '2021-07-13-x.md'), ['2021-07-12']);
+  assert.deepEqual(dateOf(`# Post-mortem\n\n**Incident date:** 12 August 2025\n\n${timeline}`, '2025-08-14-x.md'), ['2025-08-12']);
+  assert.deepEqual(dateOf(`# February 5th, 2019 Partial Prow Outage\n\n${timeline}`, '2019-02-06-x.md'), ['2019-02-05']);
+  assert.deepEqual(dateOf(`# Incident report August 12 2025 - hub outage\n\n${timeline}`), ['2025-08-12']);
+  assert.deepEqual(dateOf(`# Post-mortem: DNS\n\n> **Date:** 2026-03-20\n\n${timeline}`, 'team/2026-03-14-dns.md'), ['2026-03-14']);
+  assert.deepEqual(dateOf(`# Post-mortem: DNS\n\n> **Date:** 2026-03-20\n\n${timeline}`, 'team/dns.md'), ['2026-03-20']);
+  // Not a date: a version, an impossible day, a month without a year.
+  assert.deepEqual(dateOf(`# Post-mortem: v2026-13-40 rollout on March 3\n\n${timeline}`), [undefined]);
+});

@@ -43,7 +43,8 @@ export function formatReportText(report: Report): string {
   ];
   if (report.byMonth.length) {
     lines.push('', 'By month');
-    for (const m of report.byMonth) lines.push(`  ${m.month}  ${plural(m.incidents, 'incident').padEnd(12)}${m.mttrMedian === null ? '' : `  MTTR median ${minutes(m.mttrMedian)}`}`.trimEnd());
+    // The JSON lists every month for a chart's axis; a digest only those with incidents.
+    for (const m of report.byMonth.filter((row) => row.incidents)) lines.push(`  ${m.month}  ${plural(m.incidents, 'incident').padEnd(12)}${m.mttrMedian === null ? '' : `  MTTR median ${minutes(m.mttrMedian)}`}`.trimEnd());
   }
   const owners = Object.entries(report.actionItems.byOwner);
   if (owners.length) {
@@ -79,7 +80,7 @@ export function formatReportMarkdown(report: Report): string {
   ];
   if (report.byMonth.length) {
     lines.push('', '### By month', '', '| Month | Incidents | MTTD median | MTTR median |', '|---|--:|--:|--:|');
-    for (const m of report.byMonth) lines.push(`| ${m.month} | ${m.incidents} | ${minutes(m.mttdMedian)} | ${minutes(m.mttrMedian)} |`);
+    for (const m of report.byMonth.filter((row) => row.incidents)) lines.push(`| ${m.month} | ${m.incidents} | ${minutes(m.mttdMedian)} | ${minutes(m.mttrMedian)} |`);
   }
   const owners = Object.entries(a.byOwner);
   if (owners.length) {

@@ -7,10 +7,11 @@
  * - Incidents: every incident of every post-mortem (`model.incidents`: a document that covers
  *   several counts each), with its MTTD and MTTR as the metrics measure them.
  * - An incident's date: the day of its timeline's incident start, else of the first dated entry of
- *   that timeline, else a YYYY-MM-DD date in the incident's heading, else the document's incident
- *   date field (`Incident date`, `Date of incident`), else a YYYY-MM-DD date the file's name starts
- *   with (`2026-03-14-checkout.md`), else the document's `Date` field (our template's is the
- *   document's own date, on or after the incident's).
+ *   that timeline, else of the document's dated key events (`- First detected 2021-07-12 15:44`),
+ *   else a date in the incident's heading, else the document's incident date field (`Incident
+ *   date`, `Date of incident`), else a date in the document's title (`# February 5th, 2019 Prow
+ *   outage`), else a YYYY-MM-DD date the file's name starts with (`2026-03-14-checkout.md`), else
+ *   the document's `Date` field (our template's is the document's own date, on or after the incident's).
  *   An incident without one is counted, but in no month, and left out whenever a period is given.
  * - A period (`since`, `until`, inclusive) keeps the incidents dated in it, and the post-mortems
  *   with at least one such incident, with their action items.
@@ -29,6 +30,7 @@ import { primaryTimeline } from './metrics';
 import type { ActionItem, PostMortem } from './model';
 import { daysOverdue, dueDate } from './overdue';
 import { isMissingOwner } from './owners';
+import { type CalendarDate, findDate } from './time';
 import { isPlaceholder, plainText } from './vocabulary';
 
 /** One incident as the report counts it. */
@@ -130,13 +132,14 @@ export const UNSET_SEVERITY = 'Unset';
 export function summarizePostMortem(file: string, analysis: Pick<Analysis, 'model' | 'metrics'>, today: string): PostMortemSummary {
   const { model, metrics } = analysis;
   const severity = severityLabel(model.metadata.severity?.value.text ?? '');
-  const documentDate = fieldDate(model, INCIDENT_DATE_KEYS) ?? fileNameDate(file) ?? fieldDate(model, DATE_KEYS);
+  const documentDate = fieldDate(model, INCIDENT_DATE_KEYS) ?? dateIn(documentTitle(model)) ?? fileNameDate(file) ?? fieldDate(model, DATE_KEYS);
+  const keyEventDate = keyEventsDate(model);
   const timings = metrics.incidents ?? [metrics];
   const incidents = model.incidents.map((incident, i): IncidentSummary => {
     const timing = timings[i] ?? metrics;
-    const titleDate = incident.title === undefined ? undefined : isoDateIn(incident.title);
+    const headingDate = incident.title === undefined ? undefined : dateIn(incident.title);
     return {
-      ...dated(timelineDate(incident.timelines, timing.measured.mttd.start?.line) ?? titleDate ?? documentDate),
+      ...dated(timelineDate(incident.timelines, timing.measured.mttd.start?.line) ?? keyEventDate ?? headingDate ?? documentDate),
       severity,
       mttdMinutes: timing.mttdMinutes,
       mttrMinutes: timing.mttrMinutes,
@@ -304,6 +307,13 @@ function dayToIso(day: number): string {
   return new Date(day * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** The day of the document's key events: its start, else its first detection, else the first dated one. */
+function keyEventsDate(model: PostMortem): string | undefined {
+  const dated = model.keyEvents.filter((e) => e.at.dateKnown);
+  const event = dated.find((e) => e.kind === 'start') ?? dated.find((e) => e.kind === 'detected') ?? dated[0];
+  return event ? dayToIso(event.at.day) : undefined;
+}
+
 /** The labels of an incident date field as teams write them. */
 const INCIDENT_DATE_KEYS = new Set(['incident date', 'date of incident', 'incident start date', 'start date', 'incident start']);
 /** The document's own date (the template's `Date`). */
@@ -312,19 +322,25 @@ const DATE_KEYS = new Set(['date']);
 /** A metadata field's date as YYYY-MM-DD, when it holds a full date (the first of a range). */
 function fieldDate(model: PostMortem, keys: ReadonlySet<string>): string | undefined {
   const field = model.metadata.fields.find((f) => keys.has(f.key));
-  return field ? isoDateIn(plainText(field.value.text)) : undefined;
+  return field ? dateIn(plainText(field.value.text)) : undefined;
 }
 
 /** A YYYY-MM-DD date the file's name (its last path segment) starts with. */
 function fileNameDate(file: string): string | undefined {
   const name = file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
-  return /^\d{4}-\d{2}-\d{2}(?!\d)/.test(name) ? isoDateIn(name.slice(0, 10)) : undefined;
+  const date = /^(\d{4})-(\d{2})-(\d{2})(?!\d)/.exec(name);
+  return date ? isoDay({ year: Number(date[1]), month: Number(date[2]), day: Number(date[3]) }) : undefined;
 }
 
-/** The first real YYYY-MM-DD date in a text, standing alone (not inside a longer number). */
-function isoDateIn(text: string): string | undefined {
-  const date = /(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d])/.exec(text);
-  return date && isIsoDate(date[0]) ? date[0] : undefined;
+/** The first real full date in a short text (a heading, a field), as YYYY-MM-DD. */
+function dateIn(text: string): string | undefined {
+  const date = findDate(text);
+  return date ? isoDay(date) : undefined;
+}
+
+function isoDay(date: CalendarDate): string | undefined {
+  const iso = `${String(date.year).padStart(4, '0')}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
+  return isIsoDate(iso) ? iso : undefined;
 }
 
 /** `P1`, `SEV1`, `Critical` as the report counts them (see the module's comment). */
