@@ -219,6 +219,9 @@ test('report core: a summary keeps the open items that are owned or overdue, its
   assert.deepEqual([report.incidents, report.undatedIncidents, report.byMonth], [1, 1, []]);
   assert.deepEqual(report.actionItems.byOwner, { sam: { open: 1, overdue: 1 } });
   assert.equal(buildReport([summary], '2026-04-02', { until: '2030-01-01' }).incidents, 0);
+  // A linked owner is its link's text.
+  const linked = summarizePostMortem('l.md', analyze('# Post-mortem: l\n\n| Action | Owner |\n|---|---|\n| Patch | [@sam](https://github.com/sam) |\n| Test | Sam |\n'), '2026-04-02');
+  assert.deepEqual(buildReport([linked], '2026-04-02').actionItems.byOwner, { Sam: { open: 2, overdue: 0 } });
 });
 
 test('report core: months and quarters without incidents are listed between the first and the last', () => {

@@ -376,9 +376,11 @@ interface OwnerCount {
   handle?: boolean;
 }
 
-/** The owner as written, emphasis dropped and white space folded, or null when it names nobody. */
+/** The owner as written, emphasis dropped, a link's text kept (`[@alex](https://…)`) and white space folded, or null when it names nobody. */
 function ownerName(item: ActionItem): string | null {
-  const text = plainText(item.owner?.text ?? '');
+  const written = plainText(item.owner?.text ?? '');
+  const link = /^\[([^[\]]+)\]\([^()\s]*\)$/.exec(written);
+  const text = link ? link[1].trim() : written;
   return isMissingOwner(text) || /^@*$/.test(text) ? null : text.replace(/\s+/g, ' ');
 }
 
