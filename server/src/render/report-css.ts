@@ -33,7 +33,7 @@ export const REPORT_CSS = `
     --pm-link: var(--vscode-textLink-foreground, #4daafc);
     --pm-error: var(--vscode-errorForeground, #f85149);
     --pm-s0: var(--vscode-charts-red, #f14c4c);
-    --pm-s1: var(--vscode-charts-orange, #cca700);
+    --pm-s1: var(--vscode-charts-orange, #d18616);
     --pm-s2: var(--vscode-charts-yellow, #cca700);
     --pm-s3: var(--vscode-charts-blue, #3794ff);
     --pm-s4: var(--vscode-charts-green, #89d185);
@@ -63,7 +63,8 @@ h2 { font-size: 1.2em; margin: 24px 0 8px; }
 table { border-collapse: collapse; margin: 8px 0; font-size: 0.9em; }
 th, td { border: 1px solid var(--pm-border); padding: 3px 8px; text-align: left; vertical-align: top; }
 td.num, .chart-data td { text-align: right; }
-caption { text-align: left; color: var(--pm-muted); font-size: 0.9em; padding-bottom: 2px; }
+caption { text-align: left; color: var(--pm-muted); font-size: 0.9em; padding-bottom: 2px; white-space: nowrap; }
+td.date { white-space: nowrap; }
 a { color: var(--pm-link); }
 @media print { .tile, th, td { border-color: #999; } }
 `;

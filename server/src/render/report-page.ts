@@ -84,7 +84,7 @@ function overdueTable(report: Report): string {
   if (!report.overdue.length) return '<section class="overdue"><h2>Overdue action items</h2><p>None.</p></section>';
   const rows = report.overdue.map(
     (o) =>
-      `<tr><td>${escapeHtml(o.action)}</td><td>${o.owner === null ? '<span class="muted">no owner</span>' : escapeHtml(o.owner)}</td><td>${escapeHtml(o.due)}</td><td class="num">${o.days}</td><td><a href="${escapeHtml(fileHref(o.file))}">${escapeHtml(`${o.file}:${o.line}`)}</a></td></tr>`,
+      `<tr><td>${escapeHtml(o.action)}</td><td>${o.owner === null ? '<span class="muted">no owner</span>' : escapeHtml(o.owner)}</td><td class="date">${escapeHtml(o.due)}</td><td class="num">${o.days}</td><td><a href="${escapeHtml(fileHref(o.file))}">${escapeHtml(`${o.file}:${o.line}`)}</a></td></tr>`,
   );
   return `<section class="overdue"><h2>Overdue action items</h2><table><thead><tr><th scope="col">Action</th><th scope="col">Owner</th><th scope="col">Due</th><th scope="col">Days overdue</th><th scope="col">Where</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
 }
