@@ -289,3 +289,14 @@ test('report core: an incident’s date from its timeline, key events, heading, 
   // Not a date: a version, an impossible day, a month without a year.
   assert.deepEqual(dateOf(`# Post-mortem: v2026-13-40 rollout on March 3\n\n${timeline}`), [undefined]);
 });
+
+test('report: the Markdown and text digests keep the documents’ text from forging markup or lines', async () => {
+  const dir = hostileWorkspace();
+  const markdown = (await run(['report', '-f', 'markdown', '--today', '2026-02-01', '.'], dir)).out;
+  assert.ok(markdown.includes('| Fix \\<script\\>alert("x")\\</script\\> \\& "quotes" | \\<img src=x onerror=alert(2)\\> | 2026-01-10 | 22 |'), markdown);
+  assert.doesNotMatch(markdown, /(?<!\\)<(?:script|img)/);
+  const bidi = mkdtempSync(join(tmpdir(), 'pm-report-'));
+  writeFileSync(join(bidi, 'x-post-mortem.md'), '# Post-mortem: x\n\n| Action | Owner | Due |\n|---|---|---|\n| Patch \u202e the | Ana\u001b[2J | 2026-01-01 |\n');
+  const text = (await run(['report', '--today', '2026-02-01', '.'], bidi)).out;
+  assert.ok(text.includes('  x-post-mortem.md:5  Patch \\u202e the (Ana\\e[2J, due 2026-01-01, 31 days overdue)'), text);
+});
