@@ -15,7 +15,8 @@ export function templateModule(): string {
 /** schemas/postmortemrc.schema.json: the configuration's schema, with one property per rule. */
 export async function configSchema(): Promise<string> {
   const { RULES } = await import('../server/src/core/rules');
-  const { TICKET_PREFIX_PATTERN, TICKET_URL_PATTERN } = await import('../server/src/core/vocabulary');
+  const { DONE_STATUSES, TICKET_PREFIX_PATTERN, TICKET_URL_PATTERN } = await import('../server/src/core/vocabulary');
+  const DONE = DONE_STATUSES.filter((w) => /^[a-z]/i.test(w)).join(', ');
   const ticketUrl = { pattern: TICKET_URL_PATTERN };
   const level = { enum: ['off', 'hint', 'info', 'warning', 'error'] };
   // Bounds, so that a hostile file is refused before it costs anything: a section title, a
@@ -57,6 +58,7 @@ export async function configSchema(): Promise<string> {
           resolved: list('Words that say the service was restored ("all green").', 100),
         },
       },
+      doneStatuses: list(`Your team's words for a done action item, added to the built-in ones (${DONE}): a status cell that says one, or a list item that ends with one ("— Deployed") or opens its brackets with one ("(deployed)"), is done.`, 100),
       ticketUrl: {
         type: ['string', 'object'],
         description: 'Where a ticket ID in an action item links: one URL template for every ID ("https://tracker.example/browse/{id}"), or one per prefix ({ "PROJ": "https://tracker.example/browse/{id}", "#": "https://github.com/o/r/issues/{n}", "*": "…" }). {id} is the ID as written (PROJ-123; 123 for #123), {n} its number. Without it, IDs stay text.',

@@ -9,7 +9,11 @@ import { isIsoDate, localDate } from './core/iso-date';
 import { identify, isPostMortem } from './core/identify';
 import { type FileMetrics, type FileResult, formatJson, formatMetricsText, formatSarif, metricsForJson, formatText, reported } from './cli/format';
 import { printable } from './cli/printable';
+import { formatReportJson, formatReportMarkdown, formatReportText } from './cli/report-format';
+import { type Analysis } from './core/analyze';
+import { type PostMortemSummary, buildReport, summarizePostMortem } from './core/report';
 import { renderPage } from './render/page';
+import { renderReportPage } from './render/report-page';
 import { ConfigFinder, type LoadedConfig, loadConfigText, readConfigText } from './node/config-file';
 import { TemplateFinder } from './node/template-file';
 import { type Limit, MB, type Target, expandPaths, readText } from './node/files';
@@ -18,6 +22,8 @@ const USAGE = `Usage:
   postmortem lint [--format text|json|sarif] [--today YYYY-MM-DD] [--config FILE] [--max-size MB] PATH...
   postmortem metrics [--format text|json] [--max-size MB] FILE...
   postmortem render [--today YYYY-MM-DD] [--config FILE] [--max-size MB] [--remote-images] [-o OUT.html] FILE
+  postmortem report [--format text|json|markdown|html] [--since YYYY-MM-DD] [--until YYYY-MM-DD]
+                    [--today YYYY-MM-DD] [--config FILE] [--max-size MB] PATH...
 
 PATH is a file, a folder (its post-mortems, recursively; links inside it are not followed) or a glob.
 Only regular files up to --max-size MB (default 20) are read.
@@ -25,7 +31,9 @@ lint reports open action items due before --today (default: today) as overdue.
 render writes FILE's preview as one self-contained HTML page (to stdout without -o); action
 items due before --today (default: today) are shown as past due; remote images are shown as
 links unless --remote-images.
-Exit status: 0 no errors, 1 errors found, 2 usage error or unreadable file.`;
+report sums up the post-mortems' incidents (dated from --since to --until, inclusive), MTTD,
+MTTR and action items; open items due before --today (default: today) are overdue.
+Exit status: 0 no errors, 1 errors found (lint), 2 usage error or unreadable file.`;
 
 /** Files larger than this are refused unless --max-size says otherwise: the analysis needs about 55 times a file's size in memory. */
 const DEFAULT_MAX_MB = 20;
@@ -49,6 +57,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (command === 'lint') return await lint(rest, io);
     if (command === 'metrics') return await metrics(rest, io);
     if (command === 'render') return await render(rest, io);
+    if (command === 'report') return await reportCommand(rest, io);
     throw new UsageError(`unknown command "${command}"`);
   } catch (e) {
     if (e instanceof Refused) return report(io, e.message), 2;
@@ -111,20 +120,30 @@ async function forEachFile(paths: string[], limit: Limit, io: Io, each: (file: s
   return failed;
 }
 
-async function lint(args: string[], io: Io): Promise<number> {
-  const opts = options(args, ['text', 'json', 'sarif'], { today: true });
+/**
+ * Analyses every post-mortem the paths name, as lint reads them: a file named is analysed; in a
+ * folder or glob, only the post-mortems, not the team's template. Returns whether a path failed.
+ */
+async function forEachPostMortem(opts: { paths: string[]; limit: Limit; config?: string; today: string; check?: boolean }, io: Io, each: (file: string, analysis: Analysis) => void): Promise<boolean> {
   const configFor = configLoader(opts.config, io);
   const templateFor = templateLoader(io);
-  const results: FileResult[] = [];
-  let errors = false;
-  const failed = await forEachFile(opts.paths, opts.limit, io, (file, text, target) => {
+  return forEachFile(opts.paths, opts.limit, io, (file, text, target) => {
     // A folder's other Markdown files (its README, say) are not post-mortems: skip them, unread past their start.
     if (target.discovered && !identify(text, target.path)) return;
     const config = configFor(target.path);
     // The team's template is the reference of the post-mortems around it, not one of them.
     if (target.discovered && templateFor.isTemplate(target.path, config)) return;
-    const analysis = analyze(text, { config: config.config, fix: { today: opts.today }, template: templateFor(target.path, text, config) });
+    const analysis = analyze(text, { config: config.config, fix: { today: opts.today }, template: templateFor(target.path, text, config), ...(opts.check === false ? { check: false } : {}) });
     if (target.discovered && !isPostMortem(analysis.model, target.path)) return;
+    each(file, analysis);
+  });
+}
+
+async function lint(args: string[], io: Io): Promise<number> {
+  const opts = options(args, ['text', 'json', 'sarif'], { today: true });
+  const results: FileResult[] = [];
+  let errors = false;
+  const failed = await forEachPostMortem(opts, io, (file, analysis) => {
     // Only what is reported outlives the file's analysis; text is printed at once and not kept at all.
     const result = { file, diagnostics: analysis.diagnostics.map(reported) };
     errors ||= result.diagnostics.some((d) => d.severity === 'error');
@@ -186,6 +205,38 @@ async function metrics(args: string[], io: Io): Promise<number> {
   if (opts.format === 'json') io.out(JSON.stringify(results.map((r) => ({ ...r, metrics: metricsForJson(r.metrics) })), null, 2));
   else if (results.length) io.out(formatMetricsText(results));
   return failed ? 2 : 0;
+}
+
+const REPORT_FORMATS = ['text', 'json', 'markdown', 'html'];
+
+async function reportCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { format: { type: 'string', short: 'f', default: 'text' }, since: { type: 'string' }, until: { type: 'string' }, today: { type: 'string' }, ...COMMON },
+  });
+  const format = values.format!;
+  if (!REPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')}`);
+  const since = dateOption('--since', values.since);
+  const until = dateOption('--until', values.until);
+  if (since !== undefined && until !== undefined && since > until) throw new UsageError(`--since (${since}) is after --until (${until}): give the earlier date first`);
+  const today = todayOption(values.today);
+  const limit = sizeLimit(values['max-size']);
+  if (!positionals.length) throw new UsageError('no files given');
+  // Each analysis is summed up at once and dropped: a thousand post-mortems hold only their summaries.
+  const summaries: PostMortemSummary[] = [];
+  // The report reads and measures: the rules' diagnostics are not part of it.
+  const failed = await forEachPostMortem({ paths: positionals, limit, config: values.config, today, check: false }, io, (file, analysis) => {
+    summaries.push(summarizePostMortem(file, analysis, today));
+  });
+  const workspace = buildReport(summaries, today, { ...(since === undefined ? {} : { since }), ...(until === undefined ? {} : { until }) });
+  io.out(format === 'json' ? formatReportJson(workspace) : format === 'markdown' ? formatReportMarkdown(workspace) : format === 'html' ? renderReportPage(workspace) : formatReportText(workspace));
+  return failed ? 2 : 0;
+}
+
+function dateOption(name: string, option: string | undefined): string | undefined {
+  if (option !== undefined && !isIsoDate(option)) throw new UsageError(`${name} must be a real date written YYYY-MM-DD, like 2026-05-01`);
+  return option;
 }
 
 async function render(args: string[], io: Io): Promise<number> {

@@ -8,7 +8,7 @@ import { RULES } from './rules';
 import { compareRanges } from './ranges';
 import type { Diagnostic, FixContext, Severity } from './diagnostic';
 import type { SourceText } from './text';
-import { isFinished } from './vocabulary';
+import { doneWords, isFinished } from './vocabulary';
 import type { BlockParse } from './markdown';
 import type { TeamTemplate } from './team-template';
 import { templateCompleteness } from './unfilled-slots';
@@ -33,6 +33,8 @@ export interface AnalyzeOptions {
   deadline?: Deadline;
   /** The team's template, derived once per template file (deriveTemplate): its slots left in are reported. */
   template?: TeamTemplate;
+  /** False to read and measure only, without the rules (no diagnostics): what the workspace report needs. */
+  check?: boolean;
 }
 
 const LEVEL: Record<string, Severity | undefined> = { hint: 'hint', info: 'information', warning: 'warning', error: 'error' };
@@ -45,11 +47,21 @@ function teamEvents(events: NonNullable<Config['events']>): EventWords {
   return compiled.words;
 }
 
+/** The last team's done words, kept while the configuration's list is the same object. */
+let compiledDone: { words: readonly string[]; set: ReadonlySet<string> | undefined } | undefined;
+
+function teamDone(words: readonly string[] | undefined): ReadonlySet<string> | undefined {
+  if (!words) return undefined;
+  if (compiledDone?.words !== words) compiledDone = { words, set: doneWords(words) };
+  return compiledDone.set;
+}
+
 /** The one analysis: parse, measure, check. Every face (server, CLI, preview) calls this. */
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const config = options.config ?? defaultConfig();
   const { deadline } = options;
-  const { model, src, blocks } = parse(text, deadline, config.events ? { events: teamEvents(config.events) } : {});
+  const done = teamDone(config.doneStatuses);
+  const { model, src, blocks } = parse(text, deadline, { ...(config.events ? { events: teamEvents(config.events) } : {}), ...(done ? { done } : {}) });
   deadline?.check();
   const metrics = computeMetrics(model);
   if (options.template) Object.assign(metrics, templateCompleteness(model, src, options.template));
@@ -59,7 +71,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     final: isFinished(status) ? 'warning' : 'hint',
   };
   const diagnostics: Diagnostic[] = [];
-  for (const rule of RULES) {
+  for (const rule of options.check === false ? [] : RULES) {
     const level = config.rules[rule.id];
     if (level === 'off') continue;
     deadline?.check();

@@ -26,6 +26,8 @@ export interface Config {
    * and `*` for the others). `{id}` is the ID as written (`PROJ-123`; `123` for `#123`), `{n}` its number.
    */
   ticketUrl?: TicketUrl;
+  /** The team's own words for a done action item's status (`Deployed`), added to `DONE_STATUSES`. */
+  doneStatuses?: string[];
 }
 
 export type TicketUrl = string | Partial<Record<string, string>>;
@@ -90,6 +92,7 @@ export function mergeConfig(base: Config, over: Partial<Config>): Config {
     ...((over.template ?? base.template) === undefined ? {} : { template: over.template ?? base.template }),
     ...(over.events ?? base.events ? { events: over.events ?? base.events } : {}),
     ...((over.ticketUrl ?? base.ticketUrl) === undefined ? {} : { ticketUrl: over.ticketUrl ?? base.ticketUrl }),
+    ...(over.doneStatuses || base.doneStatuses ? { doneStatuses: [...new Set([...(base.doneStatuses ?? []), ...(over.doneStatuses ?? [])])] } : {}),
   };
 }
 

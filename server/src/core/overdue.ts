@@ -20,6 +20,12 @@ export function daysOverdue(item: ActionItem, today: string): number | undefined
   return days > 0 ? days : undefined;
 }
 
+/** A due date as YYYY-MM-DD: a full calendar date, or a quarter's last day; undefined for anything else. */
+export function dueDate(text: string): string | undefined {
+  const day = dueDay(text);
+  return day === undefined ? undefined : new Date(day).toISOString().slice(0, 10);
+}
+
 /** The day a due date names, as UTC milliseconds. */
 function dueDay(text: string): number | undefined {
   const date = parseDate(text);

@@ -26,6 +26,8 @@ export interface Parsed {
 export interface ParseOptions {
   /** Event words with the team's own added (`eventWords(config.events)`); the core's by default. */
   events?: EventWords;
+  /** The team's own done words for action items (`doneWords(config.doneStatuses)`), added to the core's. */
+  done?: ReadonlySet<string>;
   /** Read as a team's template: keep the slots only a template has too (see extractSlots). */
   template?: boolean;
 }
@@ -62,7 +64,7 @@ export function parse(text: string, deadline?: Deadline, options: ParseOptions =
     whys: extractWhys(tables),
     rootCause: field(/^root cause$/),
     factors: extractFactors(tables),
-    actionItems: step(() => extractActionItems(ctx, tables)),
+    actionItems: step(() => extractActionItems(ctx, tables, options.done)),
     followUpOwner: field(/^follow up owner$/),
     confidence: field(/^confidence\b/),
     approvals: extractApprovals(tables),

@@ -200,6 +200,21 @@ export function parseDate(text: string, numeric = false): CalendarDate | undefin
 }
 
 /**
+ * The first full date (with its year) written anywhere in a short text, at the start of a word:
+ * `2021-07-12`, `February 5th, 2019`, `August 12 2025`, `12 August 2025`. Only the first `limit`
+ * characters are read, each word start tried once with a sticky pattern: linear.
+ */
+export function findDate(text: string, limit = 300): CalendarDate | undefined {
+  const t = text.slice(0, limit);
+  for (let i = 0; i < t.length; i++) {
+    if (i > 0 && /[\p{L}\p{N}]/u.test(t[i - 1])) continue;
+    const date = readDate(t, i)?.date;
+    if (date?.year !== undefined) return date;
+  }
+  return undefined;
+}
+
+/**
  * Settles dates written in numbers (`07-05-2026`, `[03-26 23:04]`) in one timeline, in order:
  * day first when a first number is over 12 or, all being 12 or under, only the first number ever
  * changes (07-05 then 08-05: the day moves within a month); month first in the mirror cases.

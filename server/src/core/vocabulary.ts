@@ -52,6 +52,31 @@ export function isFinished(status: Status): boolean {
 /** The Severity field's values unless `.postmortemrc.json` gives `severities`. */
 export const DEFAULT_SEVERITIES: readonly string[] = ['P0', 'P1', 'P2', 'P3', 'P4'];
 
+/**
+ * What an action item's status cell says when the item is done, compared whole, case ignored,
+ * emphasis dropped (`**Done**`). `.postmortemrc.json` may add the team's own (`doneStatuses`),
+ * which are also read at the end of a list item (`— Deployed`) and in brackets (`(deployed)`).
+ */
+export const DONE_STATUSES: readonly string[] = ['Done', 'Complete', 'Completed', 'Closed', 'Fixed', 'Resolved', 'Finished', 'Shipped', 'Merged', 'Implemented', 'Yes', '✅', '✔', '✔️', '☑', '☑️'];
+
+/** The team's extra done words as `isDoneStatus` and the list items compare them: trimmed, lower-case, white space folded. */
+export function doneWords(extra: readonly string[] | undefined): ReadonlySet<string> | undefined {
+  const words = (extra ?? []).map(foldDoneWord).filter(Boolean);
+  return words.length ? new Set(words) : undefined;
+}
+
+function foldDoneWord(text: string): string {
+  return plainText(text).toLowerCase().replace(/\s+/g, ' ');
+}
+
+const DEFAULT_DONE = new Set(DONE_STATUSES.map(foldDoneWord));
+
+/** Whether a status cell says the item is done: one of `DONE_STATUSES`, or of the team's `extra` words. */
+export function isDoneStatus(cell: string, extra?: ReadonlySet<string>): boolean {
+  const word = foldDoneWord(cell);
+  return DEFAULT_DONE.has(word) || (extra?.has(word) ?? false);
+}
+
 /** An action item's Priority. */
 export const PRIORITIES = ['Critical', 'High', 'Medium', 'Low'] as const;
 

@@ -13,7 +13,7 @@ import { kindOfTitle } from './sections';
  * `[X]` at the start; a due date as `due 2026-04-01` or `Due: …`; done as `[x]`, ~~struck~~,
  * `(done)`, `— Done`, `Done:`, ✅. An item with no text is a template slot, not an action.
  */
-export function extractActionLists(ctx: DocumentContext, groupTitle: (section: number) => string): ActionItem[] {
+export function extractActionLists(ctx: DocumentContext, groupTitle: (section: number) => string, done?: ReadonlySet<string>): ActionItem[] {
   const items: ActionItem[] = [];
   let depth = 0;
   const counters = new Map<number, number>();
@@ -31,7 +31,7 @@ export function extractActionLists(ctx: DocumentContext, groupTitle: (section: n
     if (label && line >= label.endLine) label = undefined;
     const section = sectionAt(ctx, line);
     if (label && depth === label.depth) {
-      const item = listItem(ctx, line, paragraph.map[1], section, label.title, label.count + 1);
+      const item = listItem(ctx, line, paragraph.map[1], section, label.title, label.count + 1, done);
       if (item) (label.count++, items.push({ ...item, anchor: label.anchor.range }));
       continue;
     }
@@ -47,7 +47,7 @@ export function extractActionLists(ctx: DocumentContext, groupTitle: (section: n
     const actions = ancestorOfKind(ctx, section, 'actions') ?? ancestorOfKind(ctx, section, 'followUp');
     if (actions === undefined) continue;
     const count = (counters.get(actions) ?? 0) + 1;
-    const item = listItem(ctx, line, paragraph.map[1], section, groupTitle(section), count);
+    const item = listItem(ctx, line, paragraph.map[1], section, groupTitle(section), count, done);
     if (!item) continue;
     counters.set(actions, count);
     items.push(item);
@@ -94,7 +94,7 @@ function afterMarker(text: string): { start: number; box?: string; number?: stri
   return { start: i, box: m ? m[1] : undefined, number };
 }
 
-function listItem(ctx: DocumentContext, first: number, end: number, section: number | undefined, title: string, count: number): ActionItem | undefined {
+function listItem(ctx: DocumentContext, first: number, end: number, section: number | undefined, title: string, count: number, extraDone?: ReadonlySet<string>): ActionItem | undefined {
   const line = first;
   const firstText = viewLine(ctx, ctx.views.visible, line);
   const marker = afterMarker(firstText);
@@ -131,7 +131,7 @@ function listItem(ctx: DocumentContext, first: number, end: number, section: num
     due,
     line,
     source: 'list',
-    done: (marker.box ?? '').toLowerCase() === 'x' || isDoneText(whole),
+    done: (marker.box ?? '').toLowerCase() === 'x' || isDoneText(whole, extraDone),
     ownerExpected: owner !== undefined,
     section,
   };
@@ -248,23 +248,41 @@ const BRACKETED_DONE = /(?:done|completed?|fixed|closed|resolved|shipped|merged)
 const LEADING_DONE = /^(?:\*\*|__)?(?:done|completed?)(?:\*\*|__)?[ \t]*[:—–-]/i;
 const DONE_WORDS = new Set(['done', 'completed', 'complete', 'fixed', 'closed', 'resolved', 'shipped', 'merged']);
 
-/** Whether an item's text says it is done: struck through, marked done at its start or end, or ✅. */
-export function isDoneText(text: string): boolean {
+/**
+ * Whether an item's text says it is done: struck through, marked done at its start or end, or ✅;
+ * the team's `extra` done words (lower-case) count at the end and in brackets too.
+ */
+export function isDoneText(text: string, extra?: ReadonlySet<string>): boolean {
   const t = text.trim();
   if (t.length > 4 && t.startsWith('~~') && t.endsWith('~~')) return true;
-  if (/[✅✔☑]/u.test(t) || LEADING_DONE.test(t) || bracketedDone(t)) return true;
+  if (/[✅✔☑]/u.test(t) || LEADING_DONE.test(t) || bracketedDone(t, extra)) return true;
   const dash = Math.max(t.lastIndexOf(' — '), t.lastIndexOf(' – '), t.lastIndexOf(' - '), t.lastIndexOf(': '));
-  return dash > 0 && DONE_WORDS.has(trimRuns(plainText(t.slice(dash + 2)), /\s/, /[.!\s]/).toLowerCase());
+  if (dash <= 0) return false;
+  const last = trimRuns(plainText(t.slice(dash + 2)), /\s/, /[.!\s]/).toLowerCase();
+  return DONE_WORDS.has(last) || (extra?.has(last.replace(/\s+/g, ' ')) ?? false);
 }
 
-function bracketedDone(text: string): boolean {
+function bracketedDone(text: string, extra?: ReadonlySet<string>): boolean {
   for (let i = 0; i < text.length; i++) {
     const open = text[i];
     if (open !== '(' && open !== '[') continue;
-    BRACKETED_DONE.lastIndex = i + 1;
-    if (!BRACKETED_DONE.exec(text)) continue;
     const closing = open === '(' ? ')' : ']';
-    for (let j = BRACKETED_DONE.lastIndex; j < text.length && j - i <= 64; j++) if (text[j] === closing) return true;
+    BRACKETED_DONE.lastIndex = i + 1;
+    if (BRACKETED_DONE.exec(text)) {
+      for (let j = BRACKETED_DONE.lastIndex; j < text.length && j - i <= 64; j++) if (text[j] === closing) return true;
+    } else if (extra && extraBracketed(text, i + 1, closing, extra)) return true;
+  }
+  return false;
+}
+
+/** `(deployed)`, `[Rolled out 2026-03-02]`: a team's done word first in the brackets, alone or followed by a space, a colon or a comma. */
+function extraBracketed(text: string, from: number, closing: string, extra: ReadonlySet<string>): boolean {
+  // Within 64 characters, as for the built-in words: a long run of brackets is not rescanned.
+  const close = text.slice(from, from + 65).indexOf(closing);
+  if (close < 0) return false;
+  const inside = plainText(text.slice(from, from + close)).toLowerCase().replace(/\s+/g, ' ');
+  for (const word of extra) {
+    if (inside === word || (inside.startsWith(word) && /[\s:,]/.test(inside[word.length]))) return true;
   }
   return false;
 }

@@ -1,6 +1,6 @@
 import type { ActionItem, Approval, ContributingFactor, Table, WhyRow } from '../model';
 import { type DocumentContext, ancestorOfKind } from './context';
-import { plainText, trimMarks } from '../vocabulary';
+import { isDoneStatus, trimMarks } from '../vocabulary';
 import { extractActionLists, groupOf, isDoneText } from './action-lists';
 import { column } from './tables';
 
@@ -9,15 +9,15 @@ const ACTION = /^(action|action item|actions|change|task|item|description|what|f
 export const DUE = /^(due|due date|deadline|target date|implementation date|expected completion|by when|eta)$/i;
 /** A status column whose cell may say the item is done. */
 const STATUS = /^(status|state|done|complete|completed|progress)$/i;
-const DONE_STATUS = /^(done|completed?|closed|fixed|resolved|finished|shipped|merged|implemented|yes|✅|✔️?|☑️?)$/iu;
 
 /**
  * Action items: rows of every table with an Owner column (short-term, long-term, process
  * changes) and of the action tables of an action section, and the list items under action
  * headings (see extractActionLists). An item expects an owner where the team's format has one:
  * a table with an owner column, an item that names one, or an action section whose other items do.
+ * `done` holds the team's own done words (`doneWords(config.doneStatuses)`), added to `DONE_STATUSES`.
  */
-export function extractActionItems(ctx: DocumentContext, tables: Table[]): ActionItem[] {
+export function extractActionItems(ctx: DocumentContext, tables: Table[], done?: ReadonlySet<string>): ActionItem[] {
   const titleOf = (section: number | undefined) => (section === undefined ? 'Action items' : ctx.sections[section].title);
   const items: ActionItem[] = [];
   for (const table of tables) {
@@ -46,13 +46,13 @@ export function extractActionItems(ctx: DocumentContext, tables: Table[]): Actio
         ticket: cell(ticket),
         line: row.line,
         source: 'table',
-        done: DONE_STATUS.test(plainText(cell(status)?.text ?? '')) || isDoneText(cell(action)?.text ?? ''),
+        done: isDoneStatus(cell(status)?.text ?? '', done) || isDoneText(cell(action)?.text ?? '', done),
         ownerExpected: owner >= 0,
         section: table.section,
       });
     });
   }
-  items.push(...extractActionLists(ctx, titleOf));
+  items.push(...extractActionLists(ctx, titleOf, done));
   // The items of one action section share its format: where some name an owner, all should.
   const named = new Set<string>();
   const groupOfItem = (item: ActionItem) => (item.anchor ? `list ${item.anchor.start.line}` : `section ${ancestorOfKind(ctx, item.section, 'actions') ?? item.section}`);
