@@ -18,6 +18,16 @@
   const SCROLL_REPORT_MS = 50;
 
   let version = -Infinity;
+  /**
+   * The body's blocks, as the server marked them (render/patch.ts): the parts above the document
+   * in the root, the document's blocks in its article, each its marker comment and the nodes after
+   * it. `renderId` names the render they are: a patch applies only to that one.
+   */
+  /** @type {{ part: boolean, nodes: ChildNode[] }[]} */
+  let blocks = [];
+  /** @type {string | undefined} */
+  let renderId = root.dataset.render;
+  indexBlocks();
   /** The scroll position a `scroll-to-line` set: reaching it is not the user scrolling. */
   let expectedScrollY = NaN;
   let reportPending = false;
@@ -43,12 +53,117 @@
       version = message.version;
       const { scrollX, scrollY } = window;
       root.innerHTML = message.body;
+      renderId = message.id;
+      indexBlocks();
       window.scrollTo(scrollX, scrollY);
+    } else if (message?.type === 'patch') {
+      if (message.from !== renderId || message.version < version || !patch(message.runs)) {
+        // Not what the page shows (reloaded, a message missed): a whole body puts it right.
+        renderId = undefined;
+        post({ type: 'resync' });
+        return;
+      }
+      version = message.version;
+      renderId = message.id;
     } else if (message?.type === 'scroll-to-line') {
       placed = true;
       scrollToLine(message.line);
     }
   });
+
+  /** Finds the blocks in the page, from their markers; a body without them has none, and every patch asks for a whole body. */
+  function indexBlocks() {
+    blocks = [];
+    const article = documentArticle();
+    for (const [container, part] of /** @type {const} */ ([[root, true], [article, false]])) {
+      /** @type {{ part: boolean, nodes: ChildNode[] } | undefined} */
+      let block;
+      for (let node = container?.firstChild; node; node = node.nextSibling) {
+        if (node.nodeType === Node.COMMENT_NODE && node.nodeValue === (part ? 'pm-part' : 'pm-block')) blocks.push((block = { part, nodes: [] }));
+        else if (node === article) block = undefined;
+        if (block) block.nodes.push(node);
+      }
+    }
+  }
+
+  function documentArticle() {
+    return Array.from(root.children).find((el) => el.matches('article.document'));
+  }
+
+  /**
+   * Applies a patch's runs (shared/protocol.ts PatchRun) to the page's blocks: kept ones stay where
+   * they are (their lines moved by the run's shift), new ones are parsed from their HTML, the
+   * others removed. The scroll position is kept, and the selection with the nodes it is in.
+   * False when the runs do not fit the blocks.
+   * @param {import('../shared/protocol').PatchRun[]} runs
+   */
+  function patch(runs) {
+    const article = documentArticle();
+    if (!article || !Array.isArray(runs)) return false;
+    /** @type {{ part: boolean, nodes: ChildNode[] }[]} */
+    const next = [];
+    const used = new Set();
+    for (const run of runs) {
+      if ('add' in run) {
+        for (const html of run.add) {
+          const template = document.createElement('template');
+          template.innerHTML = html;
+          const nodes = Array.from(template.content.childNodes);
+          const marker = nodes[0];
+          if (marker?.nodeType !== Node.COMMENT_NODE || (marker.nodeValue !== 'pm-part' && marker.nodeValue !== 'pm-block')) return false;
+          next.push({ part: marker.nodeValue === 'pm-part', nodes });
+        }
+      } else {
+        if (!(run.old >= 0 && run.old + run.count <= blocks.length)) return false;
+        for (let k = 0; k < run.count; k++) {
+          const block = blocks[run.old + k];
+          // Each old block is taken once: a repeated one travels as HTML.
+          if (used.has(block)) return false;
+          used.add(block);
+          if (run.shift) shiftLines(block.nodes, run.shift);
+          next.push(block);
+        }
+      }
+    }
+    const { scrollX, scrollY } = window;
+    for (const block of blocks) if (!used.has(block)) for (const node of block.nodes) node.remove();
+    place(root, next.filter((b) => b.part), article);
+    place(article, next.filter((b) => !b.part), null);
+    blocks = next;
+    window.scrollTo(scrollX, scrollY);
+    return true;
+  }
+
+  /**
+   * Puts `list`'s nodes in order in `container`, where its first block is (else before `end`),
+   * moving only those not already in place: kept stretches are not touched.
+   * @param {Element} container @param {{ nodes: ChildNode[] }[]} list @param {Node | null} end
+   */
+  function place(container, list, end) {
+    /** @type {Node | null} */
+    let at = end;
+    for (let node = container.firstChild; node && node !== end; node = node.nextSibling) {
+      if (node.nodeType === Node.COMMENT_NODE && (node.nodeValue === 'pm-part' || node.nodeValue === 'pm-block')) {
+        at = node;
+        break;
+      }
+    }
+    for (const block of list) {
+      for (const node of block.nodes) {
+        if (node === at) at = node.nextSibling;
+        else container.insertBefore(node, at);
+      }
+    }
+  }
+
+  /** Moves every `data-line` in `nodes` by `shift`: the block's source moved, not its content. @param {ChildNode[]} nodes @param {number} shift */
+  function shiftLines(nodes, shift) {
+    for (const node of nodes) {
+      if (!(node instanceof Element)) continue;
+      const lined = node.hasAttribute('data-line') ? [node, ...node.querySelectorAll('[data-line]')] : node.querySelectorAll('[data-line]');
+      for (const el of lined) el.setAttribute('data-line', String(Number(el.getAttribute('data-line')) + shift));
+    }
+  }
 
   document.addEventListener('click', (event) => {
     const target = event.target instanceof Element ? event.target : null;

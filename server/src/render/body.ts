@@ -1,6 +1,6 @@
 import type { Analysis } from '../core/analyze';
 import type { Deadline } from '../core/budget';
-import { renderBlocks } from '../core/markdown';
+import { renderBlockList } from '../core/markdown';
 import { frontMatterEnd } from '../core/front-matter';
 import { actionItemsSection } from './action-items';
 import { metricsHeader } from './metrics-header';
@@ -19,12 +19,24 @@ export interface RenderOptions {
   remoteImages?: boolean;
 }
 
+/** The body's pieces: the parts above the document (header, problems, cards), each non-empty, and the document's blocks. */
+export interface BodyPieces {
+  parts: string[];
+  blocks: string[];
+}
+
 /**
  * The preview's body, from an analysis the caller already has: header, problems, timeline, action
  * items and 5 Whys, then the whole document from the analysis's own markdown-it parse. The same
  * HTML is the webview's body, the exported page's and the browser tests'.
  */
 export function renderBody(analysis: Analysis, options: RenderOptions = {}): string {
+  const { parts, blocks } = bodyPieces(analysis, options);
+  return [...parts, `<article class="document">\n${blocks.join('')}</article>`].join('\n');
+}
+
+/** `renderBody` in pieces, for a page that patches itself block by block (render/patch.ts). */
+export function bodyPieces(analysis: Analysis, options: RenderOptions = {}): BodyPieces {
   const { deadline } = options;
   const parts: (() => string)[] = [
     () => metricsHeader(analysis),
@@ -32,13 +44,13 @@ export function renderBody(analysis: Analysis, options: RenderOptions = {}): str
     () => timelineSection(analysis),
     () => actionItemsSection(analysis, options.today),
     () => whysSection(analysis.model),
-    () => `<article class="document">\n${renderBlocks(analysis.blocks, { remoteImages: options.remoteImages, fromLine: frontMatterEnd(analysis.src.lines) }, deadline)}</article>`,
   ];
-  return parts
+  const rendered = parts
     .map((part) => {
       deadline?.check();
       return part();
     })
-    .filter(Boolean)
-    .join('\n');
+    .filter(Boolean);
+  deadline?.check();
+  return { parts: rendered, blocks: renderBlockList(analysis.blocks, { remoteImages: options.remoteImages, fromLine: frontMatterEnd(analysis.src.lines) }, deadline) };
 }
