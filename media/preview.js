@@ -90,70 +90,139 @@
     return Array.from(root.children).find((el) => el.matches('article.document'));
   }
 
+  /** @typedef {import('../shared/protocol').PatchRun} PatchRun */
+  /** @typedef {{ part: boolean, nodes: ChildNode[] }} Block */
+
   /**
    * Applies a patch's runs (shared/protocol.ts PatchRun) to the page's blocks: kept ones stay where
-   * they are (their lines moved by the run's shift), new ones are parsed from their HTML, the
-   * others removed. The scroll position is kept, and the selection with the nodes it is in.
-   * False when the runs do not fit the blocks.
-   * @param {import('../shared/protocol').PatchRun[]} runs
+   * they are (their lines moved by the run's shift), changed elements are patched inside, new ones
+   * are parsed from their HTML, the others removed. The scroll position is kept, and the selection
+   * with the nodes it is in. False when the runs do not fit the page.
+   * @param {PatchRun[]} runs
    */
   function patch(runs) {
     const article = documentArticle();
     if (!article || !Array.isArray(runs)) return false;
-    /** @type {{ part: boolean, nodes: ChildNode[] }[]} */
-    const next = [];
-    const used = new Set();
-    for (const run of runs) {
-      if ('add' in run) {
-        for (const html of run.add) {
-          const template = document.createElement('template');
-          template.innerHTML = html;
-          const nodes = Array.from(template.content.childNodes);
-          const marker = nodes[0];
-          if (marker?.nodeType !== Node.COMMENT_NODE || (marker.nodeValue !== 'pm-part' && marker.nodeValue !== 'pm-block')) return false;
-          next.push({ part: marker.nodeValue === 'pm-part', nodes });
-        }
-      } else {
-        if (!(run.old >= 0 && run.old + run.count <= blocks.length)) return false;
-        for (let k = 0; k < run.count; k++) {
-          const block = blocks[run.old + k];
-          // Each old block is taken once: a repeated one travels as HTML.
-          if (used.has(block)) return false;
-          used.add(block);
-          if (run.shift) shiftLines(block.nodes, run.shift);
-          next.push(block);
-        }
-      }
-    }
     const { scrollX, scrollY } = window;
-    for (const block of blocks) if (!used.has(block)) for (const node of block.nodes) node.remove();
-    place(root, next.filter((b) => b.part), article);
-    place(article, next.filter((b) => !b.part), null);
+    const next = applyRuns(
+      blocks,
+      runs,
+      (html) => {
+        const nodes = parse(html, root);
+        const marker = nodes[0];
+        return marker?.nodeType === Node.COMMENT_NODE && (marker.nodeValue === 'pm-part' || marker.nodeValue === 'pm-block') ? { part: marker.nodeValue === 'pm-part', nodes } : undefined;
+      },
+      (block, run) => {
+        const el = block.nodes.find((n) => n instanceof Element);
+        return el instanceof Element && patchElement(el, run);
+      },
+      (block, shift) => shiftLines(block.nodes, shift),
+    );
+    if (!next) return false;
+    const kept = new Set(next);
+    for (const block of blocks) if (!kept.has(block)) for (const node of block.nodes) node.remove();
+    place(root, next.filter((b) => b.part).flatMap((b) => b.nodes), firstMarker(root, article));
+    place(article, next.filter((b) => !b.part).flatMap((b) => b.nodes), firstMarker(article, null));
     blocks = next;
     window.scrollTo(scrollX, scrollY);
     return true;
   }
 
   /**
-   * Puts `list`'s nodes in order in `container`, where its first block is (else before `end`),
-   * moving only those not already in place: kept stretches are not touched.
-   * @param {Element} container @param {{ nodes: ChildNode[] }[]} list @param {Node | null} end
+   * The new list from `old` and the runs: kept items (shifted), items patched inside, new ones.
+   * Undefined when a run does not fit (an index out of range, an item taken twice, HTML that is not one).
+   * @template T
+   * @param {T[]} old @param {PatchRun[]} runs
+   * @param {(html: string) => T | undefined} make @param {(item: T, run: { shift: number, n: number, runs: PatchRun[] }) => boolean} inside
+   * @param {(item: T, shift: number) => void} shift
+   * @returns {T[] | undefined}
    */
-  function place(container, list, end) {
-    /** @type {Node | null} */
-    let at = end;
+  function applyRuns(old, runs, make, inside, shift) {
+    /** @type {T[]} */
+    const next = [];
+    const used = new Set();
+    /** @param {number} i */
+    const take = (i) => {
+      if (!(i >= 0 && i < old.length) || used.has(i)) return false;
+      used.add(i);
+      return true;
+    };
+    for (const run of runs) {
+      if ('add' in run) {
+        for (const html of run.add) {
+          const item = make(html);
+          if (!item) return undefined;
+          next.push(item);
+        }
+      } else if ('in' in run) {
+        if (!take(run.in) || !inside(old[run.in], run)) return undefined;
+        next.push(old[run.in]);
+      } else {
+        for (let k = 0; k < run.count; k++) {
+          if (!take(run.old + k)) return undefined;
+          if (run.shift) shift(old[run.old + k], run.shift);
+          next.push(old[run.old + k]);
+        }
+      }
+    }
+    return next;
+  }
+
+  /**
+   * Patches `el`'s children by `run`, its own line moved by the run's shift.
+   * @param {Element} el @param {{ shift: number, n: number, runs: PatchRun[] }} run
+   */
+  function patchElement(el, run) {
+    const children = Array.from(el.childNodes);
+    if (children.length !== run.n) return false;
+    if (run.shift && el.hasAttribute('data-line')) el.setAttribute('data-line', String(Number(el.getAttribute('data-line')) + run.shift));
+    const next = applyRuns(
+      children,
+      run.runs,
+      (html) => {
+        const nodes = parse(html, el);
+        return nodes.length === 1 ? nodes[0] : undefined;
+      },
+      (node, inner) => node instanceof Element && patchElement(node, inner),
+      (node, shift) => shiftLines([node], shift),
+    );
+    if (!next) return false;
+    const kept = new Set(next);
+    for (const node of children) if (!kept.has(node)) node.remove();
+    place(el, next, el.firstChild);
+    return true;
+  }
+
+  /**
+   * `html`'s nodes as the parser makes them inside `parent`: SVG's inside an SVG element.
+   * @param {string} html @param {Element} parent
+   */
+  function parse(html, parent) {
+    const template = document.createElement('template');
+    const svg = parent.namespaceURI === 'http://www.w3.org/2000/svg';
+    template.innerHTML = svg ? `<svg>${html}</svg>` : html;
+    const content = svg ? template.content.firstChild : template.content;
+    return content ? Array.from(content.childNodes) : [];
+  }
+
+  /**
+   * Puts `nodes` in order in `container` from `at` on, moving only those not already in place:
+   * kept stretches are not touched.
+   * @param {Element} container @param {ChildNode[]} nodes @param {Node | null} at
+   */
+  function place(container, nodes, at) {
+    for (const node of nodes) {
+      if (node === at) at = node.nextSibling;
+      else container.insertBefore(node, at);
+    }
+  }
+
+  /** Where `container`'s marked blocks start: its first marker, else `end`. @param {Element} container @param {Node | null} end */
+  function firstMarker(container, end) {
     for (let node = container.firstChild; node && node !== end; node = node.nextSibling) {
-      if (node.nodeType === Node.COMMENT_NODE && (node.nodeValue === 'pm-part' || node.nodeValue === 'pm-block')) {
-        at = node;
-        break;
-      }
+      if (node.nodeType === Node.COMMENT_NODE && (node.nodeValue === 'pm-part' || node.nodeValue === 'pm-block')) return node;
     }
-    for (const block of list) {
-      for (const node of block.nodes) {
-        if (node === at) at = node.nextSibling;
-        else container.insertBefore(node, at);
-      }
-    }
+    return end;
   }
 
   /** Moves every `data-line` in `nodes` by `shift`: the block's source moved, not its content. @param {ChildNode[]} nodes @param {number} shift */

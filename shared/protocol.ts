@@ -181,11 +181,12 @@ export interface RenderParams {
 }
 
 /**
- * One run of a patch, over the page's new list of blocks: `count` blocks of its old list from index
- * `old`, each `data-line` in them moved by `shift`; or new blocks' HTML, each with its marker.
- * Old blocks no run takes are removed.
+ * One run of a patch, over the page's new list of blocks (or of an element's child nodes): `count`
+ * blocks of its old list from index `old`, each `data-line` in them moved by `shift`; new blocks'
+ * HTML, each with its marker; or old block `in`'s element (or old child `in`) kept, its own
+ * `data-line` moved by `shift`, its `n` child nodes patched by `runs`. Old blocks no run takes are removed.
  */
-export type PatchRun = { old: number; count: number; shift: number } | { add: string[] };
+export type PatchRun = { old: number; count: number; shift: number } | { add: string[] } | { in: number; shift: number; n: number; runs: PatchRun[] };
 
 export interface RenderResult {
   /** The document version the HTML was rendered from. */

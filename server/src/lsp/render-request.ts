@@ -9,11 +9,17 @@ import { optionalBoolean, optionalObject, optionalString, requiredString } from 
 import type { Session } from './session';
 
 /** Renders kept per document for patches: the page's, and the one on its way to it. */
-const KEPT_RENDERS = 3;
+const KEPT_RENDERS = 2;
 
-/** The HTML a patch carries. */
-function addedLength(runs: PatchRun[]): number {
-  return runs.reduce((n, run) => n + ('add' in run ? run.add.reduce((m, b) => m + b.length, 0) : 0), 0);
+/** A render a page may show: its blocks (diffed inside when they changed) and their keys. */
+interface Shown {
+  blocks: string[];
+  keys: BlockKey[];
+}
+
+/** About what a patch weighs on the wire: its HTML and 40 characters a run. */
+function patchLength(runs: PatchRun[]): number {
+  return runs.reduce((n, run) => n + 40 + ('add' in run ? run.add.reduce((m, b) => m + b.length, 0) : 'in' in run ? patchLength(run.runs) : 0), 0);
 }
 
 /**
@@ -24,11 +30,11 @@ function addedLength(runs: PatchRun[]): number {
 export function registerRenderRequest(session: Session): void {
   /** The version whose overrun each document last logged. */
   const logged = new Map<string, number>();
-  /** The block keys of each document's last renders for a patching page, by render id: what a patch is computed from. */
-  const shown = new Map<string, Map<string, BlockKey[]>>();
+  /** Each document's last renders for a patching page, by render id: what a patch is computed from. */
+  const shown = new Map<string, Map<string, Shown>>();
   let renders = 0;
-  const remember = (uri: string, id: string, keys: BlockKey[]) => {
-    const ids = shown.get(uri) ?? new Map<string, BlockKey[]>();
+  const remember = (uri: string, id: string, keys: Shown) => {
+    const ids = shown.get(uri) ?? new Map<string, Shown>();
     ids.set(id, keys);
     // The page shows the last render, or the one before while the last is on its way.
     for (const old of ids.keys()) if (ids.size > KEPT_RENDERS) ids.delete(old);
@@ -57,11 +63,11 @@ export function registerRenderRequest(session: Session): void {
         const keys = blocks.map(blockKey);
         const before = since === undefined ? undefined : shown.get(params.uri)?.get(since);
         const id = `${handle.version}.${++renders}`;
-        remember(params.uri, id, keys);
-        const runs = before && diffBlocks(before, keys, blocks);
-        // Hardly anything kept (a paste over everything): the whole body costs no more.
-        if (runs && since !== undefined && addedLength(runs) < blocks.reduce((n, b) => n + b.length, 0) / 2) return { version: handle.version, html: '', id, patch: { from: since, runs } };
+        remember(params.uri, id, { blocks, keys });
+        const runs = before && diffBlocks(before.blocks, before.keys, blocks, keys);
         const body = markedBody(blocks);
+        // Little kept (a paste over everything, every row renumbered): the whole body, which the page parses faster.
+        if (runs && since !== undefined && patchLength(runs) < body.length / 2) return { version: handle.version, html: '', id, patch: { from: since, runs } };
         return { version: handle.version, id, html: webview ? webviewHtml({ ...webview, body, remoteImages, renderId: id }) : body };
       }
       const html = await handle.run('render', { today, showProblems, remoteImages, css, budgetMs: handle.budgetMs });

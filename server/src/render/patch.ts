@@ -69,19 +69,23 @@ export function blockKey(html: string): BlockKey {
   return { hash: `${(a >>> 0).toString(36)}.${(b >>> 0).toString(36)}.${length.toString(36)}`, base };
 }
 
+/** A changed node at least this long is patched inside (its children diffed) rather than sent whole. */
+const DESCEND_MIN = 200;
+
 /**
- * The runs that turn the page's blocks (`before`) into `html` (keyed `after`). Each new block takes
- * the old one after the last taken when that one has its key (a kept stretch), else the first
- * unused old block with its key (a move), else travels as HTML. Linear in the number of blocks.
+ * The runs that turn the page's blocks (`before`, keyed `beforeKeys`) into `after` (keyed
+ * `afterKeys`). Each new block takes the old one after the last taken when that one has its key (a
+ * kept stretch), else the old block with its key if there is only one (a move); failing both, when the old
+ * block after the last taken is the same element, large, its children are diffed the same way (a
+ * row edited in a long table: the row travels, not the table); else it travels as HTML. Linear in
+ * the size of the blocks.
  */
-export function diffBlocks(before: BlockKey[], after: BlockKey[], html: string[]): PatchRun[] {
-  const byHash = new Map<string, number[]>();
-  for (let j = before.length - 1; j >= 0; j--) {
-    const list = byHash.get(before[j].hash);
-    if (list) list.push(j);
-    else byHash.set(before[j].hash, [j]);
-  }
-  const used = new Uint8Array(before.length);
+export function diffBlocks(before: string[], beforeKeys: BlockKey[], after: string[], afterKeys: BlockKey[], top = true): PatchRun[] {
+  // Where each key is in the old list, if only once: a repeated one (the newline between two rows)
+  // is kept only in a stretch, never looked for elsewhere, where it would break the stretches.
+  const once = new Map<string, number>();
+  for (let j = 0; j < beforeKeys.length; j++) once.set(beforeKeys[j].hash, once.has(beforeKeys[j].hash) ? -1 : j);
+  const used = new Uint8Array(beforeKeys.length);
   const runs: PatchRun[] = [];
   // The run being built: kept blocks from `old`, and its shift once a block with a line fixes it.
   let run: { old: number; count: number; shift: number | null } | { add: string[] } | undefined;
@@ -91,28 +95,37 @@ export function diffBlocks(before: BlockKey[], after: BlockKey[], html: string[]
     run = undefined;
   };
   let last = -1;
-  for (let i = 0; i < after.length; i++) {
-    const { hash, base } = after[i];
-    let j = last + 1 < before.length && !used[last + 1] && before[last + 1].hash === hash ? last + 1 : -1;
+  for (let i = 0; i < afterKeys.length; i++) {
+    const { hash, base } = afterKeys[i];
+    const next = last + 1 < beforeKeys.length && !used[last + 1] ? last + 1 : -1;
+    let j = next >= 0 && beforeKeys[next].hash === hash ? next : -1;
     if (j < 0) {
-      const list = byHash.get(hash);
-      while (list?.length && used[list[list.length - 1]]) list.pop();
-      j = list?.pop() ?? -1;
+      const at = once.get(hash) ?? -1;
+      if (at >= 0 && !used[at]) j = at;
     }
     if (j < 0) {
-      if (!run || !('add' in run)) {
+      const inside = next >= 0 ? descend(before[next], after[i], top) : undefined;
+      if (inside) {
         close();
-        run = { add: [] };
+        used[next] = 1;
+        runs.push({ in: next, ...inside });
+        last = next;
+      } else {
+        if (!run || !('add' in run)) {
+          close();
+          run = { add: [] };
+        }
+        run.add.push(after[i]);
+        // In place of the old node of its kind there (a paragraph rewritten): the next new one is
+        // compared with the old one after it.
+        if (next >= 0 && kind(before[next], top) === kind(after[i], top)) last = next;
       }
-      run.add.push(html[i]);
-      last = -1;
       continue;
     }
     used[j] = 1;
-    const old = before[j].base;
+    const old = beforeKeys[j].base;
     const shift = base === null || old === null ? null : base - old;
-    const extends_ = run && 'old' in run && run.old + run.count === j && (shift === null || run.shift === null || run.shift === shift);
-    if (extends_ && run && 'old' in run) {
+    if (run && 'old' in run && run.old + run.count === j && (shift === null || run.shift === null || run.shift === shift)) {
       run.count++;
       run.shift ??= shift;
     } else {
@@ -123,6 +136,109 @@ export function diffBlocks(before: BlockKey[], after: BlockKey[], html: string[]
   }
   close();
   return runs;
+}
+
+/** An element's name, or '#' for text and comments; a block's, its element's. */
+function kind(html: string, top: boolean): string {
+  const at = top ? html.indexOf('<', html.indexOf('-->') + 3) : html.charCodeAt(0) === 60 && !html.startsWith('<!--') ? 0 : -1;
+  return at < 0 ? '#' : tagName(html, at + 1);
+}
+
+/** An element's parts: its start tag, its children as HTML, its end tag. */
+interface Element {
+  open: string;
+  name: string;
+  children: string[];
+  close: string;
+}
+
+/**
+ * `html` as the nodes the page's parser makes of it, each as HTML: text, comments, elements with
+ * all inside them. The preview's HTML is its own (every `<` of the document's text escaped, every
+ * attribute quoted and escaped), so a scan for `<` and `>` finds its tags. Linear.
+ */
+export function splitNodes(html: string): string[] {
+  const nodes: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < html.length; ) {
+    if (html.charCodeAt(i) !== 60 /* < */) {
+      const next = html.indexOf('<', i);
+      const end = next < 0 ? html.length : next;
+      if (depth === 0) nodes.push(html.slice(i, end));
+      i = end;
+    } else if (html.startsWith('<!--', i)) {
+      const close = html.indexOf('-->', i + 4);
+      const end = close < 0 ? html.length : close + 3;
+      if (depth === 0) nodes.push(html.slice(i, end));
+      i = end;
+    } else {
+      const close = html.indexOf('>', i);
+      const end = close < 0 ? html.length : close + 1;
+      if (html.charCodeAt(i + 1) === 47 /* / */) {
+        depth = Math.max(0, depth - 1);
+        if (depth === 0) nodes.push(html.slice(start, end));
+      } else if (html.charCodeAt(end - 2) === 47 || VOID.has(tagName(html, i + 1))) {
+        if (depth === 0) nodes.push(html.slice(i, end));
+      } else {
+        if (depth === 0) start = i;
+        depth++;
+      }
+      i = end;
+    }
+  }
+  // Unclosed: the rest as one node (never from our renderers).
+  if (depth > 0) nodes.push(html.slice(start));
+  return nodes;
+}
+
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+
+function tagName(html: string, from: number): string {
+  let end = from;
+  for (let c = html.charCodeAt(end); (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45; c = html.charCodeAt(++end));
+  return html.slice(from, end).toLowerCase();
+}
+
+/** `html` as one element with children, if it is one. */
+function element(html: string): Element | undefined {
+  if (html.charCodeAt(0) !== 60 || html.startsWith('<!--') || html.charCodeAt(html.length - 1) !== 62) return undefined;
+  const openEnd = html.indexOf('>') + 1;
+  const closeStart = html.lastIndexOf('</');
+  if (closeStart < openEnd) return undefined;
+  const name = tagName(html, 1);
+  if (html.slice(closeStart + 2, html.length - 1).toLowerCase() !== name) return undefined;
+  return { open: html.slice(0, openEnd), name, children: splitNodes(html.slice(openEnd, closeStart)), close: html.slice(closeStart) };
+}
+
+/** The element a block or a node is: a block's is its one element after its marker. */
+function blockElement(html: string, top: boolean): { element: Element; around: string[] } | undefined {
+  if (!top) {
+    const el = element(html);
+    return el && { element: el, around: [] };
+  }
+  const nodes = splitNodes(html);
+  const at = nodes.findIndex((n) => n.charCodeAt(0) === 60 && !n.startsWith('<!--'));
+  const el = at < 0 ? undefined : element(nodes[at]);
+  return el && { element: el, around: [...nodes.slice(0, at), '', ...nodes.slice(at + 1)] };
+}
+
+/**
+ * The runs inside `before`'s element that make it `after`'s, when both are the same large element
+ * whose start tag differs at most by a shift of its `data-line` (and, for a block, whose marker
+ * and the rest around the element are the same).
+ */
+function descend(before: string, after: string, top: boolean): { shift: number; n: number; runs: PatchRun[] } | undefined {
+  if (before.length < DESCEND_MIN || after.length < DESCEND_MIN) return undefined;
+  const a = blockElement(before, top);
+  const b = blockElement(after, top);
+  if (!a || !b || a.element.name !== b.element.name || a.around.join('\u0000') !== b.around.join('\u0000')) return undefined;
+  const from = blockKey(a.element.open);
+  const to = blockKey(b.element.open);
+  if (from.hash !== to.hash) return undefined;
+  const shift = from.base === null || to.base === null ? 0 : to.base - from.base;
+  const runs = diffBlocks(a.element.children, a.element.children.map(blockKey), b.element.children, b.element.children.map(blockKey), false);
+  return { shift, n: a.element.children.length, runs };
 }
 
 /** `html` with every `data-line` moved by `shift`. */
@@ -141,12 +257,17 @@ export function shiftLines(html: string, shift: number): string {
   }
 }
 
-/** What the page does with `runs`, on strings: the blocks it has after applying them to `before`. */
-export function applyPatch(before: string[], runs: PatchRun[]): string[] {
+/** What the page does with `runs`, on strings: the blocks it has after applying them to `before` (`top`: the page's blocks, not an element's children). */
+export function applyPatch(before: string[], runs: PatchRun[], top = true): string[] {
   const out: string[] = [];
   for (const run of runs) {
     if ('add' in run) out.push(...run.add);
-    else for (let k = 0; k < run.count; k++) out.push(shiftLines(before[run.old + k], run.shift));
+    else if ('in' in run) {
+      const { element: el, around } = blockElement(before[run.in], top)!;
+      if (el.children.length !== run.n) throw new Error(`expected ${run.n} children, found ${el.children.length}`);
+      const inner = `${shiftLines(el.open, run.shift)}${applyPatch(el.children, run.runs, false).join('')}${el.close}`;
+      out.push(around.length ? around.map((n) => (n === '' ? inner : n)).join('') : inner);
+    } else for (let k = 0; k < run.count; k++) out.push(shiftLines(before[run.old + k], run.shift));
   }
   return out;
 }
