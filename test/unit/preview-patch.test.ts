@@ -19,7 +19,7 @@ const blocksOf = (text: string) => markedBlocks(bodyPieces(analyze(text), { toda
 const docBlocks = (text: string) => markedBlocks({ parts: [], blocks: bodyPieces(analyze(text), { today: TODAY }).blocks });
 
 function diff(before: string[], after: string[]): PatchRun[] {
-  return diffBlocks(before, before.map(blockKey), after, after.map(blockKey));
+  return diffBlocks(before, after);
 }
 
 /** The runs from `before` to `after`, checked to give `after` when applied. */
@@ -65,6 +65,8 @@ test('HTML splits into the nodes a parser makes of it', () => {
     '<img src="x">',
   ]);
   assert.deepEqual(splitNodes(''), []);
+  assert.equal(splitNodes('a</p><p>b'), undefined);
+  assert.equal(splitNodes('<p>a'), undefined);
 });
 
 const DOC = ['# Title', '', 'First paragraph.', '', 'Second paragraph.', '', 'Third paragraph.', '', 'Last paragraph.', ''];
@@ -100,12 +102,17 @@ test('runs: blocks inserted and deleted at the start, in the middle, at the end;
   assert.deepEqual(patch(before, docBlocks(edit((l) => l.splice(3, 0, '')))), [{ old: 0, count: 2, shift: 0 }, { old: 2, count: 3, shift: 1 }]);
 });
 
-test('runs: a block moved to the end or the start travels as a reference, not as HTML', () => {
+test('runs: a block moved far travels as a reference, not as HTML; a small one moved a step or two is sent again', () => {
   const before = docBlocks(DOC.join('\n'));
   const toEnd = docBlocks(edit((l) => l.push(...l.splice(2, 2))));
   assert.deepEqual(patch(before, toEnd), [{ old: 0, count: 1, shift: 0 }, { old: 2, count: 3, shift: -2 }, { old: 1, count: 1, shift: 6 }]);
   const toStart = docBlocks(edit((l) => l.unshift(...l.splice(6, 2))));
-  assert.deepEqual(patch(before, toStart), [{ old: 3, count: 1, shift: -6 }, { old: 0, count: 3, shift: 2 }, { old: 4, count: 1, shift: 0 }]);
+  assert.deepEqual(patch(before, toStart), [{ add: [toStart[0]] }, { old: 0, count: 3, shift: 2 }, { old: 4, count: 1, shift: 0 }]);
+  const far = [...Array.from({ length: 8 }, (_, i) => `Paragraph ${i}.${' A long one.'.repeat(i === 7 ? 20 : 0)}`), ''].join('\n\n');
+  const farBefore = docBlocks(far);
+  const lines = far.split('\n');
+  const farAfter = docBlocks([...lines.slice(14, 16), ...lines.slice(0, 14)].join('\n'));
+  assert.deepEqual(patch(farBefore, farAfter), [{ old: 7, count: 1, shift: -14 }, { old: 0, count: 7, shift: 2 }]);
 });
 
 test('runs: from and to an empty document', () => {

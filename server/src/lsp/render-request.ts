@@ -2,7 +2,7 @@ import { ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver'
 import { isIsoDate, localDate } from '../core/iso-date';
 import { BudgetExceeded } from '../core/budget';
 import { webviewHtml } from '../render/webview';
-import { type BlockKey, blockKey, diffBlocks, markedBody } from '../render/patch';
+import { diffBlocks, markedBody } from '../render/patch';
 import { RENDER_REQUEST, type PatchRun, type RenderParams, type RenderResult, type WebviewShell } from '../../../shared/protocol';
 import { budgetMessage } from './budgets';
 import { optionalBoolean, optionalObject, optionalString, requiredString } from './params';
@@ -11,11 +11,6 @@ import type { Session } from './session';
 /** Renders kept per document for patches: the page's, and the one on its way to it. */
 const KEPT_RENDERS = 2;
 
-/** A render a page may show: its blocks (diffed inside when they changed) and their keys. */
-interface Shown {
-  blocks: string[];
-  keys: BlockKey[];
-}
 
 /** About what a patch weighs on the wire: its HTML and 40 characters a run. */
 function patchLength(runs: PatchRun[]): number {
@@ -30,12 +25,12 @@ function patchLength(runs: PatchRun[]): number {
 export function registerRenderRequest(session: Session): void {
   /** The version whose overrun each document last logged. */
   const logged = new Map<string, number>();
-  /** Each document's last renders for a patching page, by render id: what a patch is computed from. */
-  const shown = new Map<string, Map<string, Shown>>();
+  /** Each document's last renders for a patching page, their blocks by render id: what a patch is computed from. */
+  const shown = new Map<string, Map<string, string[]>>();
   let renders = 0;
-  const remember = (uri: string, id: string, keys: Shown) => {
-    const ids = shown.get(uri) ?? new Map<string, Shown>();
-    ids.set(id, keys);
+  const remember = (uri: string, id: string, blocks: string[]) => {
+    const ids = shown.get(uri) ?? new Map<string, string[]>();
+    ids.set(id, blocks);
     // The page shows the last render, or the one before while the last is on its way.
     for (const old of ids.keys()) if (ids.size > KEPT_RENDERS) ids.delete(old);
     shown.set(uri, ids);
@@ -60,11 +55,10 @@ export function registerRenderRequest(session: Session): void {
     try {
       if (incremental && standalone !== true) {
         const blocks = await handle.run('renderBlocks', { today, showProblems, remoteImages, budgetMs: handle.budgetMs });
-        const keys = blocks.map(blockKey);
         const before = since === undefined ? undefined : shown.get(params.uri)?.get(since);
         const id = `${handle.version}.${++renders}`;
-        remember(params.uri, id, { blocks, keys });
-        const runs = before && diffBlocks(before.blocks, before.keys, blocks, keys);
+        remember(params.uri, id, blocks);
+        const runs = before && diffBlocks(before, blocks);
         const body = markedBody(blocks);
         // Little kept (a paste over everything, every row renumbered): the whole body, which the page parses faster.
         if (runs && since !== undefined && patchLength(runs) < body.length / 2) return { version: handle.version, html: '', id, patch: { from: since, runs } };

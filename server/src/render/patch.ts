@@ -45,17 +45,17 @@ export function blockKey(html: string): BlockKey {
   let a = 0x811c9dc5;
   let b = 0x2f1b5a37;
   let length = 0;
-  const add = (c: number) => {
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x0100019d);
-    length++;
-  };
   let base: number | null = null;
   let i = 0;
   for (;;) {
     const at = html.indexOf(DATA_LINE, i);
     const end = at < 0 ? html.length : at + DATA_LINE.length;
-    for (; i < end; i++) add(html.charCodeAt(i));
+    length += end - i;
+    for (; i < end; i++) {
+      const c = html.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x0100019d);
+    }
     if (at < 0) break;
     let n = 0;
     let j = end;
@@ -63,7 +63,12 @@ export function blockKey(html: string): BlockKey {
     if (j === end) continue;
     base ??= n;
     const relative = String(n - base);
-    for (let k = 0; k < relative.length; k++) add(relative.charCodeAt(k));
+    for (let k = 0; k < relative.length; k++) {
+      const c = relative.charCodeAt(k);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x0100019d);
+    }
+    length += relative.length;
     i = j;
   }
   return { hash: `${(a >>> 0).toString(36)}.${(b >>> 0).toString(36)}.${length.toString(36)}`, base };
@@ -72,20 +77,29 @@ export function blockKey(html: string): BlockKey {
 /** A changed node at least this long is patched inside (its children diffed) rather than sent whole. */
 const DESCEND_MIN = 200;
 
+/** How far ahead a stretch is looked for when it breaks: a row and the newline after it. */
+const LOOKAHEAD = 3;
+
 /**
- * The runs that turn the page's blocks (`before`, keyed `beforeKeys`) into `after` (keyed
- * `afterKeys`). Each new block takes the old one after the last taken when that one has its key (a
- * kept stretch), else the old block with its key if there is only one (a move); failing both, when the old
- * block after the last taken is the same element, large, its children are diffed the same way (a
- * row edited in a long table: the row travels, not the table); else it travels as HTML. Linear in
- * the size of the blocks.
+ * The runs that turn the page's blocks (`before`) into `after`. Each new block takes the old one
+ * after the last taken when it is the same but for a shift of its lines (a kept stretch); else a
+ * few blocks inserted or deleted there are looked for, then the old block with its key if there is
+ * only one (a move, found by hash: the keys are computed only then); failing all, when the old
+ * block there is the same element and large, its children are diffed the same way (a row edited in
+ * a long table: the row travels, not the table); else it travels as HTML. Linear in the size of the blocks.
  */
-export function diffBlocks(before: string[], beforeKeys: BlockKey[], after: string[], afterKeys: BlockKey[], top = true): PatchRun[] {
+export function diffBlocks(before: string[], after: string[], top = true): PatchRun[] {
   // Where each key is in the old list, if only once: a repeated one (the newline between two rows)
   // is kept only in a stretch, never looked for elsewhere, where it would break the stretches.
-  const once = new Map<string, number>();
-  for (let j = 0; j < beforeKeys.length; j++) once.set(beforeKeys[j].hash, once.has(beforeKeys[j].hash) ? -1 : j);
-  const used = new Uint8Array(beforeKeys.length);
+  let keyed: { before: BlockKey[]; after: BlockKey[]; once: Map<string, number> } | undefined;
+  const keys = () => {
+    if (keyed) return keyed;
+    const once = new Map<string, number>();
+    const beforeKeys = before.map(blockKey);
+    for (let j = 0; j < beforeKeys.length; j++) once.set(beforeKeys[j].hash, once.has(beforeKeys[j].hash) ? -1 : j);
+    return (keyed = { before: beforeKeys, after: after.map(blockKey), once });
+  };
+  const used = new Uint8Array(before.length);
   const runs: PatchRun[] = [];
   // The run being built: kept blocks from `old`, and its shift once a block with a line fixes it.
   let run: { old: number; count: number; shift: number | null } | { add: string[] } | undefined;
@@ -94,14 +108,48 @@ export function diffBlocks(before: string[], beforeKeys: BlockKey[], after: stri
     else if (run) runs.push(run);
     run = undefined;
   };
+  const add = (html: string) => {
+    if (!run || !('add' in run)) {
+      close();
+      run = { add: [] };
+    }
+    run.add.push(html);
+  };
+  const free = (j: number) => j >= 0 && j < before.length && !used[j];
+  /** The old block with new block `i`'s key, if only one has it. */
+  const moved = (i: number) => keys().once.get(keys().after[i].hash) ?? -1;
   let last = -1;
-  for (let i = 0; i < afterKeys.length; i++) {
-    const { hash, base } = afterKeys[i];
-    const next = last + 1 < beforeKeys.length && !used[last + 1] ? last + 1 : -1;
-    let j = next >= 0 && beforeKeys[next].hash === hash ? next : -1;
-    if (j < 0) {
-      const at = once.get(hash) ?? -1;
-      if (at >= 0 && !used[at]) j = at;
+  for (let i = 0; i < after.length; i++) {
+    const next = free(last + 1) ? last + 1 : -1;
+    let j = -1;
+    let shift: number | null | undefined = next < 0 ? undefined : shiftBetween(before[next], after[i]);
+    if (shift !== undefined) j = next;
+    else if (next >= 0) {
+      // New blocks inserted before the old one here (they go as HTML, the stretch goes on after
+      // them), or old blocks deleted (the stretch goes on after them): the fewer.
+      const inserted = lookahead((k) => i + k < after.length && shiftBetween(before[next], after[i + k]) !== undefined, before[next]);
+      const deleted = lookahead((k) => free(next + k) && shiftBetween(before[next + k], after[i]) !== undefined, after[i]);
+      // (A large one may be an old one moved here: looked for by its key.)
+      if (inserted && (!deleted || inserted <= deleted) && !(after[i].length >= DESCEND_MIN && free(moved(i)))) {
+        for (let k = 0; k < inserted; k++) add(after[i + k]);
+        i += inserted - 1;
+        continue;
+      }
+      if (deleted) {
+        j = next + deleted;
+        shift = shiftBetween(before[j], after[i]);
+      }
+    }
+    // Replaced (the blocks after it go on the stretch): no need to look further.
+    const replaced = j < 0 && next >= 0 && (next + 1 === before.length ? i + 1 === after.length : i + 1 < after.length && free(next + 1) && shiftBetween(before[next + 1], after[i + 1]) !== undefined);
+    if (j < 0 && !replaced) {
+      const { before: beforeKeys, after: afterKeys } = keys();
+      const at = moved(i);
+      if (free(at)) {
+        j = at;
+        const [from, to] = [beforeKeys[at].base, afterKeys[i].base];
+        shift = from === null || to === null ? null : to - from;
+      }
     }
     if (j < 0) {
       const inside = next >= 0 ? descend(before[next], after[i], top) : undefined;
@@ -111,11 +159,7 @@ export function diffBlocks(before: string[], beforeKeys: BlockKey[], after: stri
         runs.push({ in: next, ...inside });
         last = next;
       } else {
-        if (!run || !('add' in run)) {
-          close();
-          run = { add: [] };
-        }
-        run.add.push(after[i]);
+        add(after[i]);
         // In place of the old node of its kind there (a paragraph rewritten): the next new one is
         // compared with the old one after it.
         if (next >= 0 && kind(before[next], top) === kind(after[i], top)) last = next;
@@ -123,19 +167,50 @@ export function diffBlocks(before: string[], beforeKeys: BlockKey[], after: stri
       continue;
     }
     used[j] = 1;
-    const old = beforeKeys[j].base;
-    const shift = base === null || old === null ? null : base - old;
-    if (run && 'old' in run && run.old + run.count === j && (shift === null || run.shift === null || run.shift === shift)) {
+    const by = shift ?? null;
+    if (run && 'old' in run && run.old + run.count === j && (by === null || run.shift === null || run.shift === by)) {
       run.count++;
-      run.shift ??= shift;
+      run.shift ??= by;
     } else {
       close();
-      run = { old: j, count: 1, shift };
+      run = { old: j, count: 1, shift: by };
     }
     last = j;
   }
   close();
   return runs;
+}
+
+/** The first k in 1…LOOKAHEAD for which `found(k)`, or 0; never for a bare newline, which is everywhere. */
+function lookahead(found: (k: number) => boolean, anchor: string): number {
+  if (anchor.trim() === '') return 0;
+  for (let k = 1; k <= LOOKAHEAD; k++) if (found(k)) return k;
+  return 0;
+}
+
+/**
+ * The shift that makes `a` into `b` (every `data-line` moved by it, all else the same), null when
+ * they are the same and have none, undefined when they differ otherwise. Stops at the first
+ * difference; compares in native code between the lines.
+ */
+export function shiftBetween(a: string, b: string): number | null | undefined {
+  if (a === b) return a.includes(DATA_LINE) ? 0 : null;
+  let shift: number | undefined;
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    const ai = a.indexOf(DATA_LINE, i);
+    const bj = b.indexOf(DATA_LINE, j);
+    if (ai < 0 || bj < 0) return ai < 0 && bj < 0 && a.length - i === b.length - j && a.slice(i) === b.slice(j) ? shift ?? null : undefined;
+    if (ai - i !== bj - j || a.slice(i, ai) !== b.slice(j, bj)) return undefined;
+    let x = 0;
+    let y = 0;
+    for (i = ai + DATA_LINE.length; a.charCodeAt(i) >= 48 && a.charCodeAt(i) <= 57; i++) x = x * 10 + a.charCodeAt(i) - 48;
+    for (j = bj + DATA_LINE.length; b.charCodeAt(j) >= 48 && b.charCodeAt(j) <= 57; j++) y = y * 10 + b.charCodeAt(j) - 48;
+    if (i === ai + DATA_LINE.length || j === bj + DATA_LINE.length) return undefined;
+    shift ??= y - x;
+    if (y - x !== shift) return undefined;
+  }
 }
 
 /** An element's name, or '#' for text and comments; a block's, its element's. */
@@ -155,9 +230,10 @@ interface Element {
 /**
  * `html` as the nodes the page's parser makes of it, each as HTML: text, comments, elements with
  * all inside them. The preview's HTML is its own (every `<` of the document's text escaped, every
- * attribute quoted and escaped), so a scan for `<` and `>` finds its tags. Linear.
+ * attribute quoted and escaped), so a scan for `<` and `>` finds its tags. Linear. Undefined
+ * for an end tag without its start or a start tag never ended.
  */
-export function splitNodes(html: string): string[] {
+export function splitNodes(html: string): string[] | undefined {
   const nodes: string[] = [];
   let depth = 0;
   let start = 0;
@@ -176,9 +252,10 @@ export function splitNodes(html: string): string[] {
       const close = html.indexOf('>', i);
       const end = close < 0 ? html.length : close + 1;
       if (html.charCodeAt(i + 1) === 47 /* / */) {
-        depth = Math.max(0, depth - 1);
+        if (depth === 0) return undefined;
+        depth--;
         if (depth === 0) nodes.push(html.slice(start, end));
-      } else if (html.charCodeAt(end - 2) === 47 || VOID.has(tagName(html, i + 1))) {
+      } else if (html.charCodeAt(end - 2) === 47 || ((VOID_TAG.lastIndex = i + 1), VOID_TAG.test(html))) {
         if (depth === 0) nodes.push(html.slice(i, end));
       } else {
         if (depth === 0) start = i;
@@ -187,12 +264,12 @@ export function splitNodes(html: string): string[] {
       i = end;
     }
   }
-  // Unclosed: the rest as one node (never from our renderers).
-  if (depth > 0) nodes.push(html.slice(start));
-  return nodes;
+  // Unclosed: not HTML of ours.
+  return depth === 0 ? nodes : undefined;
 }
 
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+/** HTML's void elements, which have no end tag, at a tag's name. */
+const VOID_TAG = /(?:area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr)[\s/>]/iy;
 
 function tagName(html: string, from: number): string {
   let end = from;
@@ -208,19 +285,17 @@ function element(html: string): Element | undefined {
   if (closeStart < openEnd) return undefined;
   const name = tagName(html, 1);
   if (html.slice(closeStart + 2, html.length - 1).toLowerCase() !== name) return undefined;
-  return { open: html.slice(0, openEnd), name, children: splitNodes(html.slice(openEnd, closeStart)), close: html.slice(closeStart) };
+  // Its content must close all it opens, or it was two elements (`<p>a</p><p>b</p>`).
+  const children = splitNodes(html.slice(openEnd, closeStart));
+  return children && { open: html.slice(0, openEnd), name, children, close: html.slice(closeStart) };
 }
 
-/** The element a block or a node is: a block's is its one element after its marker. */
-function blockElement(html: string, top: boolean): { element: Element; around: string[] } | undefined {
-  if (!top) {
-    const el = element(html);
-    return el && { element: el, around: [] };
-  }
-  const nodes = splitNodes(html);
-  const at = nodes.findIndex((n) => n.charCodeAt(0) === 60 && !n.startsWith('<!--'));
-  const el = at < 0 ? undefined : element(nodes[at]);
-  return el && { element: el, around: [...nodes.slice(0, at), '', ...nodes.slice(at + 1)] };
+/** The element a block or a node is, and what is around it: a block's marker before, its newline after. */
+function blockElement(html: string, top: boolean): { element: Element; before: string; after: string } | undefined {
+  const start = top ? html.indexOf('<', html.indexOf('-->') + 3) : 0;
+  const end = html.lastIndexOf('>') + 1;
+  const el = start < 0 || end <= start ? undefined : element(html.slice(start, end));
+  return el && { element: el, before: html.slice(0, start), after: html.slice(end) };
 }
 
 /**
@@ -230,15 +305,14 @@ function blockElement(html: string, top: boolean): { element: Element; around: s
  */
 function descend(before: string, after: string, top: boolean): { shift: number; n: number; runs: PatchRun[] } | undefined {
   if (before.length < DESCEND_MIN || after.length < DESCEND_MIN) return undefined;
+  if (kind(before, top) !== kind(after, top)) return undefined;
   const a = blockElement(before, top);
   const b = blockElement(after, top);
-  if (!a || !b || a.element.name !== b.element.name || a.around.join('\u0000') !== b.around.join('\u0000')) return undefined;
-  const from = blockKey(a.element.open);
-  const to = blockKey(b.element.open);
-  if (from.hash !== to.hash) return undefined;
-  const shift = from.base === null || to.base === null ? 0 : to.base - from.base;
-  const runs = diffBlocks(a.element.children, a.element.children.map(blockKey), b.element.children, b.element.children.map(blockKey), false);
-  return { shift, n: a.element.children.length, runs };
+  if (!a || !b || a.element.name !== b.element.name || a.before !== b.before || a.after !== b.after) return undefined;
+  const shift = shiftBetween(a.element.open, b.element.open);
+  if (shift === undefined) return undefined;
+  const runs = diffBlocks(a.element.children, b.element.children, false);
+  return { shift: shift ?? 0, n: a.element.children.length, runs };
 }
 
 /** `html` with every `data-line` moved by `shift`. */
@@ -263,10 +337,9 @@ export function applyPatch(before: string[], runs: PatchRun[], top = true): stri
   for (const run of runs) {
     if ('add' in run) out.push(...run.add);
     else if ('in' in run) {
-      const { element: el, around } = blockElement(before[run.in], top)!;
+      const { element: el, before: marker, after: rest } = blockElement(before[run.in], top)!;
       if (el.children.length !== run.n) throw new Error(`expected ${run.n} children, found ${el.children.length}`);
-      const inner = `${shiftLines(el.open, run.shift)}${applyPatch(el.children, run.runs, false).join('')}${el.close}`;
-      out.push(around.length ? around.map((n) => (n === '' ? inner : n)).join('') : inner);
+      out.push(`${marker}${shiftLines(el.open, run.shift)}${applyPatch(el.children, run.runs, false).join('')}${el.close}${rest}`);
     } else for (let k = 0; k < run.count; k++) out.push(shiftLines(before[run.old + k], run.shift));
   }
   return out;
