@@ -91,7 +91,6 @@
   }
 
   /** @typedef {import('../shared/protocol').PatchRun} PatchRun */
-  /** @typedef {{ part: boolean, nodes: ChildNode[] }} Block */
 
   /**
    * Applies a patch's runs (shared/protocol.ts PatchRun) to the page's blocks: kept ones stay where
