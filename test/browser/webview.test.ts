@@ -242,7 +242,7 @@ describe('preview.js patches', () => {
     const before = blocksOf(text);
     const lines = text.split('\n');
     const row = lines.findIndex((l, i) => i > lines.length / 2 && l.startsWith('| '));
-    const prose = lines.findIndex((l) => l.startsWith('## ')) + 2;
+    const prose = lines.findIndex((l) => l.startsWith('> ') && l.length > 60);
     const size = (m: unknown) => Buffer.byteLength(JSON.stringify(m));
     const ms = ([apply, layout]: number[]) => `${apply.toFixed(1)} ms + layout ${layout.toFixed(1)} ms`;
     await closing(openWebview(browser(), markedBody(before), { renderId: '1' }), async (page) => {

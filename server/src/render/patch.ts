@@ -89,6 +89,10 @@ const LOOKAHEAD = 3;
  * a long table: the row travels, not the table); else it travels as HTML. Linear in the size of the blocks.
  */
 export function diffBlocks(before: string[], after: string[], top = true): PatchRun[] {
+  if (top) {
+    splitBefore = splitNow;
+    splitNow = new Map();
+  }
   // Where each key is in the old list, if only once: a repeated one (the newline between two rows)
   // is kept only in a stretch, never looked for elsewhere, where it would break the stretches.
   let keyed: { before: BlockKey[]; after: BlockKey[]; once: Map<string, number> } | undefined;
@@ -194,7 +198,7 @@ function lookahead(found: (k: number) => boolean, anchor: string): number {
  * difference; compares in native code between the lines.
  */
 export function shiftBetween(a: string, b: string): number | null | undefined {
-  if (a === b) return a.includes(DATA_LINE) ? 0 : null;
+  if (a === b) return a.charCodeAt(0) === 60 && a.includes(DATA_LINE) ? 0 : null;
   let shift: number | undefined;
   let i = 0;
   let j = 0;
@@ -255,7 +259,7 @@ export function splitNodes(html: string): string[] | undefined {
         if (depth === 0) return undefined;
         depth--;
         if (depth === 0) nodes.push(html.slice(start, end));
-      } else if (html.charCodeAt(end - 2) === 47 || ((VOID_TAG.lastIndex = i + 1), VOID_TAG.test(html))) {
+      } else if (html.charCodeAt(end - 2) === 47 || isVoid(html, i + 1)) {
         if (depth === 0) nodes.push(html.slice(i, end));
       } else {
         if (depth === 0) start = i;
@@ -268,17 +272,41 @@ export function splitNodes(html: string): string[] | undefined {
   return depth === 0 ? nodes : undefined;
 }
 
-/** HTML's void elements, which have no end tag, at a tag's name. */
-const VOID_TAG = /(?:area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr)[\s/>]/iy;
+/** HTML's void elements, which have no end tag, by the length of their name. */
+const VOID: Record<number, string[]> = { 2: ['br', 'hr'], 3: ['col', 'img', 'wbr'], 4: ['area', 'base', 'link', 'meta'], 5: ['embed', 'input', 'track'], 6: ['source'] };
+
+/** Whether the tag name at `from` is a void element's. */
+function isVoid(html: string, from: number): boolean {
+  const names = VOID[tagName(html, from).length];
+  return names !== undefined && names.some((name) => html.startsWith(name, from));
+}
 
 function tagName(html: string, from: number): string {
   let end = from;
   for (let c = html.charCodeAt(end); (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45; c = html.charCodeAt(++end));
-  return html.slice(from, end).toLowerCase();
+  return html.slice(from, end);
 }
+
+/**
+ * Elements split by the last diff and this one: the new side's become the old side's next time, so
+ * each is split once. Only a cache; the results are the same without it.
+ */
+let splitBefore = new Map<string, Element | undefined>();
+let splitNow = new Map<string, Element | undefined>();
 
 /** `html` as one element with children, if it is one. */
 function element(html: string): Element | undefined {
+  const known = splitNow.get(html) ?? splitBefore.get(html);
+  if (known || splitNow.has(html) || splitBefore.has(html)) {
+    splitNow.set(html, known);
+    return known;
+  }
+  const el = splitElement(html);
+  splitNow.set(html, el);
+  return el;
+}
+
+function splitElement(html: string): Element | undefined {
   if (html.charCodeAt(0) !== 60 || html.startsWith('<!--') || html.charCodeAt(html.length - 1) !== 62) return undefined;
   const openEnd = html.indexOf('>') + 1;
   const closeStart = html.lastIndexOf('</');
