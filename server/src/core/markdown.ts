@@ -95,7 +95,8 @@ export function parseBlocks(text: string, deadline?: Deadline): BlockParse {
 
 /** The document as HTML, finishing the inline pass on the analysis's own tokens (once). */
 export function renderBlocks(parsed: BlockParse, options: RenderBlocksOptions = {}, deadline?: Deadline): string {
-  return renderBlockList(parsed, options, deadline).join('');
+  const { md, tokens, env } = prepareRender(parsed, options, deadline);
+  return md.renderer.render(tokens, md.options, env);
 }
 
 /**
@@ -104,6 +105,21 @@ export function renderBlocks(parsed: BlockParse, options: RenderBlocksOptions = 
  * alone. Blocks that render to nothing (a comment) are left out. The preview patches its page by them.
  */
 export function renderBlockList(parsed: BlockParse, options: RenderBlocksOptions = {}, deadline?: Deadline): string[] {
+  const { md, tokens, env } = prepareRender(parsed, options, deadline);
+  const blocks: string[] = [];
+  for (let start = 0, i = 0; i < tokens.length; i++) {
+    // A top-level block ends at its closing token (nesting -1) or is one token (a fence, an hr).
+    if (tokens[i].level !== 0 || tokens[i].nesting === 1) continue;
+    deadline?.check();
+    const html = md.renderer.render(tokens.slice(start, i + 1), md.options, env);
+    if (html) blocks.push(html);
+    start = i + 1;
+  }
+  return blocks;
+}
+
+/** The inline pass done (once), the tokens to render from `fromLine` on, and the env to render them in. */
+function prepareRender(parsed: BlockParse, options: RenderBlocksOptions, deadline?: Deadline) {
   const md = instance();
   parsed.state.env.deadline = deadline;
   if (!parsed.inlineDone) {
@@ -114,18 +130,7 @@ export function renderBlockList(parsed: BlockParse, options: RenderBlocksOptions
   }
   // The blocks from `fromLine` on: front matter is settings, hidden as VS Code's preview hides it.
   const from = options.fromLine ? parsed.tokens.findIndex((t) => t.level === 0 && t.map !== null && t.map[0] >= options.fromLine!) : 0;
+  const tokens = from < 0 ? [] : from === 0 ? parsed.tokens : parsed.tokens.slice(from);
   // A copy: the parse's env (its link references) is shared by every render of this analysis.
-  const env = { ...parsed.state.env, remoteImages: options.remoteImages === true };
-  const blocks: string[] = [];
-  if (from < 0) return blocks;
-  const { tokens } = parsed;
-  for (let start = from, i = from; i < tokens.length; i++) {
-    // A top-level block ends at its closing token (nesting -1) or is one token (a fence, an hr).
-    if (tokens[i].level !== 0 || tokens[i].nesting === 1) continue;
-    deadline?.check();
-    const html = md.renderer.render(tokens.slice(start, i + 1), md.options, env);
-    if (html) blocks.push(html);
-    start = i + 1;
-  }
-  return blocks;
+  return { md, tokens, env: { ...parsed.state.env, remoteImages: options.remoteImages === true } };
 }

@@ -1,6 +1,6 @@
 import type { Analysis } from '../core/analyze';
 import type { Deadline } from '../core/budget';
-import { renderBlockList } from '../core/markdown';
+import { renderBlockList, renderBlocks } from '../core/markdown';
 import { frontMatterEnd } from '../core/front-matter';
 import { actionItemsSection } from './action-items';
 import { metricsHeader } from './metrics-header';
@@ -31,12 +31,18 @@ export interface BodyPieces {
  * HTML is the webview's body, the exported page's and the browser tests'.
  */
 export function renderBody(analysis: Analysis, options: RenderOptions = {}): string {
-  const { parts, blocks } = bodyPieces(analysis, options);
-  return [...parts, `<article class="document">\n${blocks.join('')}</article>`].join('\n');
+  const { deadline } = options;
+  return [...partsOf(analysis, options), `<article class="document">\n${renderBlocks(analysis.blocks, documentOptions(analysis, options), deadline)}</article>`].join('\n');
 }
 
 /** `renderBody` in pieces, for a page that patches itself block by block (render/patch.ts). */
 export function bodyPieces(analysis: Analysis, options: RenderOptions = {}): BodyPieces {
+  const parts = partsOf(analysis, options);
+  return { parts, blocks: renderBlockList(analysis.blocks, documentOptions(analysis, options), options.deadline) };
+}
+
+/** The parts above the document that have something to show. */
+function partsOf(analysis: Analysis, options: RenderOptions): string[] {
   const { deadline } = options;
   const parts: (() => string)[] = [
     () => metricsHeader(analysis),
@@ -52,5 +58,10 @@ export function bodyPieces(analysis: Analysis, options: RenderOptions = {}): Bod
     })
     .filter(Boolean);
   deadline?.check();
-  return { parts: rendered, blocks: renderBlockList(analysis.blocks, { remoteImages: options.remoteImages, fromLine: frontMatterEnd(analysis.src.lines) }, deadline) };
+  return rendered;
+}
+
+/** The document from its first line after the front matter. */
+function documentOptions(analysis: Analysis, options: RenderOptions) {
+  return { remoteImages: options.remoteImages, fromLine: frontMatterEnd(analysis.src.lines) };
 }
