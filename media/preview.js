@@ -18,6 +18,16 @@
   const SCROLL_REPORT_MS = 50;
 
   let version = -Infinity;
+  /**
+   * The body's blocks, as the server marked them (render/patch.ts): the parts above the document
+   * in the root, the document's blocks in its article, each its marker comment and the nodes after
+   * it. `renderId` names the render they are: a patch applies only to that one.
+   */
+  /** @type {{ part: boolean, nodes: ChildNode[] }[]} */
+  let blocks = [];
+  /** @type {string | undefined} */
+  let renderId = root.dataset.render;
+  indexBlocks();
   /** The scroll position a `scroll-to-line` set: reaching it is not the user scrolling. */
   let expectedScrollY = NaN;
   let reportPending = false;
@@ -43,12 +53,185 @@
       version = message.version;
       const { scrollX, scrollY } = window;
       root.innerHTML = message.body;
+      renderId = message.id;
+      indexBlocks();
       window.scrollTo(scrollX, scrollY);
+    } else if (message?.type === 'patch') {
+      if (message.from !== renderId || message.version < version || !patch(message.runs)) {
+        // Not what the page shows (reloaded, a message missed): a whole body puts it right.
+        renderId = undefined;
+        post({ type: 'resync' });
+        return;
+      }
+      version = message.version;
+      renderId = message.id;
     } else if (message?.type === 'scroll-to-line') {
       placed = true;
       scrollToLine(message.line);
     }
   });
+
+  /** Finds the blocks in the page, from their markers; a body without them has none, and every patch asks for a whole body. */
+  function indexBlocks() {
+    blocks = [];
+    const article = documentArticle();
+    for (const [container, part] of /** @type {const} */ ([[root, true], [article, false]])) {
+      /** @type {{ part: boolean, nodes: ChildNode[] } | undefined} */
+      let block;
+      for (let node = container?.firstChild; node; node = node.nextSibling) {
+        if (node.nodeType === Node.COMMENT_NODE && node.nodeValue === (part ? 'pm-part' : 'pm-block')) blocks.push((block = { part, nodes: [] }));
+        else if (node === article) block = undefined;
+        if (block) block.nodes.push(node);
+      }
+    }
+  }
+
+  function documentArticle() {
+    return Array.from(root.children).find((el) => el.matches('article.document'));
+  }
+
+  /** @typedef {import('../shared/protocol').PatchRun} PatchRun */
+
+  /**
+   * Applies a patch's runs (shared/protocol.ts PatchRun) to the page's blocks: kept ones stay where
+   * they are (their lines moved by the run's shift), changed elements are patched inside, new ones
+   * are parsed from their HTML, the others removed. The scroll position is kept, and the selection
+   * with the nodes it is in. False when the runs do not fit the page.
+   * @param {PatchRun[]} runs
+   */
+  function patch(runs) {
+    const article = documentArticle();
+    if (!article || !Array.isArray(runs)) return false;
+    const { scrollX, scrollY } = window;
+    const next = applyRuns(
+      blocks,
+      runs,
+      (html) => {
+        const nodes = parse(html, root);
+        const marker = nodes[0];
+        return marker?.nodeType === Node.COMMENT_NODE && (marker.nodeValue === 'pm-part' || marker.nodeValue === 'pm-block') ? { part: marker.nodeValue === 'pm-part', nodes } : undefined;
+      },
+      (block, run) => {
+        const el = block.nodes.find((n) => n instanceof Element);
+        return el instanceof Element && patchElement(el, run);
+      },
+      (block, shift) => shiftLines(block.nodes, shift),
+    );
+    if (!next) return false;
+    const kept = new Set(next);
+    for (const block of blocks) if (!kept.has(block)) for (const node of block.nodes) node.remove();
+    place(root, next.filter((b) => b.part).flatMap((b) => b.nodes), firstMarker(root, article));
+    place(article, next.filter((b) => !b.part).flatMap((b) => b.nodes), firstMarker(article, null));
+    blocks = next;
+    window.scrollTo(scrollX, scrollY);
+    return true;
+  }
+
+  /**
+   * The new list from `old` and the runs: kept items (shifted), items patched inside, new ones.
+   * Undefined when a run does not fit (an index out of range, an item taken twice, HTML that is not one).
+   * @template T
+   * @param {T[]} old @param {PatchRun[]} runs
+   * @param {(html: string) => T | undefined} make @param {(item: T, run: { shift: number, n: number, runs: PatchRun[] }) => boolean} inside
+   * @param {(item: T, shift: number) => void} shift
+   * @returns {T[] | undefined}
+   */
+  function applyRuns(old, runs, make, inside, shift) {
+    /** @type {T[]} */
+    const next = [];
+    const used = new Set();
+    /** @param {number} i */
+    const take = (i) => {
+      if (!(i >= 0 && i < old.length) || used.has(i)) return false;
+      used.add(i);
+      return true;
+    };
+    for (const run of runs) {
+      if ('add' in run) {
+        for (const html of run.add) {
+          const item = make(html);
+          if (!item) return undefined;
+          next.push(item);
+        }
+      } else if ('in' in run) {
+        if (!take(run.in) || !inside(old[run.in], run)) return undefined;
+        next.push(old[run.in]);
+      } else {
+        for (let k = 0; k < run.count; k++) {
+          if (!take(run.old + k)) return undefined;
+          if (run.shift) shift(old[run.old + k], run.shift);
+          next.push(old[run.old + k]);
+        }
+      }
+    }
+    return next;
+  }
+
+  /**
+   * Patches `el`'s children by `run`, its own line moved by the run's shift.
+   * @param {Element} el @param {{ shift: number, n: number, runs: PatchRun[] }} run
+   */
+  function patchElement(el, run) {
+    const children = Array.from(el.childNodes);
+    if (children.length !== run.n) return false;
+    if (run.shift && el.hasAttribute('data-line')) el.setAttribute('data-line', String(Number(el.getAttribute('data-line')) + run.shift));
+    const next = applyRuns(
+      children,
+      run.runs,
+      (html) => {
+        const nodes = parse(html, el);
+        return nodes.length === 1 ? nodes[0] : undefined;
+      },
+      (node, inner) => node instanceof Element && patchElement(node, inner),
+      (node, shift) => shiftLines([node], shift),
+    );
+    if (!next) return false;
+    const kept = new Set(next);
+    for (const node of children) if (!kept.has(node)) node.remove();
+    place(el, next, el.firstChild);
+    return true;
+  }
+
+  /**
+   * `html`'s nodes as the parser makes them inside `parent`: SVG's inside an SVG element.
+   * @param {string} html @param {Element} parent
+   */
+  function parse(html, parent) {
+    const template = document.createElement('template');
+    const svg = parent.namespaceURI === 'http://www.w3.org/2000/svg';
+    template.innerHTML = svg ? `<svg>${html}</svg>` : html;
+    const content = svg ? template.content.firstChild : template.content;
+    return content ? Array.from(content.childNodes) : [];
+  }
+
+  /**
+   * Puts `nodes` in order in `container` from `at` on, moving only those not already in place:
+   * kept stretches are not touched.
+   * @param {Element} container @param {ChildNode[]} nodes @param {Node | null} at
+   */
+  function place(container, nodes, at) {
+    for (const node of nodes) {
+      if (node === at) at = node.nextSibling;
+      else container.insertBefore(node, at);
+    }
+  }
+
+  /** Where `container`'s marked blocks start: its first marker, else `end`. @param {Element} container @param {Node | null} end */
+  function firstMarker(container, end) {
+    for (let node = container.firstChild; node && node !== end; node = node.nextSibling) {
+      if (node.nodeType === Node.COMMENT_NODE && (node.nodeValue === 'pm-part' || node.nodeValue === 'pm-block')) return node;
+    }
+    return end;
+  }
+
+  /** Moves every `data-line` in `nodes` by `shift`: the block's source moved, not its content. @param {ChildNode[]} nodes @param {number} shift */
+  function shiftLines(nodes, shift) {
+    for (const node of nodes) {
+      if (!(node instanceof Element)) continue;
+      const lined = node.hasAttribute('data-line') ? [node, ...node.querySelectorAll('[data-line]')] : node.querySelectorAll('[data-line]');
+      for (const el of lined) el.setAttribute('data-line', String(Number(el.getAttribute('data-line')) + shift));
+    }
+  }
 
   document.addEventListener('click', (event) => {
     const target = event.target instanceof Element ? event.target : null;

@@ -172,12 +172,31 @@ export interface RenderParams {
   webview?: WebviewShell;
   /** Load the document's images from the web (the `postmortem.preview.remoteImages` setting); default false. */
   remoteImages?: boolean;
+  /**
+   * For a page that patches itself (the VS Code preview's): the body with its blocks marked and an
+   * `id` for the render; with `since`, the `id` of the render the page shows, only the differences
+   * from it (`patch`) when the server still has it. Ignored with `standalone`.
+   */
+  incremental?: { since?: string };
 }
+
+/**
+ * One run of a patch, over the page's new list of blocks (or of an element's child nodes): `count`
+ * blocks of its old list from index `old`, each `data-line` in them moved by `shift`; new blocks'
+ * HTML, each with its marker; or old block `in`'s element (or old child `in`) kept, its own
+ * `data-line` moved by `shift`, its `n` child nodes patched by `runs`. Old blocks no run takes are removed.
+ */
+export type PatchRun = { old: number; count: number; shift: number } | { add: string[] } | { in: number; shift: number; n: number; runs: PatchRun[] };
 
 export interface RenderResult {
   /** The document version the HTML was rendered from. */
   version: number;
+  /** Empty when `patch` is given. */
   html: string;
+  /** With `incremental`: this render's id, the `since` of the next request. */
+  id?: string;
+  /** With `incremental.since` known to the server: the runs that turn render `from`'s blocks into this one's. */
+  patch?: { from: string; runs: PatchRun[] };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -270,8 +289,10 @@ export const SERVER_COMMANDS = {
 
 /** Messages the extension posts to the preview webview. */
 export type ExtensionToPreview =
-  /** A new body for document `version`; the preview keeps its scroll position and ignores older versions. */
-  | { type: 'update'; body: string; version: number }
+  /** A new body for document `version`; the preview keeps its scroll position and ignores older versions. `id`: the render's, for patches. */
+  | { type: 'update'; body: string; version: number; id?: string }
+  /** The differences from render `from`, which the page must show (else it asks to `resync`), to render `id`; scroll and selection kept. */
+  | { type: 'patch'; version: number; id: string; from: string; runs: PatchRun[] }
   /** Scroll the preview to the element nearest to a 0-based source line (the editor scrolled). */
   | { type: 'scroll-to-line'; line: number };
 
@@ -282,4 +303,6 @@ export type PreviewToExtension =
   /** The user clicked a link; the preview never navigates, the extension decides what to open. */
   | { type: 'open-link'; href: string }
   /** The user scrolled the preview; this 0-based line is now at its top. */
-  | { type: 'scrolled'; line: number };
+  | { type: 'scrolled'; line: number }
+  /** A patch did not apply to what the page shows: it needs a whole body. */
+  | { type: 'resync' };

@@ -84,10 +84,10 @@ export type Posted = { type: string; line?: number; href?: string };
  * A page as the VS Code webview shows it: the shell from `webviewHtml`, media/preview.css and
  * media/preview.js loaded from disk, and a fake `acquireVsCodeApi` that records what is posted.
  */
-export async function openWebview(browser: Browser, body: string, options: { beforeLoad?: (page: Page) => void } = {}): Promise<Page> {
+export async function openWebview(browser: Browser, body: string, options: { beforeLoad?: (page: Page) => void; renderId?: string } = {}): Promise<Page> {
   const dir = mkdtempSync(join(tmpdir(), 'pm-webview-'));
   const file = join(dir, 'preview.html');
-  const shell = { cspSource: 'file:', nonce: NONCE, styleUri: pathToFileURL(join(ROOT, 'media', 'preview.css')).href, scriptUri: pathToFileURL(join(ROOT, 'media', 'preview.js')).href, body };
+  const shell = { cspSource: 'file:', nonce: NONCE, styleUri: pathToFileURL(join(ROOT, 'media', 'preview.css')).href, scriptUri: pathToFileURL(join(ROOT, 'media', 'preview.js')).href, body, renderId: options.renderId };
   writeFileSync(file, webviewHtml(shell));
   const page = await newPage(browser);
   options.beforeLoad?.(page);

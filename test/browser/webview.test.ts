@@ -2,7 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { lineOf, readRepoFile } from '../paths';
-import { NONCE, type Posted, bodyOf, closing, openWebview, posted, settled, useBrowser } from './browser';
+import { analyze } from '../../server/src/core/analyze';
+import { bodyPieces } from '../../server/src/render/body';
+import { diffBlocks, markedBlocks, markedBody } from '../../server/src/render/patch';
+import { generateByLines } from '../bench/generate';
+import { NONCE, type Posted, RENDER_TODAY, bodyOf, closing, openWebview, posted, settled, useBrowser } from './browser';
 
 const DNS = 'examples/2026-04-02-dns-outage-post-mortem.md';
 const DNS_TEXT = readRepoFile(DNS);
@@ -158,4 +162,109 @@ describe('preview.js', () => {
       await page.mouse.click(box.x + box.width - 4, box.y + box.height / 2);
       assert.deepEqual(await postedSince(page, before), [{ type: 'reveal', line: 0 }]);
     }));
+});
+
+describe('preview.js patches', () => {
+  /** The page's blocks for `text`, as the server marks them for a patching page. */
+  const blocksOf = (text: string) => markedBlocks(bodyPieces(analyze(text), { today: RENDER_TODAY }));
+  /** The root's HTML as a fresh render of `blocks` gives it: a new page's (the body between newlines), or an update's. */
+  const fresh = (page: Page, blocks: string[], around = '\n') =>
+    page.evaluate(([body, nl]) => {
+      const root = document.createElement('main');
+      root.innerHTML = `${nl}${body}${nl}`;
+      return root.innerHTML;
+    }, [markedBody(blocks), around]);
+  const rootHtml = (page: Page) => page.evaluate(() => document.getElementById('preview-root')!.innerHTML);
+  /** Dispatches the message as the webview does: how long the page took to handle it, then to lay it out. */
+  const timed = (page: Page, message: unknown) =>
+    page.evaluate((m) => {
+      void document.body.offsetHeight;
+      const t0 = performance.now();
+      window.dispatchEvent(new MessageEvent('message', { data: m }));
+      const t1 = performance.now();
+      void document.body.offsetHeight;
+      return [t1 - t0, performance.now() - t1];
+    }, message);
+
+  test('edits become patches: the DOM equals a fresh render’s, the scroll position and an untouched selection are kept', async () => {
+    let text = DNS_TEXT;
+    let before = blocksOf(text);
+    await closing(openWebview(browser(), markedBody(before), { renderId: '1' }), async (page) => {
+      await page.evaluate(() => window.scrollTo(0, 1500));
+      await page.waitForFunction(() => window.scrollY === 1500);
+      // A selection in the document's first paragraph, which none of the edits below changes.
+      const selected = await page.evaluate(() => {
+        const paragraph = document.querySelector('.document p')!;
+        window.getSelection()!.selectAllChildren(paragraph);
+        return String(window.getSelection());
+      });
+      assert.notEqual(selected, '');
+      const edits: ((l: string[]) => void)[] = [
+        (l) => (l[lineOf(text, '| 09:31')] = l[lineOf(text, '| 09:31')].replace(/^(\| 09:31[^|]*\|)/, '$1 (edited)')),
+        (l) => l.splice(lineOf(text, '## 5. Root Cause Analysis'), 0, 'A paragraph typed above the heading.', ''),
+        (l) => l.splice(lineOf(text, '| 09:31'), 1),
+        (l) => l.splice(lineOf(text, '## 9. Action Items'), 0, '```', 'code now'),
+        (l) => l.push('', '- one more item'),
+      ];
+      let id = 1;
+      for (const edit of edits) {
+        const lines = text.split('\n');
+        edit(lines);
+        text = lines.join('\n');
+        const after = blocksOf(text);
+        const runs = diffBlocks(before, after);
+        await send(page, { type: 'patch', version: id + 1, id: String(id + 1), from: String(id), runs });
+        id++;
+        const expected = await fresh(page, after);
+        await page.waitForFunction((html) => document.getElementById('preview-root')!.innerHTML === html, expected);
+        assert.equal(await page.evaluate(() => window.scrollY), 1500);
+        before = after;
+      }
+      assert.equal(await page.evaluate(() => String(window.getSelection())), selected);
+      assert.deepEqual(await postedSince(page, 0, ['resync']), []);
+
+      // A patch from a render the page does not show changes nothing and asks for a whole body.
+      const html = await rootHtml(page);
+      await send(page, { type: 'patch', version: 9, id: '9', from: '7', runs: [{ add: [] }] });
+      await page.waitForFunction(() => (window as unknown as { __posted: { type: string }[] }).__posted.some((m) => m.type === 'resync'));
+      assert.equal(await rootHtml(page), html);
+      // The whole body that follows puts it right, and the next patch applies to it.
+      await send(page, { type: 'update', version: 10, id: '10', body: markedBody(before) });
+      const after = blocksOf(text.replace('Internal DNS outage', 'Internal DNS outage, patched'));
+      await send(page, { type: 'patch', version: 11, id: '11', from: '10', runs: diffBlocks(before, after) });
+      const expected = await fresh(page, after, '');
+      await page.waitForFunction((h) => document.getElementById('preview-root')!.innerHTML === h, expected);
+    });
+  });
+
+  test('a one-line edit of a 2,000-line post-mortem: the patch’s size and the time to apply it', async (t) => {
+    const text = generateByLines(2000);
+    const before = blocksOf(text);
+    const lines = text.split('\n');
+    const row = lines.findIndex((l, i) => i > lines.length / 2 && l.startsWith('| '));
+    const prose = lines.findIndex((l) => l.startsWith('> ') && l.length > 60);
+    const size = (m: unknown) => Buffer.byteLength(JSON.stringify(m));
+    const ms = ([apply, layout]: number[]) => `${apply.toFixed(1)} ms + layout ${layout.toFixed(1)} ms`;
+    await closing(openWebview(browser(), markedBody(before), { renderId: '1' }), async (page) => {
+      let id = 1;
+      let shown = before;
+      for (const [name, edit] of [
+        ['a timeline row', (l: string[]) => (l[row] = l[row].replace('reported', 'reported first'))],
+        ['a line of prose', (l: string[]) => (l[prose] = `${l[prose]} More.`)],
+      ] as const) {
+        const edited = [...lines];
+        edit(edited);
+        const after = blocksOf(edited.join('\n'));
+        const patch = { type: 'patch', version: id + 1, id: String(id + 1), from: String(id), runs: diffBlocks(shown, after) };
+        const patchMs = await timed(page, patch);
+        assert.equal(await rootHtml(page), await fresh(page, after));
+        t.diagnostic(`${name} edited: patch ${size(patch)} bytes (${((size(patch) / Buffer.byteLength(text)) * 100).toFixed(2)}% of the document) applied in ${ms(patchMs)}`);
+        assert.ok(size(patch) < Buffer.byteLength(text) * 0.05);
+        id++;
+        shown = after;
+      }
+      const update = { type: 'update', version: id + 1, id: String(id + 1), body: markedBody(before) };
+      t.diagnostic(`the whole body instead: ${size(update)} bytes applied in ${ms(await timed(page, update))}`);
+    });
+  });
 });

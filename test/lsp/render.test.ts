@@ -5,7 +5,8 @@ import { analyze } from '../../server/src/core/analyze';
 import { defaultConfig } from '../../server/src/core/config';
 import { LARGE_DOCUMENT_CHARS } from '../../server/src/lsp/analyses';
 import type { RenderParams, RenderResult } from '../../shared/protocol';
-import { renderBody } from '../../server/src/render/body';
+import { bodyPieces, renderBody } from '../../server/src/render/body';
+import { applyPatch, markedBlocks, markedBody } from '../../server/src/render/patch';
 import { renderPage } from '../../server/src/render/page';
 import { lineOf, readExample, readRepoFile } from '../paths';
 import { at, today, useServer } from './client';
@@ -82,6 +83,35 @@ test('a large document renders from its analysis in the worker', async () => {
   assert.equal(page.html, renderPage(expected, { css: CSS, today: TODAY }));
   assert.match(body.html, /<dt>MTTR<\/dt><dd>1h 20m<\/dd>/);
   assert.ok(body.html.includes('/v1/orders/3999 slow query'));
+});
+
+test('incremental: marked blocks and an id, then only the differences from the render the page shows', async () => {
+  const uri = await open();
+  const first = await render({ uri, today: TODAY, incremental: {} });
+  const blocks = markedBlocks(bodyPieces(analysis(CHECKOUT), { today: TODAY }));
+  assert.deepEqual([first.html, first.patch], [markedBody(blocks), undefined]);
+  assert.ok(first.id);
+  assert.equal(first.html.replaceAll(/<!--pm-(part|block)-->/g, ''), renderBody(analysis(CHECKOUT), { today: TODAY }));
+
+  const edited = await client.change(uri, [{ range: resolvedTime, text: '15:22' }]);
+  const next = await render({ uri, today: TODAY, incremental: { since: first.id } });
+  assert.equal(next.version, edited);
+  assert.equal(next.html, '');
+  assert.equal(next.patch?.from, first.id);
+  assert.notEqual(next.id, first.id);
+  const after = markedBlocks(bodyPieces(analysis(client.text(uri)), { today: TODAY }));
+  assert.deepEqual(applyPatch(blocks, next.patch!.runs), after);
+  // The blocks the edit did not touch are kept, not sent again.
+  assert.ok(next.patch!.runs.some((run) => 'old' in run && run.count > 5), JSON.stringify(next.patch));
+
+  // A render the server no longer has (or never made): the whole body again.
+  const unknown = await render({ uri, today: TODAY, incremental: { since: 'gone' } });
+  assert.deepEqual([unknown.html, unknown.patch], [markedBody(after), undefined]);
+  // The webview's page carries the render's id for its first patch.
+  const page = await render({ uri, today: TODAY, incremental: {}, webview: { cspSource: 'vscode-resource:', nonce: 'bm9uY2U=', styleUri: 'style.css', scriptUri: 'script.js' } });
+  assert.ok(page.html.includes(`<main id="preview-root" data-render="${page.id}">`));
+  // Without incremental, nothing changes for other editors.
+  assert.deepEqual(Object.keys(await render({ uri, today: TODAY })).sort(), ['html', 'version']);
 });
 
 test('an unknown document or a malformed date is an InvalidParams error', async () => {

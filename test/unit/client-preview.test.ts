@@ -106,6 +106,7 @@ test('only well-formed messages from the webview are taken', () => {
   assert.deepEqual(previewMessage({ type: 'reveal', line: 12 }), { type: 'reveal', line: 12 });
   assert.deepEqual(previewMessage({ type: 'scrolled', line: 0, extra: true }), { type: 'scrolled', line: 0 });
   assert.deepEqual(previewMessage({ type: 'open-link', href: './a.md' }), { type: 'open-link', href: './a.md' });
+  assert.deepEqual(previewMessage({ type: 'resync', from: 'x' }), { type: 'resync' });
   for (const bad of [undefined, null, 'reveal', { type: 'reveal', line: -1 }, { type: 'reveal', line: 1.5 }, { type: 'scrolled', line: '3' }, { type: 'open-link' }, { type: 'run', command: 'x' }]) {
     assert.equal(previewMessage(bad), undefined, JSON.stringify(bad));
   }

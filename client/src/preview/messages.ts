@@ -9,6 +9,8 @@ export function previewMessage(data: unknown): PreviewToExtension | undefined {
     case 'reveal':
     case 'scrolled':
       return isLine(message.line) ? { type: message.type, line: message.line as number } : undefined;
+    case 'resync':
+      return { type: 'resync' };
     case 'open-link':
       return typeof message.href === 'string' ? { type: 'open-link', href: message.href } : undefined;
     default:

@@ -17,7 +17,9 @@ const UPDATE_MS = 150;
  * The one preview panel. It shows a post-mortem and follows the active one, like Markdown's
  * preview. The webview gets a whole page when it starts (first shown, shown
  * again after being hidden, which discards it) or switches documents; after that only new bodies
- * as `update` messages, so that it keeps its scroll position. Every render goes through one
+ * as `update` messages, so that it keeps its scroll position: the server sends only the blocks that
+ * changed since the render the page shows (`patch`), or a whole body when it no longer has that one
+ * or the page asks to `resync`. Every render goes through one
  * throttle, so they never overlap and none is lost.
  */
 export class PreviewPanel implements vscode.Disposable {
@@ -28,6 +30,8 @@ export class PreviewPanel implements vscode.Disposable {
   private page: vscode.Uri | undefined;
   /** The next render must give the webview a new page, not an update. */
   private needsPage = true;
+  /** The id of the render last posted to the page: the next update is the differences from it. */
+  private shown: string | undefined;
   /** The shown document's line at the top, last either side said: where a new page starts when no editor shows it. */
   private line = 0;
   private readonly throttle = new Throttle(() => this.refresh(), UPDATE_MS, (e) => this.log(e));
@@ -109,10 +113,15 @@ export class PreviewPanel implements vscode.Disposable {
     // Failing (the text changed under a large document's render), the page stays to do: the next run makes it.
     const page = this.needsPage;
     const webview = panel.webview;
-    const result = await render(this.client, uri, page ? { webview: this.shell(webview) } : {});
+    const since = page ? undefined : this.shown;
+    const result = await render(this.client, uri, page ? { webview: this.shell(webview), incremental: {} } : { incremental: { since } });
     // Another document or a closed panel meanwhile: the switch made its own render.
     if (panel !== this.panel || uri !== this.uri) return;
-    if (!page) return this.post({ type: 'update', body: result.html, version: result.version });
+    this.shown = result.id;
+    if (!page) {
+      if (result.patch) return this.post({ type: 'patch', version: result.version, id: result.id!, from: result.patch.from, runs: result.patch.runs });
+      return this.post({ type: 'update', body: result.html, version: result.version, id: result.id });
+    }
     this.needsPage = false;
     webview.html = result.html;
     this.page = uri;
@@ -141,6 +150,9 @@ export class PreviewPanel implements vscode.Disposable {
         const at = new vscode.Position(message.line, 0);
         editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.AtTop);
       }
+    } else if (message.type === 'resync') {
+      this.shown = undefined;
+      this.throttle.now();
     } else if (message.type === 'reveal') {
       const editor = this.editors(uri)[0];
       const document = editor?.document ?? (await vscode.workspace.openTextDocument(uri));

@@ -14,7 +14,7 @@ export function previewSettings(uri: vscode.Uri): { showProblems: boolean; remot
  * webview's whole page around it (given the `webview` shell), or the whole page to export. Past
  * due dates are the server's today.
  */
-export function render(client: LanguageClient, uri: vscode.Uri, output: { standalone: true } | { webview?: WebviewShell }): Promise<RenderResult> {
+export function render(client: LanguageClient, uri: vscode.Uri, output: { standalone: true } | { webview?: WebviewShell; incremental?: { since?: string } }): Promise<RenderResult> {
   const params: RenderParams = { uri: uri.toString(), ...previewSettings(uri), ...output };
   return client.sendRequest<RenderResult>(RENDER_REQUEST, params);
 }

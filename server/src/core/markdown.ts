@@ -95,6 +95,31 @@ export function parseBlocks(text: string, deadline?: Deadline): BlockParse {
 
 /** The document as HTML, finishing the inline pass on the analysis's own tokens (once). */
 export function renderBlocks(parsed: BlockParse, options: RenderBlocksOptions = {}, deadline?: Deadline): string {
+  const { md, tokens, env } = prepareRender(parsed, options, deadline);
+  return md.renderer.render(tokens, md.options, env);
+}
+
+/**
+ * The document as HTML, one string for each top-level block (a heading, a paragraph, a whole list
+ * or table): joined, `renderBlocks`'s HTML, since markdown-it renders a block from its own tokens
+ * alone. Blocks that render to nothing (a comment) are left out. The preview patches its page by them.
+ */
+export function renderBlockList(parsed: BlockParse, options: RenderBlocksOptions = {}, deadline?: Deadline): string[] {
+  const { md, tokens, env } = prepareRender(parsed, options, deadline);
+  const blocks: string[] = [];
+  for (let start = 0, i = 0; i < tokens.length; i++) {
+    // A top-level block ends at its closing token (nesting -1) or is one token (a fence, an hr).
+    if (tokens[i].level !== 0 || tokens[i].nesting === 1) continue;
+    deadline?.check();
+    const html = md.renderer.render(tokens.slice(start, i + 1), md.options, env);
+    if (html) blocks.push(html);
+    start = i + 1;
+  }
+  return blocks;
+}
+
+/** The inline pass done (once), the tokens to render from `fromLine` on, and the env to render them in. */
+function prepareRender(parsed: BlockParse, options: RenderBlocksOptions, deadline?: Deadline) {
   const md = instance();
   parsed.state.env.deadline = deadline;
   if (!parsed.inlineDone) {
@@ -107,5 +132,5 @@ export function renderBlocks(parsed: BlockParse, options: RenderBlocksOptions = 
   const from = options.fromLine ? parsed.tokens.findIndex((t) => t.level === 0 && t.map !== null && t.map[0] >= options.fromLine!) : 0;
   const tokens = from < 0 ? [] : from === 0 ? parsed.tokens : parsed.tokens.slice(from);
   // A copy: the parse's env (its link references) is shared by every render of this analysis.
-  return md.renderer.render(tokens, md.options, { ...parsed.state.env, remoteImages: options.remoteImages === true });
+  return { md, tokens, env: { ...parsed.state.env, remoteImages: options.remoteImages === true } };
 }

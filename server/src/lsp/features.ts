@@ -19,7 +19,8 @@ import { updateStatedMetrics } from '../core/commands/stated-metrics';
 import type { Status } from '../core/model';
 import { removeGuidance } from '../core/guidance';
 import type { Range } from '../core/text';
-import { type RenderOptions, renderBody } from '../render/body';
+import { type RenderOptions, bodyPieces, renderBody } from '../render/body';
+import { markedBlocks } from '../render/patch';
 import { renderPage } from '../render/page';
 
 /**
@@ -44,6 +45,9 @@ const FEATURES = {
     const deadline = new Deadline(budgetMs);
     return css === undefined ? renderBody(analysis, { ...options, deadline }) : renderPage(analysis, { ...options, css, deadline });
   },
+  // The webview's blocks, marked, for a page that patches itself (render/patch.ts).
+  renderBlocks: (analysis: Analysis, { budgetMs, ...options }: Omit<RenderOptions, 'deadline'> & { budgetMs: number }) =>
+    markedBlocks(bodyPieces(analysis, { ...options, deadline: new Deadline(budgetMs) })),
   // The edits of the server's commands (see SERVER_COMMANDS in shared/protocol.ts).
   sortTimeline: ({ model, src }: Analysis) => sortTimelines(model, src),
   updateMetrics: updateStatedMetrics,

@@ -39,6 +39,12 @@ export function optionalBoolean(name: string, value: unknown): boolean | undefin
   return value;
 }
 
+export function optionalString(name: string, value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') throw invalid(name, value, 'a string');
+  return value;
+}
+
 export function requiredString(name: string, value: unknown): string {
   if (typeof value !== 'string') throw invalid(name, value, 'a string');
   return value;

@@ -52,7 +52,7 @@ export function imgSrc(remoteImages: boolean | undefined, ...sources: string[]):
 }
 
 /** A whole HTML page around the preview's body: `csp` is the page's content security policy, `head` its stylesheet. */
-export function htmlPage({ title, csp, head, body, bodyClass, tail = '' }: { title: string; csp: string; head: string; body: string; bodyClass: string; tail?: string }): string {
+export function htmlPage({ title, csp, head, body, bodyClass, tail = '', rootAttrs = '' }: { title: string; csp: string; head: string; body: string; bodyClass: string; tail?: string; rootAttrs?: string }): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -64,7 +64,7 @@ export function htmlPage({ title, csp, head, body, bodyClass, tail = '' }: { tit
 ${head}
 </head>
 <body class="${bodyClass}">
-<main id="preview-root">
+<main id="preview-root"${rootAttrs}>
 ${body}
 </main>
 ${tail}</body>

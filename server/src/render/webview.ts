@@ -7,6 +7,8 @@ export interface WebviewPage extends WebviewShell {
   body: string;
   /** The `postmortem.preview.remoteImages` setting: the policy allows images from the web only when it is on. */
   remoteImages?: boolean;
+  /** The render's id (`RenderResult.id`), when the body's blocks are marked for patches: the page's first `from`. */
+  renderId?: string;
 }
 
 /** The content security policy of the webview page: its own nonce'd stylesheet and script, images, nothing else. */
@@ -23,6 +25,7 @@ export function webviewHtml(shell: WebviewPage): string {
     head: `<link rel="stylesheet" href="${escapeHtml(shell.styleUri)}" nonce="${nonce}">`,
     body: shell.body,
     bodyClass: 'postmortem-preview',
+    rootAttrs: shell.renderId === undefined ? '' : ` data-render="${escapeHtml(shell.renderId)}"`,
     tail: `<script nonce="${nonce}" src="${escapeHtml(shell.scriptUri)}"></script>\n`,
   });
 }
