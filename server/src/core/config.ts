@@ -26,6 +26,14 @@ export interface Config {
    * and `*` for the others). `{id}` is the ID as written (`PROJ-123`; `123` for `#123`), `{n}` its number.
    */
   ticketUrl?: TicketUrl;
+  /** The team's changes to the `blameless` rule's words (core/blameless-words.ts). */
+  blameless?: BlamelessWords;
+}
+
+/** Words added to the `blameless` rule's lists, and words (of any list, as listed) removed from them. */
+export interface BlamelessWords {
+  add?: { roles?: string[]; verbs?: string[]; phrases?: string[] };
+  remove?: string[];
 }
 
 export type TicketUrl = string | Partial<Record<string, string>>;
@@ -90,6 +98,7 @@ export function mergeConfig(base: Config, over: Partial<Config>): Config {
     ...((over.template ?? base.template) === undefined ? {} : { template: over.template ?? base.template }),
     ...(over.events ?? base.events ? { events: over.events ?? base.events } : {}),
     ...((over.ticketUrl ?? base.ticketUrl) === undefined ? {} : { ticketUrl: over.ticketUrl ?? base.ticketUrl }),
+    ...(over.blameless ?? base.blameless ? { blameless: over.blameless ?? base.blameless } : {}),
   };
 }
 
