@@ -65,6 +65,7 @@ export const VERBS: readonly BlameEntry[] = [
   { words: ['failed to', 'had failed to', 'fails to'], suggestion: 'ask what stood in the way', unless: ['receive', 'get', 'be'] },
   { words: ['caused', 'causes', 'had caused'], suggestion: 'name the conditions that let one action have this effect' },
   { words: ['broke', 'breaks', 'had broken'], suggestion: 'ask what let one change break it unnoticed' },
+  { words: ['should have noticed', 'should have caught', 'should have spotted', 'should have seen', "should've caught", "should've noticed"], suggestion: 'ask what would have made it visible' },
   { words: ['should have', "should've", 'ought to have'], suggestion: 'say what the person knew at the time and what would have helped', unless: ['been', 'had', 'received'] },
   { words: ["didn't", 'did not', 'had not', "hadn't"], suggestion: 'ask what made it hard to do at the time', unless: ['have', 'get', 'receive', 'know', 'see', 'hear', 'need', 'yet', 'been', 'exist', 'expect', 'want', 'mean', 'realise', 'realize', 'access'] },
   { words: ['missed', 'overlooked'], suggestion: 'ask what made it easy to miss' },
@@ -100,7 +101,6 @@ export const NOUNS: readonly NounEntry[] = [
 /** Counterfactual judgement: hindsight that says what someone "should" have seen. Flagged anywhere but after "we". */
 export const COUNTERFACTUALS: readonly BlameEntry[] = [
   { words: ['should have known', "should've known", 'ought to have known', 'should have realised', 'should have realized'], suggestion: 'say what the person knew at the time' },
-  { words: ['should have noticed', 'should have caught', 'should have spotted', 'should have seen'], suggestion: 'ask what would have made it visible' },
   { words: ['obviously', 'should have been obvious'], suggestion: 'say what made it hard to see at the time' },
   { words: ['clearly should', 'clearly should have', 'clearly ought to'], suggestion: 'say what the person knew at the time' },
   { words: ['could have simply', 'could simply have', 'should simply have', 'should have simply', 'could have just', 'should have just'], suggestion: 'say what made the step hard to take at the time' },
