@@ -1,6 +1,6 @@
 import {
   ADDED_PHRASE_SUGGESTION, ADDED_VERB_SUGGESTION, ADVERBS, type BlameEntry, COUNTERFACTUALS, DETERMINERS, NEGATIONS, NOUNS, POSSESSIVE_PRONOUNS,
-  ROLE_ADJECTIVES, ROLES, TEAM_WORDS, VERBS,
+  ROLE_ADJECTIVES, ROLES, TEAM_WORDS, TRAILING_WORDS, VERBS,
 } from './blameless-words';
 import type { BlamelessWords } from './config';
 
@@ -92,10 +92,11 @@ const ADVERB = new Set(ADVERBS);
 const NEGATION = new Set(NEGATIONS);
 const TEAM = new Set(TEAM_WORDS);
 const PRONOUN = new Set(POSSESSIVE_PRONOUNS);
+const TRAILING = new Set(TRAILING_WORDS);
 /** What ends a clause between two words: sentence and clause punctuation, brackets, quotes, dashes, pipes. */
 const BREAK = /[.,;:!?()[\]{}|"\u201c\u201d\u2014\u2013<>/\\=+]|\s-\s/;
 /** How many words after the judged words the message quotes, to name what the sentence is about. */
-const CONTEXT_WORDS = 4;
+const CONTEXT_WORDS = 3;
 
 interface Words {
   start: number[];
@@ -176,6 +177,7 @@ export function findBlame(text: string, matcher: BlameMatcher, names: ReadonlySe
   const quoteEnd = (last: number) => {
     let k = last;
     while (k - last < CONTEXT_WORDS && joined(k + 1)) k++;
+    while (k > last && TRAILING.has(w.lower[k])) k--;
     return w.end[k];
   };
   const negated = (i: number) => {

@@ -110,6 +110,9 @@ export const COUNTERFACTUALS: readonly BlameEntry[] = [
 /** Subjects that are the team, never one person: a verb after them is never flagged, nor a counterfactual. */
 export const TEAM_WORDS: readonly string[] = ['we'];
 
+/** Words a message's quote does not end on ("…dropped it *while*"): it quotes the judged words and up to three after them. */
+export const TRAILING_WORDS: readonly string[] = ['the', 'a', 'an', 'to', 'for', 'of', 'in', 'on', 'at', 'by', 'with', 'from', 'while', 'and', 'or', 'but', 'that', 'which', 'when', 'as', 'so', 'because', 'before', 'after'];
+
 /** The suggestions for words a team adds in `.postmortemrc.json`. */
 export const ADDED_VERB_SUGGESTION = 'ask what in the system made this possible';
 export const ADDED_PHRASE_SUGGESTION = 'describe what in the system made this possible';
