@@ -6,6 +6,7 @@ import { basename, join, posix } from 'node:path';
 import { analyze } from '../server/src/core/analyze';
 import { isPostMortem } from '../server/src/core/identify';
 import { deriveTemplate } from '../server/src/core/team-template';
+import { RULES } from '../server/src/core/rules';
 import { ConfigFinder } from '../server/src/node/config-file';
 import { type TemplateFs, TemplateFinder } from '../server/src/node/template-file';
 
@@ -165,6 +166,8 @@ function main(argv: string[]): number {
   const byKindFalse = new Map<string, number>();
   const byDocKind = new Map<string, { hits: number; total: number; fp: number }>();
   const kinds = new Map<string, number>();
+  /** Diagnostics per rule, labelled or not: in the finished post-mortems, and in every document. */
+  const fired = new Map(RULES.map((r) => [r.id, { postmortem: 0, all: 0 }]));
   const lines: string[] = [];
 
   for (const file of files) {
@@ -200,6 +203,12 @@ function main(argv: string[]): number {
     const reported = identified ? analysis.diagnostics.map((d) => ({ line: d.range.start.line + 1, kind: String(d.code) })) : [];
     const metrics = identified ? analysis.metrics : {};
     const s = scoreDocument(label, reported, metrics);
+    for (const r of reported) {
+      const f = fired.get(r.kind);
+      if (!f) continue;
+      f.all++;
+      if (source?.kind === 'postmortem') f.postmortem++;
+    }
 
     totals.findings += label.findings.length;
     totals.hits += s.hits.length;
@@ -242,6 +251,8 @@ function main(argv: string[]): number {
     ...[...byKind].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `  ${k.padEnd(18)} ${String(v.hits).padStart(3)} / ${String(v.total).padEnd(3)} ${pct(v.hits, v.total)}`),
     'False alarms by rule:',
     ...(byKindFalse.size ? [...byKindFalse].sort(([, a], [, b]) => b - a).map(([k, n]) => `  ${k.padEnd(18)} ${n}`) : ['  none']),
+    'Reported by rule (in the finished post-mortems / in all documents):',
+    ...[...fired].map(([k, f]) => `  ${k.padEnd(18)} ${String(f.postmortem).padStart(3)} / ${f.all}`),
     ...(verbose ? ['', ...lines] : []),
   ];
   process.stdout.write(`${out.join('\n')}\n`);
