@@ -108,7 +108,7 @@ test('blameless: every form of every entry is flagged in a sentence of its kind'
   for (const role of ROLES) for (const form of role.words) check(form, role.bare ? `${form} forgot to drain the node.` : `The ${form} forgot to drain the node.`);
   for (const verb of VERBS) for (const form of verb.words) check(form, `Alex ${form} the node.`);
   for (const noun of NOUNS) for (const form of noun.words) check(form, noun.possessive ? `It was Alex's ${form}.` : `It was ${form}.`);
-  for (const phrase of COUNTERFACTUALS) for (const form of phrase.words) check(form, `The change ${form} it.`);
+  for (const phrase of COUNTERFACTUALS) for (const form of phrase.words) check(form, `The change ${form} wrong.`);
   assert.deepEqual(missed, []);
 });
 
@@ -252,9 +252,21 @@ test('blameless: a 1 MB line of "the engineer forgot " is read in linear time, i
   for (let i = 0; i < 3; i++) {
     const measured = [cpuMs(() => analyze(small)), cpuMs(() => analyze(large))];
     best = best.map((b, j) => Math.min(b, measured[j]));
-    if (best[1] <= 25 * best[0]) break;
+    if (best[1] <= 25 * Math.max(best[0], 20)) break;
   }
-  assert.ok(best[1] <= 25 * best[0], `100 KB: ${best[0]} ms, 1 MB: ${best[1]} ms`);
+  // Linear is 10×, quadratic 100×; below 20 ms the small measure is mostly the JIT and garbage collection.
+  assert.ok(best[1] <= 25 * Math.max(best[0], 20), `100 KB: ${best[0]} ms, 1 MB: ${best[1]} ms`);
   assert.ok(best[1] < 3000, `1 MB: ${best[1]} ms`);
   assert.equal(quotes(large).length, 200);
+});
+
+test('blameless: what is not a post-mortem’s story is not flagged: denials, licence boilerplate, technical nouns', () => {
+  const fine = [
+    'This is not undocumented because someone forgot; it is deliberate.',
+    'THE SOFTWARE IS PROVIDED AS IS (INCLUDING NEGLIGENCE OR OTHERWISE).',
+    'Errors keep their error codes, and the library does all your fault handling.',
+    'The REPL runs in sloppy mode.',
+    'It can also obviously cause side effects.',
+  ];
+  for (const sentence of fine) assert.deepEqual(quotes(doc(sentence)), [], sentence);
 });

@@ -18,6 +18,7 @@ export interface Blame {
 interface Match {
   suggestion: string;
   unless?: ReadonlySet<string>;
+  near?: ReadonlySet<string>;
   kind: BlameKind;
 }
 
@@ -70,7 +71,11 @@ export function compileBlame(team: BlamelessWords = {}): BlameMatcher {
   const matcher: BlameMatcher = { verbs: node(), phrases: node(), roles: node(), possessive: new Map() };
   const add = (root: Node, entry: BlameEntry, kind: BlameKind) => {
     const match: Match = { suggestion: entry.suggestion, kind, ...(entry.unless ? { unless: new Set(entry.unless) } : {}) };
-    for (const form of entry.words) if (kept(form)) insert(root, wordsOf(form), (n) => (n.match = match));
+    const near: Match | undefined = entry.near && { ...match, near: new Set(entry.near) };
+    for (const form of entry.words) {
+      const words = wordsOf(form);
+      if (kept(form)) insert(root, words, (n) => (n.match = words.length === 1 && near ? near : match));
+    }
   };
   for (const role of [...ROLES, { words: team.add?.roles ?? [] }]) {
     for (const form of role.words) if (kept(form)) insert(matcher.roles, wordsOf(form).reverse(), (n) => (n.role = { bare: n.role?.bare === true || ('bare' in role && role.bare === true) }));
@@ -79,7 +84,7 @@ export function compileBlame(team: BlamelessWords = {}): BlameMatcher {
   add(matcher.verbs, { words: team.add?.verbs ?? [], suggestion: ADDED_VERB_SUGGESTION }, 'verb');
   for (const entry of NOUNS) {
     if (!entry.possessive) add(matcher.phrases, entry, 'noun');
-    else for (const form of entry.words) if (kept(form)) matcher.possessive.set(normal(form), { suggestion: entry.suggestion, kind: 'noun' });
+    else for (const form of entry.words) if (kept(form)) matcher.possessive.set(normal(form), { suggestion: entry.suggestion, kind: 'noun', ...(entry.unless ? { unless: new Set(entry.unless) } : {}) });
   }
   add(matcher.phrases, { words: team.add?.phrases ?? [], suggestion: ADDED_PHRASE_SUGGESTION }, 'noun');
   for (const entry of COUNTERFACTUALS) add(matcher.phrases, entry, 'counterfactual');
@@ -166,12 +171,17 @@ export function findBlame(text: string, matcher: BlameMatcher, names: ReadonlySe
     let at: Node | undefined = root.next.get(w.lower[i]);
     for (let k = i; at; ) {
       const m = at.match;
-      if (m && !(m.unless && joined(k + 1) && m.unless.has(w.lower[k + 1]))) best = { last: k, match: m };
+      if (m && !(m.unless && joined(k + 1) && m.unless.has(w.lower[k + 1])) && (!m.near || nearAfter(k, m.near))) best = { last: k, match: m };
       if (!joined(k + 1)) break;
       k++;
       at = at.next.get(w.lower[k]);
     }
     return best;
+  };
+  /** Whether one of `near` is among the CONTEXT_WORDS words after word `k`, in its clause. */
+  const nearAfter = (k: number, near: ReadonlySet<string>) => {
+    for (let j = k + 1; j <= k + CONTEXT_WORDS && joined(j); j++) if (near.has(w.lower[j])) return true;
+    return false;
   };
   /** The end offset of the quoted words: `last` and up to CONTEXT_WORDS more in the same clause. */
   const quoteEnd = (last: number) => {
@@ -179,6 +189,11 @@ export function findBlame(text: string, matcher: BlameMatcher, names: ReadonlySe
     while (k - last < CONTEXT_WORDS && joined(k + 1)) k++;
     while (k > last && TRAILING.has(w.lower[k])) k--;
     return w.end[k];
+  };
+  /** Words all in capitals: a licence's or a contract's boilerplate ("INCLUDING NEGLIGENCE"), not the story. */
+  const shouted = (from: number, to: number) => {
+    for (let k = from; k <= to; k++) if (w.raw[k] !== w.raw[k].toUpperCase() || w.raw[k].length < 2) return false;
+    return true;
   };
   const negated = (i: number) => {
     for (let k = i - 1; k >= 0 && k >= i - 3 && joined(k + 1); k--) if (NEGATION.has(w.lower[k])) return true;
@@ -192,7 +207,7 @@ export function findBlame(text: string, matcher: BlameMatcher, names: ReadonlySe
       if (!v && ADVERB.has(w.lower[i]) && joined(i + 1)) v = longest(matcher.verbs, i + 1);
       if (v && !TEAM.has(w.lower[i - 1])) {
         const s = personEndingAt(i - 1);
-        if (s >= 0) {
+        if (s >= 0 && !negated(s)) {
           found.push({ kind: 'verb', start: w.start[s], end: quoteEnd(v.last), suggestion: v.match.suggestion });
           i = v.last;
           continue;
@@ -201,7 +216,7 @@ export function findBlame(text: string, matcher: BlameMatcher, names: ReadonlySe
     }
     // A person's blame noun: "Alex's mistake", "the developer's fault", "his fault".
     const possessive = matcher.possessive.get(w.lower[i]);
-    if (possessive && joined(i)) {
+    if (possessive && joined(i) && !(possessive.unless && joined(i + 1) && possessive.unless.has(w.lower[i + 1]))) {
       const owner = i - 1;
       const word = w.lower[owner];
       const base = word.endsWith("'s") ? word.slice(0, -2) : undefined;
@@ -213,7 +228,7 @@ export function findBlame(text: string, matcher: BlameMatcher, names: ReadonlySe
     }
     // A blame noun or a counterfactual, anywhere but after "we" and unless denied.
     const p = longest(matcher.phrases, i);
-    if (p && !(joined(i) && TEAM.has(w.lower[i - 1])) && !negated(i)) {
+    if (p && !(joined(i) && TEAM.has(w.lower[i - 1])) && !negated(i) && !shouted(i, p.last)) {
       found.push({ kind: p.match.kind, start: w.start[i], end: p.match.kind === 'counterfactual' ? quoteEnd(p.last) : w.end[p.last], suggestion: p.match.suggestion });
       i = p.last;
     }

@@ -14,6 +14,11 @@ export interface BlameEntry {
   suggestion: string;
   /** Words right after the match that make it not a judgement of a person ("didn't *get* paged"). */
   unless?: readonly string[];
+  /**
+   * Words of which one must follow within the quoted words for a one-word form to judge ("obviously
+   * *wrong*", not "it can also obviously cause side effects"); forms of two words or more need none.
+   */
+  near?: readonly string[];
 }
 
 /**
@@ -42,7 +47,7 @@ export const ROLES: readonly RoleEntry[] = [
 ];
 
 /** Words that let a role follow them as its determiner ("the developer", "our intern"). */
-export const DETERMINERS: readonly string[] = ['the', 'a', 'an', 'our', 'one', 'that', 'this', 'their', 'his', 'her', 'another', 'your', 'my'];
+export const DETERMINERS: readonly string[] = ['the', 'a', 'an', 'our', 'one', 'that', 'this', 'their', 'his', 'her', 'another', 'my'];
 
 /**
  * Words that may stand between a determiner and its role ("the new on-call engineer"). Only these:
@@ -57,7 +62,7 @@ export const ADVERBS: readonly string[] = ['also', 'then', 'apparently', 'again'
 export const NEGATIONS: readonly string[] = ['not', 'no', 'never', "wasn't", "isn't", "weren't", 'without', 'nor', 'than', 'rather', 'instead', 'neither'];
 
 /** Possessive pronouns that make a person the owner of a blame noun ("his mistake"). */
-export const POSSESSIVE_PRONOUNS: readonly string[] = ['his', 'her', 'my', 'their', 'your'];
+export const POSSESSIVE_PRONOUNS: readonly string[] = ['his', 'her', 'my', 'their'];
 
 /** Error verbs: flagged after a person (a name or a role) as their subject, "Alex forgot to drain the node". */
 export const VERBS: readonly BlameEntry[] = [
@@ -91,17 +96,17 @@ export interface NounEntry extends BlameEntry {
 export const NOUNS: readonly NounEntry[] = [
   { words: ['human error', 'human errors', 'human mistake'], suggestion: 'name the conditions that made the error possible' },
   { words: ['operator error', 'user error', 'pilot error', 'engineer error'], suggestion: 'name the conditions that made the error possible' },
-  { words: ['carelessness', 'careless', 'sloppiness', 'sloppy', 'inattention', 'lack of attention'], suggestion: 'describe the conditions the person was working in' },
+  { words: ['carelessness', 'careless', 'sloppiness', 'sloppy', 'inattention', 'lack of attention'], suggestion: 'describe the conditions the person was working in', unless: ['mode'] },
   { words: ['negligence', 'negligent'], suggestion: 'describe the conditions the person was working in' },
   { words: ['incompetence', 'incompetent'], suggestion: 'describe what the person knew and what support they had' },
-  { words: ['fault'], possessive: true, suggestion: 'name what in the system allowed it' },
-  { words: ['mistake', 'error', 'oversight'], possessive: true, suggestion: 'name what in the system made the slip possible' },
+  { words: ['fault'], possessive: true, suggestion: 'name what in the system allowed it', unless: ['handling', 'tolerance', 'tolerant', 'injection', 'domain', 'domains', 'detection', 'isolation', 'code', 'codes', 'zone', 'zones', 'line', 'lines', 'condition', 'conditions'] },
+  { words: ['mistake', 'oversight'], possessive: true, suggestion: 'name what in the system made the slip possible' },
 ];
 
 /** Counterfactual judgement: hindsight that says what someone "should" have seen. Flagged anywhere but after "we". */
 export const COUNTERFACTUALS: readonly BlameEntry[] = [
   { words: ['should have known', "should've known", 'ought to have known', 'should have realised', 'should have realized'], suggestion: 'say what the person knew at the time' },
-  { words: ['obviously', 'should have been obvious'], suggestion: 'say what made it hard to see at the time' },
+  { words: ['obviously', 'should have been obvious', 'it was obvious that'], suggestion: 'say what made it hard to see at the time', near: ['wrong', 'bad', 'risky', 'should', "shouldn't", 'incorrect', 'mistake', 'dangerous', 'unsafe', 'stupid', 'foolish', 'unwise', 'careless'] },
   { words: ['clearly should', 'clearly should have', 'clearly ought to'], suggestion: 'say what the person knew at the time' },
   { words: ['could have simply', 'could simply have', 'should simply have', 'should have simply', 'could have just', 'should have just'], suggestion: 'say what made the step hard to take at the time' },
   { words: ['no excuse', 'inexcusable'], suggestion: 'describe what made the outcome possible' },
