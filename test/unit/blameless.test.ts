@@ -49,7 +49,7 @@ const VERB_CASES: Record<string, Case> = {
   broke: { flags: 'Alex broke the deploy pipeline.', quote: 'Alex broke the deploy pipeline', passes: 'The upgrade broke the deploy pipeline.' },
   'should have noticed': { flags: 'Alex should have noticed the error rate.', quote: 'Alex should have noticed the error rate', passes: 'The fuzz test should have caught this crash.' },
   'should have': { flags: 'The engineer should have checked the dashboard.', quote: 'The engineer should have checked the dashboard', passes: 'The engineer should have been paged at once.' },
-  "didn't": { flags: "Alex didn't check the dashboard.", quote: "Alex didn't check the dashboard", passes: "The alert didn't fire, and the primary engineer did not have any contextual clues." },
+  "didn't": { flags: "Alex didn't check the dashboard.", quote: "Alex didn't check the dashboard", passes: "The alert didn't fire, the primary engineer did not have any contextual clues and Alex didn't hesitate to roll back." },
   missed: { flags: 'Alex missed the alert.', quote: 'Alex missed the alert', passes: 'The scheduler missed the alert window.' },
   ignored: { flags: 'Alex ignored the warning.', quote: 'Alex ignored the warning', passes: 'The pod namespace was ignored.' },
   neglected: { flags: 'Alex neglected to rotate the key.', quote: 'Alex neglected to rotate the key', passes: 'The neglected key expired.' },

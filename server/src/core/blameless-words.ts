@@ -72,7 +72,7 @@ export const VERBS: readonly BlameEntry[] = [
   { words: ['broke', 'breaks', 'had broken'], suggestion: 'ask what let one change break it unnoticed' },
   { words: ['should have noticed', 'should have caught', 'should have spotted', 'should have seen', "should've caught", "should've noticed"], suggestion: 'ask what would have made it visible' },
   { words: ['should have', "should've", 'ought to have'], suggestion: 'say what the person knew at the time and what would have helped', unless: ['been', 'had', 'received'] },
-  { words: ["didn't", 'did not', 'had not', "hadn't"], suggestion: 'ask what made it hard to do at the time', unless: ['have', 'get', 'receive', 'know', 'see', 'hear', 'need', 'yet', 'been', 'exist', 'expect', 'want', 'mean', 'realise', 'realize', 'access'] },
+  { words: ["didn't", 'did not', 'had not', "hadn't"], suggestion: 'ask what made it hard to do at the time', unless: ['have', 'get', 'receive', 'know', 'see', 'hear', 'need', 'yet', 'been', 'exist', 'expect', 'want', 'mean', 'realise', 'realize', 'access', 'hesitate', 'panic'] },
   { words: ['missed', 'overlooked'], suggestion: 'ask what made it easy to miss' },
   { words: ['ignored', 'disregarded'], suggestion: 'ask why the signal did not look urgent enough' },
   { words: ['neglected', 'neglected to'], suggestion: 'ask what competed for the person\'s attention' },
