@@ -134,6 +134,7 @@ test('blameless: the system, the team and names doing their work are never flagg
     'Alex noticed the error rate and rolled back.',
     'Jordan forgot to drain the node.', // not a name the document gives
   ];
+  assert.deepEqual(quotes(doc('At 10:02 @jordan forgot to drain the node.')), ['@jordan forgot to drain the node'], 'a handle is a person wherever it is written');
   for (const sentence of fine) assert.deepEqual(quotes(doc(sentence)), [], sentence);
 });
 

@@ -194,7 +194,8 @@ function eachClause(text: string, vocabulary: ReadonlyMap<string, string>, claus
 
 /**
  * The blaming words of one block of narrative, left to right and never overlapping. `names` are
- * the people the document names, each word of a name as written ("Priya", "Raman", "@priya").
+ * the people the document names, each word of a name as written ("Priya", "Raman"); a handle
+ * (`@priya`) is a person wherever it is written.
  */
 export function findBlame(text: string, matcher: BlameMatcher, names: ReadonlySet<string>): Blame[] {
   const reader = new ClauseReader(text, matcher, names);
@@ -263,7 +264,7 @@ class ClauseReader {
   /** The first word of a person whose last word is `j` (a name, or a role after its determiner), or -1. */
   private personEndingAt(j: number, lastRaw = this.raw(j)): number {
     const { names, w } = this;
-    if (names.has(lastRaw)) {
+    if (names.has(lastRaw) || lastRaw.startsWith('@')) {
       let s = j;
       while (s > 0 && names.has(this.raw(s - 1))) s--;
       return s;
