@@ -82,23 +82,21 @@ function isNarrative(ctx: DocumentContext, line: number): boolean {
  * quote leaves the rest as it is. Line structure and length are kept.
  */
 export function blankQuotes(text: string): string {
+  const open = /["\u201c]/g;
   let out = '';
   let kept = 0;
-  let i = 0;
   // A closing mark not found once is not found later either: each is looked for past the end at most once.
   const none = { '"': false, '\u201d': false } as Record<string, boolean>;
-  while (i < text.length) {
-    const c = text[i];
-    const close = c === '"' ? '"' : c === '\u201c' ? '\u201d' : undefined;
-    const end = close && !none[close] ? text.indexOf(close, i + 1) : -1;
+  for (let m = open.exec(text); m; m = open.exec(text)) {
+    const close = m[0] === '"' ? '"' : '\u201d';
+    const end = none[close] ? -1 : text.indexOf(close, m.index + 1);
     if (end < 0) {
-      if (close) none[close] = true;
-      i++;
+      none[close] = true;
       continue;
     }
-    out += text.slice(kept, i + 1) + text.slice(i + 1, end).replace(/[^\r\n]/g, ' ');
+    out += text.slice(kept, m.index + 1) + text.slice(m.index + 1, end).replace(/[^\r\n]/g, ' ');
     kept = end;
-    i = end + 1;
+    open.lastIndex = end + 1;
   }
-  return out + text.slice(kept);
+  return kept === 0 ? text : out + text.slice(kept);
 }
