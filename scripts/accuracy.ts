@@ -6,6 +6,7 @@ import { basename, join, posix } from 'node:path';
 import { analyze } from '../server/src/core/analyze';
 import { isPostMortem } from '../server/src/core/identify';
 import { deriveTemplate } from '../server/src/core/team-template';
+import { RULES } from '../server/src/core/rules';
 import { ConfigFinder } from '../server/src/node/config-file';
 import { type TemplateFs, TemplateFinder } from '../server/src/node/template-file';
 
@@ -171,7 +172,8 @@ function main(argv: string[]): number {
   const byKindFalse = new Map<string, number>();
   const byDocKind = new Map<string, { hits: number; total: number; fp: number }>();
   const kinds = new Map<string, number>();
-  const unlabelled = new Map(UNLABELLED_RULES.map((rule) => [rule, { findings: 0, documents: 0 }]));
+  /** Diagnostics per rule, labelled or not: in the finished post-mortems, and in every document. */
+  const fired = new Map(RULES.map((r) => [r.id, { postmortem: 0, all: 0 }]));
   const lines: string[] = [];
 
   for (const file of files) {
@@ -205,15 +207,16 @@ function main(argv: string[]): number {
     const identified = all || !source || source.kind === 'planted' || source.kind === 'template' || isPostMortem(analysis.model, source.path);
     if (identified) totals.identified++;
     const diagnostics = identified ? analysis.diagnostics : [];
-    const unscored = diagnostics.filter((d) => unlabelled.has(String(d.code)));
-    for (const [rule, count] of unlabelled) {
-      const n = unscored.filter((d) => d.code === rule).length;
-      count.findings += n;
-      if (n) count.documents++;
-    }
-    const reported = diagnostics.filter((d) => !unlabelled.has(String(d.code))).map((d) => ({ line: d.range.start.line + 1, kind: String(d.code) }));
+    const unscored = diagnostics.filter((d) => UNLABELLED_RULES.includes(String(d.code)));
+    const reported = diagnostics.filter((d) => !UNLABELLED_RULES.includes(String(d.code))).map((d) => ({ line: d.range.start.line + 1, kind: String(d.code) }));
     const metrics = identified ? analysis.metrics : {};
     const s = scoreDocument(label, reported, metrics);
+    for (const d of diagnostics) {
+      const f = fired.get(String(d.code));
+      if (!f) continue;
+      f.all++;
+      if (source?.kind === 'postmortem') f.postmortem++;
+    }
 
     totals.findings += label.findings.length;
     totals.hits += s.hits.length;
@@ -257,8 +260,8 @@ function main(argv: string[]): number {
     ...[...byKind].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `  ${k.padEnd(18)} ${String(v.hits).padStart(3)} / ${String(v.total).padEnd(3)} ${pct(v.hits, v.total)}`),
     'False alarms by rule:',
     ...(byKindFalse.size ? [...byKindFalse].sort(([, a], [, b]) => b - a).map(([k, n]) => `  ${k.padEnd(18)} ${n}`) : ['  none']),
-    'Rules the labels predate (how often they fire; not scored, reviewed by hand: --verbose lists them):',
-    ...[...unlabelled].map(([rule, c]) => `  ${rule.padEnd(18)} ${String(c.findings).padStart(3)} finding(s) in ${c.documents} of ${totals.identified} identified documents`),
+    'Reported by rule (in the finished post-mortems / in all documents):',
+    ...[...fired].map(([k, f]) => `  ${k.padEnd(18)} ${String(f.postmortem).padStart(3)} / ${f.all}${UNLABELLED_RULES.includes(k) ? '  (the labels predate it: not scored; --verbose lists its reports)' : ''}`),
     ...(verbose ? ['', ...lines] : []),
   ];
   process.stdout.write(`${out.join('\n')}\n`);

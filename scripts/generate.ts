@@ -59,6 +59,23 @@ export async function configSchema(): Promise<string> {
         },
       },
       doneStatuses: list(`Your team's words for a done action item, added to the built-in ones (${DONE}): a status cell that says one, or a list item that ends with one ("— Deployed") or opens its brackets with one ("(deployed)"), is done.`, 100),
+      blameless: {
+        type: 'object',
+        description: "Your team's changes to the blameless rule's words (server/src/core/blameless-words.ts): words added to its lists, and words of any list removed.",
+        additionalProperties: false,
+        properties: {
+          add: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              roles: list('Roles that stand for one person, flagged as the subject of an error verb after "the", "a", "our"… ("the SRE on duty").', 200),
+              verbs: list('Error verbs, flagged after a person or a role as their subject ("nuked").', 200),
+              phrases: list('Blame words flagged anywhere in the narrative ("cowboy deploy").', 200),
+            },
+          },
+          remove: list('Words of the built-in lists not to flag, as listed ("obviously", "ops").', 500),
+        },
+      },
       ticketUrl: {
         type: ['string', 'object'],
         description: 'Where a ticket ID in an action item links: one URL template for every ID ("https://tracker.example/browse/{id}"), or one per prefix ({ "PROJ": "https://tracker.example/browse/{id}", "#": "https://github.com/o/r/issues/{n}", "*": "…" }). {id} is the ID as written (PROJ-123; 123 for #123), {n} its number. Without it, IDs stay text.',

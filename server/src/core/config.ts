@@ -28,6 +28,14 @@ export interface Config {
   ticketUrl?: TicketUrl;
   /** The team's own words for a done action item's status (`Deployed`), added to `DONE_STATUSES`. */
   doneStatuses?: string[];
+  /** The team's changes to the `blameless` rule's words (core/blameless-words.ts). */
+  blameless?: BlamelessWords;
+}
+
+/** Words added to the `blameless` rule's lists, and words (of any list, as listed) removed from them. */
+export interface BlamelessWords {
+  add?: { roles?: string[]; verbs?: string[]; phrases?: string[] };
+  remove?: string[];
 }
 
 export type TicketUrl = string | Partial<Record<string, string>>;
@@ -93,6 +101,7 @@ export function mergeConfig(base: Config, over: Partial<Config>): Config {
     ...(over.events ?? base.events ? { events: over.events ?? base.events } : {}),
     ...((over.ticketUrl ?? base.ticketUrl) === undefined ? {} : { ticketUrl: over.ticketUrl ?? base.ticketUrl }),
     ...(over.doneStatuses || base.doneStatuses ? { doneStatuses: [...new Set([...(base.doneStatuses ?? []), ...(over.doneStatuses ?? [])])] } : {}),
+    ...(over.blameless ?? base.blameless ? { blameless: over.blameless ?? base.blameless } : {}),
   };
 }
 

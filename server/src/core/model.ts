@@ -260,6 +260,16 @@ export interface Metadata {
   statusValue: Status;
 }
 
+/**
+ * A block of the narrative (see extract/narrative.ts): a paragraph, list item or table cell as the
+ * prose view reads it, quoted text blanked; `text` has the source's length and line structure.
+ */
+export interface NarrativeBlock {
+  text: string;
+  /** Where `text` starts in the source (SourceText.text). */
+  offset: number;
+}
+
 export interface PostMortem {
   title?: Span;
   /** The `title:` of a YAML front matter block, for a document named there rather than by a `# Title`. */
@@ -290,6 +300,8 @@ export interface PostMortem {
   comments: HtmlComment[];
   /** `> Example: …` lines left from the template. */
   examples: Range[];
+  /** The story of the incident, for the checks of its wording (`blameless`). */
+  narrative: NarrativeBlock[];
   /** Template slots by their style (`YYYY-MM-DD`, `Incident Lead:`, italic prompts), and each line's role. */
   slots: SlotScan;
   lineCount: number;

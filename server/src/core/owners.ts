@@ -24,3 +24,34 @@ export function ownerCandidates(model: PostMortem, configured: string[]): string
   ].map(plainText);
   return [...new Set([...configured, ...named])].filter((n) => n && !isMissingOwner(n) && !n.includes(',') && n.length <= 40);
 }
+
+/** Fields that name people: who wrote, led, attended and reviewed the post-mortem. */
+const PEOPLE_FIELD = /^(?:authors?|written by|prepared by|(?:post mortem )?facilitator|incident (?:commander|lead|manager|owner)|ic|attendees|participants|reviewers?|reviewed by|approvers?|owners?|on call(?: engineer)?|responders?)$/;
+/** A list of people: commas, semicolons, slashes, ampersands, "and", brackets. */
+const PEOPLE_SEPARATOR = /[,;/&()[\]]|\band\b/;
+/** What names a team or a role rather than a person ("Platform team", "SRE on call"). */
+const GROUP = /\b(?:team|squad|group|crew|guild|department|org|engineering|ops|devops|sre|on.?call|rotation|tbd|none|everyone|all|security|platform|infra|infrastructure|backend|frontend|support|product|data|database|networking|qa|management|leadership)\b/i;
+/** A word of a personal name as written: capitalised ("Priya", "O'Neil", "Jean-Luc"), or a handle ("@priya"). */
+const NAME_WORD = /^(?:@[\p{L}\p{N}_-]+|\p{Lu}\p{Ll}+(?:['\u2019-]\p{Lu}?\p{Ll}+)*)$/u;
+
+/**
+ * The words of the people a post-mortem names (its author, facilitator, incident commander,
+ * attendees, reviewers, approvers and action-item owners) and of the configured `owners`, as
+ * written: "Priya Raman" gives "Priya" and "Raman", so that either names her in the narrative.
+ */
+export function peopleWords(model: PostMortem, configured: string[]): Set<string> {
+  const named = [
+    ...configured,
+    ...model.fields.filter((f) => PEOPLE_FIELD.test(f.key)).map((f) => f.value.text),
+    ...model.approvals.map((a) => a.name?.text ?? ''),
+    ...model.actionItems.map((i) => i.owner?.text ?? ''),
+  ];
+  const words = new Set<string>();
+  for (const list of named) {
+    for (const person of plainText(list).split(PEOPLE_SEPARATOR)) {
+      if (GROUP.test(person) || isMissingOwner(person)) continue;
+      for (const word of person.split(/\s+/)) if (NAME_WORD.test(word)) words.add(word);
+    }
+  }
+  return words;
+}

@@ -15,6 +15,7 @@ import { extractActionItems, extractApprovals, extractFactors, extractWhys } fro
 import { frontMatterTitle } from './front-matter';
 import { extractChoices, extractExamples, extractPlaceholders } from './extract/marks';
 import { extractSlots } from './extract/slots';
+import { extractNarrative } from './extract/narrative';
 
 export interface Parsed {
   model: PostMortem;
@@ -72,6 +73,7 @@ export function parse(text: string, deadline?: Deadline, options: ParseOptions =
     choices: step(() => extractChoices(ctx, tables, fields)),
     comments: views.comments,
     examples: step(() => extractExamples(ctx)),
+    narrative: options.template ? [] : step(() => extractNarrative(ctx, tables)),
     slots: step(() => extractSlots(ctx, tables, options.template ?? false)),
     lineCount: src.lineCount,
   };

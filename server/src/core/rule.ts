@@ -31,5 +31,7 @@ export interface Rule {
    * ("placeholder not filled in"), and where they come in the list of blockers.
    */
   blocksDraft?: { rank: number; one: string; many: string };
+  /** Why the rule's findings matter, in a few sentences: the hover on a finding says it. */
+  why?: string;
   check(ctx: RuleContext): Finding[];
 }

@@ -5,6 +5,7 @@ import { measureOf, metricsForLine } from '../incident-metrics';
 import type { Approximation, FigureKind, Marker, PostMortem } from '../model';
 import { describePlaceholder } from '../placeholders';
 import { contains } from '../ranges';
+import { RULES } from '../rules';
 import { template } from '../template';
 import type { Position, Range } from '../text';
 import { MARKER_NAMES, METRIC_END, METRIC_NAMES } from '../vocabulary';
@@ -15,8 +16,13 @@ export interface HoverInfo {
 }
 
 /** What the writer is pointing at: a placeholder's guidance, a timeline time's offset, how a stated metric is computed. */
-export function hoverAt({ model, metrics }: Analysis, position: Position): HoverInfo | undefined {
+export function hoverAt({ model, metrics, diagnostics }: Analysis, position: Position): HoverInfo | undefined {
   const at: Range = { start: position, end: position };
+  // A finding whose rule says why it matters (`blameless`): the editor shows the message, the hover the reason.
+  for (const d of diagnostics) {
+    const why = contains(d.range, at) ? WHY.get(d.code) : undefined;
+    if (why) return { markdown: `**${d.code}**: ${why}`, range: d.range };
+  }
   const placeholder = model.placeholders.find((p) => contains(p.range, at));
   if (placeholder) {
     const guidance = guidanceFor(model, placeholder.range.start.line);
@@ -37,6 +43,9 @@ export function hoverAt({ model, metrics }: Analysis, position: Position): Hover
   const read = `'${figure.statement}' is read as ${READ_AS[figure.kind]}, ${APPROXIMATION_NAMES[figure.approximation]}.`;
   return { markdown: `${read}\n\n${explainMetric(figure.kind, measureOf(metricsForLine(model, metrics, figure.line), figure.kind))}`, range: figure.range };
 }
+
+/** Each rule's `why`, by id. */
+const WHY = new Map(RULES.flatMap((r) => (r.why ? [[r.id, r.why] as const] : [])));
 
 const READ_AS: Record<FigureKind, string> = { mttd: 'the time to detect', mttr: 'the time to resolve', duration: 'the total duration', mitigation: 'the time to mitigate', repair: 'the time to repair' };
 

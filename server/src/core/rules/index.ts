@@ -1,5 +1,6 @@
 import { actionDue } from './action-due';
 import { actionTicket } from './action-ticket';
+import { blameless } from './blameless';
 import { leftoverGuidance } from './leftover-guidance';
 import { metadata } from './metadata';
 import { metricMismatch } from './metric-mismatch';
@@ -32,4 +33,5 @@ export const RULES: readonly Rule[] = [
   rangeRule,
   leftoverGuidance,
   tableCells,
+  blameless,
 ];

@@ -1,0 +1,102 @@
+import type { NarrativeBlock, SectionKind, Table } from '../model';
+import { rowChecker } from '../budget';
+import type { DocumentContext } from './context';
+import { OWNER } from './records';
+import { column } from './tables';
+
+/**
+ * Sections that are not the story of the incident: who wrote and signed the document, its
+ * metadata, links, the blameless culture statement itself, and the action items (what will be
+ * done, not what happened).
+ */
+const NOT_NARRATIVE: ReadonlySet<SectionKind> = new Set(['history', 'blameless', 'metadata', 'signoff', 'approval', 'related', 'actions', 'followUp']);
+
+/** Columns that name people rather than tell what happened. */
+const PEOPLE_COLUMN = /^(?:owners?|who|assignee|assigned to|responsible|dri|name|names|signature|approver|reviewer|author|attendees?)$/i;
+
+/**
+ * The narrative: paragraphs and list items outside blockquotes, and table cells, of every section
+ * that tells what happened (the summary, the timeline, the root cause, lessons, and any section
+ * of the team's own), as the `prose` view reads them (comments and code blanked), with quoted
+ * text ("…", “…”) blanked too: a quoted chat message is evidence, not the writer's judgement.
+ * Headings, fences, HTML blocks, owner and name cells are left out.
+ */
+export function extractNarrative(ctx: DocumentContext, tables: Table[]): NarrativeBlock[] {
+  const { src, tokens, views } = ctx;
+  const blocks: NarrativeBlock[] = [];
+  const narrative = (line: number) => isNarrative(ctx, line);
+  const add = (start: number, end: number) => {
+    if (end <= start) return;
+    const text = blankQuotes(views.prose.slice(start, end));
+    if (/\p{L}/u.test(text)) blocks.push({ text, offset: start });
+  };
+  const tick = rowChecker(ctx.deadline);
+  let quoted = 0;
+  for (const token of tokens) {
+    tick();
+    if (token.type === 'blockquote_open') quoted++;
+    else if (token.type === 'blockquote_close') quoted--;
+    else if (token.type === 'paragraph_open' && token.map && quoted === 0 && narrative(token.map[0])) {
+      const [from, to] = token.map;
+      add(src.lineStart(from), to < src.lineCount ? src.lineStart(to) : src.text.length);
+    }
+  }
+  for (const table of tables) {
+    if (!narrative(table.startLine) || quotedTable(src.lines[table.startLine])) continue;
+    const skip = new Set(table.header.cells.map((_, c) => c).filter((c) => PEOPLE_COLUMN.test(plain(table.header.cells[c].text))));
+    const owner = column(table, OWNER);
+    if (owner >= 0) skip.add(owner);
+    for (const row of table.rows) {
+      tick();
+      row.cells.forEach((cell, c) => {
+        if (skip.has(c) || !cell.text) return;
+        add(src.offsetAt(cell.range.start), src.offsetAt(cell.range.end));
+      });
+    }
+  }
+  return blocks;
+}
+
+function plain(text: string): string {
+  return text.replace(/[*_`~]/g, '').trim();
+}
+
+/** A table inside a blockquote (`> | a | b |`) is quoted as a whole. */
+function quotedTable(line: string | undefined): boolean {
+  return line?.trimStart().startsWith('>') ?? false;
+}
+
+/** Whether a line lies in the narrative: the innermost section with a known kind decides (a level-1 "Blameless post-mortem" title is a title). */
+function isNarrative(ctx: DocumentContext, line: number): boolean {
+  for (let i: number | undefined = ctx.sectionOfLine[line] < 0 ? undefined : ctx.sectionOfLine[line]; i !== undefined; i = ctx.sections[i].parent) {
+    const { kind, level } = ctx.sections[i];
+    if (!kind || (kind === 'blameless' && level === 1)) continue;
+    return !NOT_NARRATIVE.has(kind);
+  }
+  return true;
+}
+
+/**
+ * The text with what is between paired double quotes blanked (the quote marks kept as the
+ * boundaries they are): "…" pairs straight quotes left to right, “…” curly ones. An unpaired
+ * quote leaves the rest as it is. Line structure and length are kept.
+ */
+export function blankQuotes(text: string): string {
+  const open = /["\u201c]/g;
+  let out = '';
+  let kept = 0;
+  // A closing mark not found once is not found later either: each is looked for past the end at most once.
+  const none = { '"': false, '\u201d': false } as Record<string, boolean>;
+  for (let m = open.exec(text); m; m = open.exec(text)) {
+    const close = m[0] === '"' ? '"' : '\u201d';
+    const end = none[close] ? -1 : text.indexOf(close, m.index + 1);
+    if (end < 0) {
+      none[close] = true;
+      continue;
+    }
+    out += text.slice(kept, m.index + 1) + text.slice(m.index + 1, end).replace(/[^\r\n]/g, ' ');
+    kept = end;
+    open.lastIndex = end + 1;
+  }
+  return kept === 0 ? text : out + text.slice(kept);
+}
