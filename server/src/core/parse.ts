@@ -15,6 +15,7 @@ import { extractActionItems, extractApprovals, extractFactors, extractWhys } fro
 import { frontMatterTitle } from './front-matter';
 import { extractChoices, extractExamples, extractPlaceholders } from './extract/marks';
 import { extractSlots } from './extract/slots';
+import { extractListedFactors, rootCauseParagraph } from './extract/causes';
 
 export interface Parsed {
   model: PostMortem;
@@ -61,7 +62,8 @@ export function parse(text: string, deadline?: Deadline, options: ParseOptions =
     ...step(() => extractStatedFigures(ctx, timelines, statedMetrics)),
     whys: extractWhys(tables),
     rootCause: field(/^root cause$/),
-    factors: extractFactors(tables),
+    factors: step(() => [...extractFactors(tables), ...extractListedFactors(ctx)].sort((a, b) => a.line - b.line)),
+    wentWrong: step(() => extractListedFactors(ctx, 'wentWrong')),
     actionItems: step(() => extractActionItems(ctx, tables)),
     followUpOwner: field(/^follow up owner$/),
     confidence: field(/^confidence\b/),
@@ -73,6 +75,10 @@ export function parse(text: string, deadline?: Deadline, options: ParseOptions =
     slots: step(() => extractSlots(ctx, tables, options.template ?? false)),
     lineCount: src.lineCount,
   };
+  if (!model.rootCause) {
+    const paragraph = step(() => rootCauseParagraph(ctx));
+    if (paragraph) model.rootCauseText = paragraph;
+  }
   const named = frontMatterTitle(src.lines);
   if (named) model.frontMatterTitle = named;
   return { model, src, blocks };

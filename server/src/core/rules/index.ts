@@ -12,6 +12,7 @@ import { signoff } from './signoff';
 import { tableCells } from './table-cells';
 import { timelineOrder } from './timeline-order';
 import { timelineTime } from './timeline-time';
+import { traceabilityRule } from './traceability';
 import { unresolvedChoice } from './unresolved-choice';
 import { unfilled } from './unfilled';
 
@@ -32,4 +33,5 @@ export const RULES: readonly Rule[] = [
   rangeRule,
   leftoverGuidance,
   tableCells,
+  traceabilityRule,
 ];
