@@ -1,4 +1,4 @@
-import type { ActionItem, PostMortem } from './model';
+import type { ActionItem, Cell, PostMortem } from './model';
 import type { TextEdit } from './diagnostic';
 import type { Range, SourceText } from './text';
 import { isPlaceholder, plainText } from './vocabulary';
@@ -58,7 +58,7 @@ export interface TracedAction {
   /** Explicit references that name no cause here (`CF-9` with three factors, `Why 3`): not a link, not a gap either. */
   otherRefs: string[];
   /** Where an explicit link is written: the Addresses cell, else the end of the action text. */
-  insertAt?: { range: Range; cell: 'addresses' | 'action'; empty: boolean };
+  insertAt?: { cell: Cell; into: 'addresses' | 'action' };
   /** Content words (stemmed, bounded). */
   words: string[];
   /** The same words as written (lower-cased), in the same order. */
@@ -242,18 +242,24 @@ function explicitRefs(item: ActionItem, src: SourceText): { ids: string[]; slugs
 }
 
 function insertionPoint(item: ActionItem): Pick<TracedAction, 'insertAt'> {
-  if (item.addresses) return { insertAt: { range: item.addresses.range, cell: 'addresses', empty: !item.addresses.text.trim() } };
-  if (item.action) return { insertAt: { range: item.action.range, cell: 'action', empty: false } };
+  if (item.addresses) return { insertAt: { cell: item.addresses, into: 'addresses' } };
+  if (item.action) return { insertAt: { cell: item.action, into: 'action' } };
   return {};
 }
 
-/** The edit that links an action to a cause explicitly: `, CF-2` in its Addresses cell, else ` (addresses: CF-2)` after its text. */
-export function linkEdit(action: TracedAction, cause: Cause): TextEdit | undefined {
+/**
+ * The edit that links an action to a cause explicitly: the ID in its Addresses cell (after those
+ * there), else ` (addresses: CF-2)` after its text. The causes it is linked to by words are
+ * written too, since an explicit link ends the links by words (`(addresses: RC, CF-2)`).
+ */
+export function linkEdit(trace: Traceability, action: TracedAction, cause: Cause): TextEdit | undefined {
   const at = action.insertAt;
   if (!at) return undefined;
-  if (at.cell === 'addresses' && at.empty) return { range: at.range, newText: cause.id };
-  const end = at.range.end;
-  return { range: { start: end, end }, newText: at.cell === 'addresses' ? `, ${cause.id}` : ` (addresses: ${cause.id})` };
+  const target = trace.causes.indexOf(cause);
+  const ids = [...new Set([...action.links.filter((l) => !l.explicit).map((l) => l.cause), target])].sort((x, y) => x - y).map((c) => trace.causes[c].id).join(', ');
+  if (at.into === 'addresses' && !at.cell.text.trim()) return { range: at.cell.inner, newText: ` ${ids} ` };
+  const end = at.cell.range.end;
+  return { range: { start: end, end }, newText: at.into === 'addresses' ? `, ${ids}` : ` (addresses: ${ids})` };
 }
 
 /** A heading's anchor as GitHub and VS Code make it: lower case, punctuation dropped, spaces to hyphens. */
@@ -287,6 +293,7 @@ const STOP = new Set(
     'was were wasn weren didn doesn don isn aren hasn haven hadn won wouldn couldn shouldn cannot can\'t it\'s us its one two three four five via per etc ' +
     'incident incidents outage outages issue issues problem problems cause causes caused causing root factor factors contributing action actions item items ' +
     'add added adding ensure make made improve improved create implement new use used using need needs needed get got set able like may might must will well also ' +
+    'old still better less more quick quickly fast faster properly proper clear clearer ' +
     'time times minute minutes hour hours day days week weeks month months year years first second last next every many much some when then than'
   ).split(' '),
 );

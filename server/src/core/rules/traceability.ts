@@ -33,7 +33,7 @@ export function traceFindings(trace: Traceability): Finding[] {
     findings.push({
       range: cause.range,
       message: `${cause.name} "${short(cause.text)}" has no action item: add one, or link one with ${cause.kind === 'why' ? `(addresses: ${cause.id})` : cause.id}.`,
-      ...fixes(near.map(({ a, n }) => ({ action: a, cause, n }))),
+      ...fixes(trace, near.map(({ a, n }) => ({ action: a, cause, n }))),
     });
   });
   for (const action of actions) {
@@ -41,8 +41,8 @@ export function traceFindings(trace: Traceability): Finding[] {
     const near = nearest(causes.map((cause) => ({ cause, n: shared(action, cause) })), MAX_FIXES);
     findings.push({
       range: action.item.action!.range,
-      message: `${actionLabel(action.item)} addresses no cause: link it to one (${causes.find((c) => c.kind === 'factor')?.id ?? causes[0].id}) or mark it (hygiene).`,
-      ...fixes(near.map(({ cause, n }) => ({ action, cause, n }))),
+      message: `${actionLabel(action.item)} addresses no cause: link it to one (${causes.some((c) => c.kind === 'factor') ? 'CF-n' : causes[0].id}) or mark it (hygiene).`,
+      ...fixes(trace, near.map(({ cause, n }) => ({ action, cause, n }))),
     });
   }
   return findings;
@@ -58,10 +58,10 @@ function shared(action: TracedAction, cause: Cause): string[] {
   return action.shown.filter((_, i) => words.has(action.words[i]));
 }
 
-function fixes(pairs: { action: TracedAction; cause: Cause; n: string[] }[]): { fixes?: Fix[] } {
+function fixes(trace: Traceability, pairs: { action: TracedAction; cause: Cause; n: string[] }[]): { fixes?: Fix[] } {
   const list: Fix[] = [];
   for (const { action, cause, n } of pairs) {
-    const edit = linkEdit(action, cause);
+    const edit = linkEdit(trace, action, cause);
     if (edit) list.push({ title: `Link ${actionLabel(action.item)} to ${cause.id} (both say "${n.join('", "')}")`, edits: [edit] });
   }
   return list.length ? { fixes: list } : {};
