@@ -7,6 +7,7 @@ import { metricsHeader } from './metrics-header';
 import { problems } from './problems';
 import { timelineSection } from './timeline-svg';
 import { whysSection } from './whys';
+import { traceabilitySection } from './traceability';
 
 export interface RenderOptions {
   /** YYYY-MM-DD: action items due before this day are past due. Without it none is. */
@@ -32,6 +33,7 @@ export function renderBody(analysis: Analysis, options: RenderOptions = {}): str
     () => timelineSection(analysis),
     () => actionItemsSection(analysis, options.today),
     () => whysSection(analysis.model),
+    () => traceabilitySection(analysis),
     () => `<article class="document">\n${renderBlocks(analysis.blocks, { remoteImages: options.remoteImages, fromLine: frontMatterEnd(analysis.src.lines) }, deadline)}</article>`,
   ];
   return parts
