@@ -17,6 +17,16 @@ export interface Traceability {
   actions: TracedAction[];
   /** Each cause's links, in the order of `causes`. */
   byCause: TraceLink[][];
+  /** Each cause's near misses: actions that share a word with it but are not linked to it (most shared first, at most MAX_NEAR). */
+  nearByCause: Near[][];
+}
+
+/** An action and a cause that share words without being linked: what a fix may link. */
+export interface Near {
+  cause: number;
+  action: number;
+  /** The shared words as the action writes them. */
+  words: string[];
 }
 
 /** `wentWrong`: an item of What Went Wrong, which an action may address but need not (its ID `WW-n`). */
@@ -57,6 +67,8 @@ export interface TracedAction {
   links: TraceLink[];
   /** Explicit references that name no cause here (`CF-9` with three factors, `Why 3`): not a link, not a gap either. */
   otherRefs: string[];
+  /** Causes it shares words with but is not linked to, most shared first (at most MAX_NEAR). */
+  near: Near[];
   /** Where an explicit link is written: the Addresses cell, else the end of the action text. */
   insertAt?: { cell: Cell; into: 'addresses' | 'action' };
   /** Content words (stemmed, bounded). */
@@ -69,6 +81,10 @@ export interface TracedAction {
 const MAX_WORDS = 48;
 /** Shared content words that make a link by words. */
 export const MIN_SHARED = 2;
+/** A word more causes than this use tells none of them apart: it is not looked up (and the lookups stay bounded). */
+const MAX_FANOUT = 8;
+/** Near misses kept per action and per cause. */
+const MAX_NEAR = 3;
 
 const cache = new WeakMap<PostMortem, Traceability>();
 
@@ -86,6 +102,7 @@ function build(model: PostMortem, src: SourceText): Traceability {
   const causes = collectCauses(model, src);
   const actions: TracedAction[] = [];
   const byCause: TraceLink[][] = causes.map(() => []);
+  const nearByCause: Near[][] = causes.map(() => []);
   const byId = new Map<string, number>();
   const byAnchor = new Map<string, number>();
   causes.forEach((c, i) => {
@@ -127,33 +144,44 @@ function build(model: PostMortem, src: SourceText): Traceability {
     }
     const forms = wordForms(text);
     const words = [...forms.keys()];
-    if (!links.length && !otherRefs.length && !refs.hygiene) {
-      const shared = new Map<number, string[]>();
-      for (const w of words) {
-        for (const c of index.get(w) ?? []) {
-          const list = shared.get(c);
-          const shown = forms.get(w) ?? w;
-          if (!list) shared.set(c, [shown]);
-          else list.push(shown);
-        }
+    const shared = new Map<number, string[]>();
+    for (const w of words) {
+      const list = index.get(w);
+      if (!list || list.length > MAX_FANOUT) continue;
+      for (const c of list) {
+        const shown = forms.get(w) ?? w;
+        const common = shared.get(c);
+        if (!common) shared.set(c, [shown]);
+        else common.push(shown);
       }
-      for (const [cause, common] of [...shared].sort(([x], [y]) => x - y)) {
-        // Two shared words, or one that no other cause uses ("forwarder", "staging").
-        const distinctive = common.length === 1 && distinctiveWord(words, forms, common[0], index);
-        if (common.length >= MIN_SHARED || distinctive) {
-          linked.add(cause);
-          links.push({ cause, action: a, explicit: false, words: common });
-        }
+    }
+    const near: Near[] = [];
+    const byWords = !links.length && !otherRefs.length && !refs.hygiene;
+    for (const [cause, common] of [...shared].sort(([x], [y]) => x - y)) {
+      // Two shared words, or one that no other cause uses ("forwarder", "staging").
+      if (byWords && (common.length >= MIN_SHARED || distinctiveWord(words, forms, common[0], index, common.length))) {
+        linked.add(cause);
+        links.push({ cause, action: a, explicit: false, words: common });
+      } else if (!linked.has(cause)) {
+        near.push({ cause, action: a, words: common });
       }
     }
     for (const l of links) byCause[l.cause].push(l);
-    actions.push({ item, text, hygiene: refs.hygiene, links, otherRefs, words, shown: [...forms.values()], ...insertionPoint(item) });
+    for (const n of near) nearByCause[n.cause].push(n);
+    near.sort((x, y) => y.words.length - x.words.length);
+    near.length = Math.min(near.length, MAX_NEAR);
+    actions.push({ item, text, hygiene: refs.hygiene, links, otherRefs, words, shown: [...forms.values()], near, ...insertionPoint(item) });
   }
-  return { causes, actions, byCause };
+  for (const list of nearByCause) {
+    list.sort((x, y) => y.words.length - x.words.length);
+    list.length = Math.min(list.length, MAX_NEAR);
+  }
+  return { causes, actions, byCause, nearByCause };
 }
 
 /** A word (its stem at least 4 letters) that only one cause uses. */
-function distinctiveWord(words: string[], forms: Map<string, string>, shown: string, index: Map<string, number[]>): boolean {
+function distinctiveWord(words: string[], forms: Map<string, string>, shown: string, index: Map<string, number[]>, count: number): boolean {
+  if (count !== 1) return false;
   const stemmed = words.find((w) => forms.get(w) === shown);
   return stemmed !== undefined && stemmed.length >= 4 && index.get(stemmed)?.length === 1;
 }
@@ -252,10 +280,9 @@ function insertionPoint(item: ActionItem): Pick<TracedAction, 'insertAt'> {
  * there), else ` (addresses: CF-2)` after its text. The causes it is linked to by words are
  * written too, since an explicit link ends the links by words (`(addresses: RC, CF-2)`).
  */
-export function linkEdit(trace: Traceability, action: TracedAction, cause: Cause): TextEdit | undefined {
+export function linkEdit(trace: Traceability, action: TracedAction, target: number): TextEdit | undefined {
   const at = action.insertAt;
   if (!at) return undefined;
-  const target = trace.causes.indexOf(cause);
   const ids = [...new Set([...action.links.filter((l) => !l.explicit).map((l) => l.cause), target])].sort((x, y) => x - y).map((c) => trace.causes[c].id).join(', ');
   if (at.into === 'addresses' && !at.cell.text.trim()) return { range: at.cell.inner, newText: ` ${ids} ` };
   const end = at.cell.range.end;

@@ -2,6 +2,9 @@ import type { Analysis } from '../core/analyze';
 import { actionLabel } from '../core/action-label';
 import { count, dataLine, escapeHtml, titleAttr } from './html';
 
+const MAX_CAUSES = 30;
+const MAX_ACTIONS = 100;
+
 /**
  * The causes × action items matrix: a row per action item, a column per cause (the contributing
  * factors, the root cause, the last why, and the What Went Wrong items an action addresses), ●
@@ -9,11 +12,15 @@ import { count, dataLine, escapeHtml, titleAttr } from './html';
  * action that addresses nothing are highlighted. Only when the document has both.
  */
 export function traceabilitySection({ trace }: Analysis): string {
-  const { causes, actions, byCause } = trace;
-  const shown = causes.map((c, i) => ({ c, i })).filter(({ c, i }) => c.needsAction || byCause[i].length);
-  if (!shown.some(({ c }) => c.needsAction) || !actions.length) return '';
-  const gapCauses = shown.filter(({ c, i }) => c.needsAction && !byCause[i].length).length;
-  const gapActions = actions.filter((a) => !a.item.done && !a.hygiene && !a.links.length && !a.otherRefs.length).length;
+  const { causes, actions: all, byCause } = trace;
+  const relevant = causes.map((c, i) => ({ c, i })).filter(({ c, i }) => c.needsAction || byCause[i].length);
+  if (!relevant.some(({ c }) => c.needsAction) || !all.length) return '';
+  const gapCauses = relevant.filter(({ c, i }) => c.needsAction && !byCause[i].length).length;
+  const gapActions = all.filter((a) => !a.item.done && !a.hygiene && !a.links.length && !a.otherRefs.length).length;
+  // A matrix of a few dozen columns and a hundred rows at most: the page stays small whatever the document.
+  const shown = relevant.slice(0, MAX_CAUSES);
+  const actions = all.slice(0, MAX_ACTIONS);
+  const cut = shown.length < relevant.length || actions.length < all.length ? `<p class="note">The first ${count(shown.length, 'cause')} and ${count(actions.length, 'action item')} are shown.</p>\n` : '';
   const head = shown
     .map(({ c, i }) => {
       const gap = c.needsAction && !byCause[i].length;
@@ -39,7 +46,7 @@ export function traceabilitySection({ trace }: Analysis): string {
   ].join(' · ');
   return `<section class="card traceability" aria-label="Traceability"><h2>Traceability</h2>
 <p class="summary">${summary} · ● linked explicitly, ○ by shared words</p>
-<table class="trace-matrix"><thead><tr><th scope="col">Action item</th>${head}</tr></thead><tbody>
+${cut}<table class="trace-matrix"><thead><tr><th scope="col">Action item</th>${head}</tr></thead><tbody>
 ${rows.join('\n')}
 </tbody></table></section>`;
 }

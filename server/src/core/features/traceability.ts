@@ -50,7 +50,7 @@ export function traceFixesAt({ trace }: Analysis, range: Range): QuickFix[] {
     if (action.item.line < range.start.line || action.item.line > range.end.line) continue;
     const implicit = action.links.filter((l) => !l.explicit);
     if (!implicit.length || implicit.length !== action.links.length) continue;
-    const edit = linkEdit(trace, action, trace.causes[implicit[0].cause]);
+    const edit = linkEdit(trace, action, implicit[0].cause);
     if (!edit) continue;
     const ids = implicit.map((l) => trace.causes[l.cause].id).join(', ');
     const fix: Fix = { title: `Link ${actionLabel(action.item)} to ${ids} explicitly (read from shared words)`, edits: [edit] };

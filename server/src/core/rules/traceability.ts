@@ -1,10 +1,7 @@
 import type { Fix, Finding } from '../diagnostic';
 import type { Rule } from '../rule';
 import { actionLabel } from '../action-label';
-import { type Cause, type Traceability, type TracedAction, linkEdit, traceability } from '../traceability';
-
-/** Candidate actions a fix offers for a cause with none. */
-const MAX_FIXES = 3;
+import { type Near, type Traceability, linkEdit, traceability } from '../traceability';
 
 /**
  * A cause no action item addresses, and an action item that addresses no cause, once the
@@ -14,7 +11,7 @@ export const traceabilityRule: Rule = {
   id: 'traceability',
   description: 'A contributing factor, root cause or last why that no action item addresses, or an action item that addresses none, once the document leaves Draft.',
   details:
-    'The causes are the contributing factors (table rows, list items or sub-headings of a Contributing Factors section; `CF-1`, `CF-2`… in their order, or the `CF-n` a factor writes itself), the root cause (`RC`: the Root cause field, else the Root Cause section\'s first paragraph) and the last answered why (`Why 5`). An action item links to one explicitly with its ID (`CF-2` anywhere in it, `(addresses: Why 5, RC)`, an Addresses column) or a link to the factor\'s heading or anchor (`[…](#no-canary-stage)`); an explicit link is never second-guessed. Otherwise an action and a cause are linked when they share at least two content words (lower-cased, stop words dropped, plurals and -ing/-ed folded: "timeouts" and "timeout"). A factor whose Action Required cell says No needs no action; an action marked `(hygiene)` or `(general)`, or whose Addresses or Type cell says General or Hygiene, needs no cause; done items are not reported. Information, only when the document has both causes and action items, and silent while the Status is Draft (or not given). A quick fix links the action and cause that share the most words.',
+    'The causes are the contributing factors (table rows, list items or sub-headings of a Contributing Factors section: `CF-1`, `CF-2`… in their order, or the `CF-n` a factor writes itself), the root cause (`RC`: the Root cause field, else the Root Cause section) and the last answered why (`Why 5`); an action may also address an item of What Went Wrong (`WW-1`…), which needs none. An action item links to a cause explicitly with its ID (`CF-2` anywhere in it, `(addresses: Why 5, RC)`, an Addresses column) or with a link to a factor\'s heading or anchor (`[…](#no-canary-stage)`): explicit links are never second-guessed, and an action that has any is not linked by words. Otherwise an action and a cause are linked when they share two content words, or one (of four letters or more) that no other cause uses; words are lower-cased, stop words dropped and plurals, -ing and -ed folded ("timeouts" and "timeout"). A factor whose Action Required cell says No needs no action; an action marked `(hygiene)` or `(general)`, or whose Addresses or Type cell says General or Hygiene, needs no cause; done items are not reported. Information, only when the document has both causes and action items, and silent while the Status is Draft (or not given). Quick fixes write the link (` (addresses: CF-2)`, or the ID in the Addresses cell) to the actions or causes that share the most words.',
   severity: 'information',
   check({ model, src, trace }) {
     const { status, statusValue } = model.metadata;
@@ -24,45 +21,35 @@ export const traceabilityRule: Rule = {
 };
 
 export function traceFindings(trace: Traceability): Finding[] {
-  const { causes, actions, byCause } = trace;
+  const { causes, actions, byCause, nearByCause } = trace;
   if (!causes.length || !actions.length) return [];
   const findings: Finding[] = [];
   causes.forEach((cause, c) => {
     if (!cause.needsAction || byCause[c].length) return;
-    const near = nearest(actions.map((a) => ({ a, n: shared(a, cause) })), MAX_FIXES);
     findings.push({
       range: cause.range,
       message: `${cause.name} "${short(cause.text)}" has no action item: add one, or link one with ${cause.kind === 'why' ? `(addresses: ${cause.id})` : cause.id}.`,
-      ...fixes(trace, near.map(({ a, n }) => ({ action: a, cause, n }))),
+      ...fixes(trace, nearByCause[c]),
     });
   });
   for (const action of actions) {
     if (action.item.done || action.hygiene || action.links.length || action.otherRefs.length) continue;
-    const near = nearest(causes.map((cause) => ({ cause, n: shared(action, cause) })), MAX_FIXES);
     findings.push({
       range: action.item.action!.range,
       message: `${actionLabel(action.item)} addresses no cause: link it to one (${causes.some((c) => c.kind === 'factor') ? 'CF-n' : causes[0].id}) or mark it (hygiene).`,
-      ...fixes(trace, near.map(({ cause, n }) => ({ action, cause, n }))),
+      ...fixes(trace, action.near),
     });
   }
   return findings;
 }
 
-/** The candidates that share at least one word, most first, at most `max`. */
-function nearest<T extends { n: string[] }>(candidates: T[], max: number): T[] {
-  return candidates.filter((x) => x.n.length).sort((x, y) => y.n.length - x.n.length).slice(0, max);
-}
-
-function shared(action: TracedAction, cause: Cause): string[] {
-  const words = new Set(cause.words);
-  return action.shown.filter((_, i) => words.has(action.words[i]));
-}
-
-function fixes(trace: Traceability, pairs: { action: TracedAction; cause: Cause; n: string[] }[]): { fixes?: Fix[] } {
+/** A fix per near miss: link the action to the cause. */
+function fixes(trace: Traceability, near: Near[]): { fixes?: Fix[] } {
   const list: Fix[] = [];
-  for (const { action, cause, n } of pairs) {
-    const edit = linkEdit(trace, action, cause);
-    if (edit) list.push({ title: `Link ${actionLabel(action.item)} to ${cause.id} (both say "${n.join('", "')}")`, edits: [edit] });
+  for (const { action: a, cause: c, words } of near) {
+    const action = trace.actions[a];
+    const edit = linkEdit(trace, action, c);
+    if (edit) list.push({ title: `Link ${actionLabel(action.item)} to ${trace.causes[c].id} (both say "${words.join('", "')}")`, edits: [edit] });
   }
   return list.length ? { fixes: list } : {};
 }
