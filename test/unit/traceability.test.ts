@@ -74,6 +74,24 @@ The runbook named the old cluster.
   ]);
 });
 
+test('links: a factor’s own anchor, `<a id>` or `{#…}`, is a link target; a hostile run of `{#` is read once', () => {
+  const text = doc(`## Contributing Factors
+
+- Nobody watched the queue depth <a id="queue-depth"></a>
+- The replica lag went unnoticed {#lag}
+
+## Action Items
+
+- Page on [queue](#queue-depth) growth (@alice)
+- Graph [it](#lag) (@bob)
+`);
+  assert.deepEqual(links(text), ['Page on [queue](#queue-depth) growth → CF-1!', 'Graph [it](#lag) → CF-2!']);
+  const hostile = doc(`## Contributing Factors\n\n- ${'{#'.repeat(100_000)}\n\n## Action Items\n\n- Fix it (@alice)\n`);
+  const start = performance.now();
+  analyze(hostile);
+  assert.ok(performance.now() - start < 2000);
+});
+
 test('causes: factors from lists and sub-headings, their own CF-n, the root cause section, the last answered why', () => {
   const text = doc(`## 5 Whys
 

@@ -1,5 +1,6 @@
 import type { ActionItem, Cell, PostMortem } from './model';
-import type { TextEdit } from './diagnostic';
+import type { Finding, Fix, TextEdit } from './diagnostic';
+import { actionLabel } from './action-label';
 import type { Range, SourceText } from './text';
 import { isPlaceholder, plainText } from './vocabulary';
 
@@ -248,12 +249,12 @@ function explicitRefs(item: ActionItem, src: SourceText): { ids: string[]; slugs
   const text = item.source === 'list' ? (src.lines[item.line] ?? '').slice(action.range.start.character) : action.text;
   const scan = (t: string, clause: boolean) => {
     for (const m of t.matchAll(/\b(CF|WW)[- ]?(\d{1,3})\b/gi)) ids.push(`${m[1].toUpperCase()}-${Number(m[2])}`);
-    for (const m of t.matchAll(/\]\(#([^()\s]{1,200})\)/g)) slugs.push(decodeSlug(m[1]));
+    for (const m of t.matchAll(/\]\(#([^()\s]+)\)/g)) slugs.push(decodeSlug(m[1]));
     if (/[([](?:general(?:[ -]hygiene)?|hygiene)[)\]]/i.test(t)) hygiene = true;
     if (clause) clauseRefs(t);
   };
   const clauseRefs = (t: string) => {
-    for (const m of t.matchAll(/\bwhy[ \t]*#?[ \t]*(\d{1,2})\b/gi)) ids.push(`Why ${m[1]}`);
+    for (const m of t.matchAll(/\bwhy[ \t]*(?:#[ \t]*)?(\d{1,2})\b/gi)) ids.push(`Why ${m[1]}`);
     if (/\b(?:RC|root[ \t]+cause)\b/i.test(t)) ids.push('RC');
     if (/^(?:general|hygiene|general hygiene|none|n\/a|-)$/i.test(t.trim())) hygiene = true;
   };
@@ -305,8 +306,13 @@ function decodeSlug(text: string): string {
 /** `<a id="cf-net"></a>`, `<a name="x">`, `{#x}` on a factor's line. */
 function anchorsIn(line: string): string[] {
   const found: string[] = [];
-  for (const m of line.matchAll(/\b(?:id|name)=["']([^"'\s]{1,100})["']/gi)) found.push(m[1].toLowerCase());
-  for (const m of line.matchAll(/\{#([^}\s]{1,100})\}/g)) found.push(m[1].toLowerCase());
+  for (const m of line.matchAll(/\b(?:id|name)=["']([^"'\s]+)["']/gi)) found.push(m[1].toLowerCase());
+  // `{#x}` by a scan that never reads a character twice.
+  for (let at = line.indexOf('{#'), end = 0; at >= 0; at = line.indexOf('{#', Math.max(end, at + 2))) {
+    end = at + 2;
+    while (end < line.length && line[end] !== '}' && line[end] !== '{' && line[end] !== ' ' && line[end] !== '\t') end++;
+    if (line[end] === '}' && end > at + 2) found.push(line.slice(at + 2, end).toLowerCase());
+  }
   return found;
 }
 
@@ -363,4 +369,43 @@ export function stem(word: string): string {
 /** The cause whose text or line a position lies on. */
 export function causeAtLine(trace: Traceability, line: number): number {
   return trace.causes.findIndex((c) => c.line === line);
+}
+
+/** What the `traceability` rule reports: each cause that needs an action and has none, each open action that addresses nothing, with fixes that link the near misses. */
+export function traceFindings(trace: Traceability): Finding[] {
+  const { causes, actions, byCause, nearByCause } = trace;
+  if (!causes.length || !actions.length) return [];
+  const findings: Finding[] = [];
+  causes.forEach((cause, c) => {
+    if (!cause.needsAction || byCause[c].length) return;
+    findings.push({
+      range: cause.range,
+      message: `${cause.name} "${short(cause.text)}" has no action item: add one, or link one with ${cause.kind === 'why' ? `(addresses: ${cause.id})` : cause.id}.`,
+      ...fixes(trace, nearByCause[c]),
+    });
+  });
+  for (const action of actions) {
+    if (action.item.done || action.hygiene || action.links.length || action.otherRefs.length) continue;
+    findings.push({
+      range: action.item.action!.range,
+      message: `${actionLabel(action.item)} addresses no cause: link it to one (${causes.some((c) => c.kind === 'factor') ? 'CF-n' : causes[0].id}) or mark it (hygiene).`,
+      ...fixes(trace, action.near),
+    });
+  }
+  return findings;
+}
+
+/** A fix per near miss: link the action to the cause. */
+function fixes(trace: Traceability, near: Near[]): { fixes?: Fix[] } {
+  const list: Fix[] = [];
+  for (const { action: a, cause: c, words } of near) {
+    const action = trace.actions[a];
+    const edit = linkEdit(trace, action, c);
+    if (edit) list.push({ title: `Link ${actionLabel(action.item)} to ${trace.causes[c].id} (both say "${words.join('", "')}")`, edits: [edit] });
+  }
+  return list.length ? { fixes: list } : {};
+}
+
+function short(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
 }

@@ -1,7 +1,5 @@
-import type { Fix, Finding } from '../diagnostic';
 import type { Rule } from '../rule';
-import { actionLabel } from '../action-label';
-import { type Near, type Traceability, linkEdit, traceability } from '../traceability';
+import { traceFindings, traceability } from '../traceability';
 
 /**
  * A cause no action item addresses, and an action item that addresses no cause, once the
@@ -19,41 +17,3 @@ export const traceabilityRule: Rule = {
     return traceFindings(trace ?? traceability(model, src));
   },
 };
-
-export function traceFindings(trace: Traceability): Finding[] {
-  const { causes, actions, byCause, nearByCause } = trace;
-  if (!causes.length || !actions.length) return [];
-  const findings: Finding[] = [];
-  causes.forEach((cause, c) => {
-    if (!cause.needsAction || byCause[c].length) return;
-    findings.push({
-      range: cause.range,
-      message: `${cause.name} "${short(cause.text)}" has no action item: add one, or link one with ${cause.kind === 'why' ? `(addresses: ${cause.id})` : cause.id}.`,
-      ...fixes(trace, nearByCause[c]),
-    });
-  });
-  for (const action of actions) {
-    if (action.item.done || action.hygiene || action.links.length || action.otherRefs.length) continue;
-    findings.push({
-      range: action.item.action!.range,
-      message: `${actionLabel(action.item)} addresses no cause: link it to one (${causes.some((c) => c.kind === 'factor') ? 'CF-n' : causes[0].id}) or mark it (hygiene).`,
-      ...fixes(trace, action.near),
-    });
-  }
-  return findings;
-}
-
-/** A fix per near miss: link the action to the cause. */
-function fixes(trace: Traceability, near: Near[]): { fixes?: Fix[] } {
-  const list: Fix[] = [];
-  for (const { action: a, cause: c, words } of near) {
-    const action = trace.actions[a];
-    const edit = linkEdit(trace, action, c);
-    if (edit) list.push({ title: `Link ${actionLabel(action.item)} to ${trace.causes[c].id} (both say "${words.join('", "')}")`, edits: [edit] });
-  }
-  return list.length ? { fixes: list } : {};
-}
-
-function short(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
-}
