@@ -160,7 +160,7 @@ function build(model: PostMortem, src: SourceText): Traceability {
     const byWords = !links.length && !otherRefs.length && !refs.hygiene;
     for (const [cause, common] of [...shared].sort(([x], [y]) => x - y)) {
       // Two shared words, or one that no other cause uses ("forwarder", "staging").
-      if (byWords && (common.length >= MIN_SHARED || distinctiveWord(words, forms, common[0], index, common.length))) {
+      if (byWords && (common.length >= MIN_SHARED || distinctiveWord(words, forms, common[0], index, common.length, causes))) {
         linked.add(cause);
         links.push({ cause, action: a, explicit: false, words: common });
       } else if (!linked.has(cause)) {
@@ -180,11 +180,16 @@ function build(model: PostMortem, src: SourceText): Traceability {
   return { causes, actions, byCause, nearByCause };
 }
 
-/** A word (its stem at least 4 letters) that only one cause uses. */
-function distinctiveWord(words: string[], forms: Map<string, string>, shown: string, index: Map<string, number[]>, count: number): boolean {
+/**
+ * A word (its stem at least 4 letters) that tells one cause apart: only one cause uses it, or only
+ * the root cause and the last why, which usually state the same cause in two places.
+ */
+function distinctiveWord(words: string[], forms: Map<string, string>, shown: string, index: Map<string, number[]>, count: number, causes: Cause[]): boolean {
   if (count !== 1) return false;
   const stemmed = words.find((w) => forms.get(w) === shown);
-  return stemmed !== undefined && stemmed.length >= 4 && index.get(stemmed)?.length === 1;
+  if (stemmed === undefined || stemmed.length < 4) return false;
+  const users = index.get(stemmed) ?? [];
+  return users.length === 1 || (users.length === 2 && users.every((c) => causes[c].kind === 'rootCause' || causes[c].kind === 'why'));
 }
 
 function collectCauses(model: PostMortem, src: SourceText): Cause[] {
@@ -388,7 +393,7 @@ export function traceFindings(trace: Traceability): Finding[] {
     if (action.item.done || action.hygiene || action.links.length || action.otherRefs.length) continue;
     findings.push({
       range: action.item.action!.range,
-      message: `${actionLabel(action.item)} addresses no cause: link it to one (${causes.some((c) => c.kind === 'factor') ? 'CF-n' : causes[0].id}) or mark it (hygiene).`,
+      message: `${actionLabel(action.item)} addresses no cause: link it to one (${causes.some((c) => c.kind === 'factor') ? 'CF-n' : (causes.find((c) => c.kind === 'rootCause') ?? causes[0]).id}) or mark it (hygiene).`,
       ...fixes(trace, action.near),
     });
   }

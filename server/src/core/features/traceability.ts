@@ -4,14 +4,13 @@ import type { Fix } from '../diagnostic';
 import type { Range } from '../text';
 import { type TraceLink, linkEdit } from '../traceability';
 import type { QuickFix } from './fixes';
-import type { HoverInfo } from './hover';
 
 /**
  * Hover on a cause (a contributing factor, the root cause, the last why, a What Went Wrong item):
  * the action items that address it; on an action item: the causes it addresses, and how (an
  * explicit link, or the words the two share).
  */
-export function traceHover({ trace }: Analysis, line: number): HoverInfo | undefined {
+export function traceHover({ trace }: Analysis, line: number): { markdown: string; range: Range } | undefined {
   const c = trace.causes.findIndex((x) => x.line === line);
   if (c >= 0 && trace.actions.length) {
     const cause = trace.causes[c];
