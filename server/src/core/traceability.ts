@@ -100,7 +100,9 @@ export function traceability(model: PostMortem, src: SourceText): Traceability {
 }
 
 function build(model: PostMortem, src: SourceText): Traceability {
-  const causes = collectCauses(model, src);
+  // A template's slot (a prompt, an example) left in is no cause and no action: `unfilled` reports it.
+  const slotLines = new Set(model.slots.slots.filter((s) => s.kind === 'prompt' || s.kind === 'example').map((s) => s.line));
+  const causes = collectCauses(model, src).filter((c) => !slotLines.has(c.line) && !c.text.endsWith('?'));
   const actions: TracedAction[] = [];
   const byCause: TraceLink[][] = causes.map(() => []);
   const nearByCause: Near[][] = causes.map(() => []);
@@ -122,7 +124,7 @@ function build(model: PostMortem, src: SourceText): Traceability {
   for (const item of model.actionItems) {
     const raw = item.action?.text ?? '';
     const text = plainText(raw);
-    if (!text || isPlaceholder(raw)) continue;
+    if (!text || isPlaceholder(raw) || slotLines.has(item.line)) continue;
     const a = actions.length;
     const refs = explicitRefs(item, src);
     const links: TraceLink[] = [];
@@ -143,7 +145,8 @@ function build(model: PostMortem, src: SourceText): Traceability {
       const found = byAnchor.get(slug);
       if (found !== undefined) link(found);
     }
-    const forms = wordForms(text);
+    // Words from the text as written: `WINDOW_UPDATE` is two words, which plain text would run together.
+    const forms = wordForms(raw);
     const words = [...forms.keys()];
     const shared = new Map<number, string[]>();
     for (const w of words) {
@@ -216,29 +219,29 @@ function collectCauses(model: PostMortem, src: SourceText): Cause[] {
       line: factor.line,
       needsAction: !/^(no|n|none|n\/a|false|-)$/.test(required),
       anchors: [...anchors].filter(Boolean),
-      words: contentWords(`${text} ${factor.detail ?? ''}`),
+      words: contentWords(`${raw} ${factor.detail ?? ''}`),
     });
   });
   model.wentWrong.forEach((item, i) => {
     const text = plainText(item.factor.text);
     if (!text || isPlaceholder(item.factor.text)) return;
-    causes.push({ kind: 'wentWrong', id: `WW-${i + 1}`, name: `What went wrong ${i + 1}`, text, range: item.factor.range, line: item.line, needsAction: false, anchors: anchorsIn(src.lines[item.line] ?? ''), words: contentWords(`${text} ${item.detail ?? ''}`) });
+    causes.push({ kind: 'wentWrong', id: `WW-${i + 1}`, name: `What went wrong ${i + 1}`, text, range: item.factor.range, line: item.line, needsAction: false, anchors: anchorsIn(src.lines[item.line] ?? ''), words: contentWords(`${item.factor.text} ${item.detail ?? ''}`) });
   });
   const rootSection = model.sections.find((s) => s.kind === 'rootCause');
   const rootAnchors = rootSection ? [slug(plainText(rootSection.heading))] : [];
   const root = model.rootCause?.value;
   if (root?.text && !isPlaceholder(root.text)) {
-    causes.push({ kind: 'rootCause', id: 'RC', name: 'The root cause', text: plainText(root.text), range: root.range, line: model.rootCause!.line, needsAction: true, anchors: rootAnchors, words: contentWords(plainText(root.text)) });
+    causes.push({ kind: 'rootCause', id: 'RC', name: 'The root cause', text: plainText(root.text), range: root.range, line: model.rootCause!.line, needsAction: true, anchors: rootAnchors, words: contentWords(root.text) });
   } else if (!root && model.rootCauseText) {
     const { span, detail } = model.rootCauseText;
-    causes.push({ kind: 'rootCause', id: 'RC', name: 'The root cause', text: plainText(span.text), range: span.range, line: span.range.start.line, needsAction: true, anchors: rootAnchors, words: contentWords(plainText(detail)) });
+    causes.push({ kind: 'rootCause', id: 'RC', name: 'The root cause', text: plainText(span.text), range: span.range, line: span.range.start.line, needsAction: true, anchors: rootAnchors, words: contentWords(detail) });
   }
   for (let i = model.whys.length - 1; i >= 0; i--) {
     const why = model.whys[i];
     const answer = why.answer?.text ?? '';
     if (!plainText(answer) || isPlaceholder(answer) || isPlaceholder(why.label)) continue;
     const n = /\d+/.exec(why.label)?.[0] ?? String(i + 1);
-    causes.push({ kind: 'why', id: `Why ${n}`, name: `Why ${n}`, text: plainText(answer), range: why.answer!.range, line: why.line, needsAction: true, anchors: [], words: contentWords(plainText(answer)) });
+    causes.push({ kind: 'why', id: `Why ${n}`, name: `Why ${n}`, text: plainText(answer), range: why.answer!.range, line: why.line, needsAction: true, anchors: [], words: contentWords(answer) });
     break;
   }
   return causes.sort((a, b) => a.line - b.line || (a.kind === 'factor' ? -1 : 1));
@@ -359,7 +362,10 @@ export function wordForms(text: string): Map<string, string> {
   return words;
 }
 
-/** A light stemmer: plurals, -ing, -ed, a final -e ("changes", "changed", "changing" → "chang"). */
+/** How many letters of a word a stem keeps. */
+const STEM_LENGTH = 6;
+
+/** A light stemmer: plurals, -ing, -ed, a final -e ("changes", "changed", "changing" → "chang"), then at most six letters. */
 export function stem(word: string): string {
   let w = word;
   if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
@@ -368,7 +374,8 @@ export function stem(word: string): string {
   if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
   else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
   if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1);
-  return w;
+  // Then the first six letters: "dependency" and "depend", "migration" and "migrate", "configured" and "configuration".
+  return w.length > STEM_LENGTH ? w.slice(0, STEM_LENGTH) : w;
 }
 
 /** The cause whose text or line a position lies on. */
@@ -379,7 +386,8 @@ export function causeAtLine(trace: Traceability, line: number): number {
 /** What the `traceability` rule reports: each cause that needs an action and has none, each open action that addresses nothing, with fixes that link the near misses. */
 export function traceFindings(trace: Traceability): Finding[] {
   const { causes, actions, byCause, nearByCause } = trace;
-  if (!causes.length || !actions.length) return [];
+  // What Went Wrong alone is no list of causes: nothing to trace against.
+  if (!causes.some((c) => c.kind !== 'wentWrong') || !actions.length) return [];
   const findings: Finding[] = [];
   causes.forEach((cause, c) => {
     if (!cause.needsAction || byCause[c].length) return;
