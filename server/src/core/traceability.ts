@@ -136,9 +136,8 @@ function build(model: PostMortem, src: SourceText): Traceability {
       links.push({ cause, action: a, explicit: true });
     };
     for (const ref of refs.ids) {
-      const key = ref.toLowerCase();
-      const found = key === 'why' ? causes.findIndex((c) => c.kind === 'why') : byId.get(key);
-      if (found !== undefined && found >= 0) link(found);
+      const found = byId.get(ref.toLowerCase());
+      if (found !== undefined) link(found);
       else otherRefs.push(ref);
     }
     for (const slug of refs.slugs) {
