@@ -2,6 +2,7 @@ import type { Analysis } from '../analyze';
 import { actionLabel } from '../action-label';
 import type { Fix } from '../diagnostic';
 import type { Range } from '../text';
+import { before } from '../ranges';
 import { type TraceLink, linkEdit } from '../traceability';
 import type { QuickFix } from './fixes';
 
@@ -40,13 +41,15 @@ function how(link: TraceLink): string {
 }
 
 /**
- * For each action item in `range` linked to causes only by shared words, a fix that writes the
+ * For each action item whose text `range` touches, linked to causes only by shared words, a fix that writes the
  * links (` (addresses: RC, CF-2)`), so that the writer settles them. Never part of "fix all".
  */
 export function traceFixesAt({ trace }: Analysis, range: Range): QuickFix[] {
   const fixes: QuickFix[] = [];
   for (const action of trace.actions) {
-    if (action.item.line < range.start.line || action.item.line > range.end.line) continue;
+    // On the action's own text only: an owner or due cell of the same row keeps its own fixes.
+    const cell = action.item.action!.range;
+    if (before(range.end, cell.start) || before(cell.end, range.start)) continue;
     const implicit = action.links.filter((l) => !l.explicit);
     if (!implicit.length || implicit.length !== action.links.length) continue;
     const edit = linkEdit(trace, action, implicit[0].cause);
