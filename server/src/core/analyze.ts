@@ -12,6 +12,7 @@ import { doneWords, isFinished } from './vocabulary';
 import type { BlockParse } from './markdown';
 import type { TeamTemplate } from './team-template';
 import { templateCompleteness } from './unfilled-slots';
+import { type Traceability, traceability } from './traceability';
 
 export interface Analysis {
   model: PostMortem;
@@ -19,6 +20,8 @@ export interface Analysis {
   /** The parse the model came from; `renderBlocks` turns it into HTML without parsing again. */
   blocks: BlockParse;
   metrics: MeasuredMetrics;
+  /** Which causes each action item addresses: computed once, read by the rule, hover, code actions and the preview. */
+  trace: Traceability;
   diagnostics: Diagnostic[];
   /** The team's template the document was read against, if any. */
   template?: TeamTemplate;
@@ -65,6 +68,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   deadline?.check();
   const metrics = computeMetrics(model);
   if (options.template) Object.assign(metrics, templateCompleteness(model, src, options.template));
+  const trace = traceability(model, src);
   const status = model.metadata.statusValue;
   const byStatus: Record<'status' | 'final', Severity> = {
     status: status === 'Draft' ? 'warning' : 'error',
@@ -75,11 +79,11 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     const level = config.rules[rule.id];
     if (level === 'off') continue;
     deadline?.check();
-    for (const finding of rule.check({ model, src, metrics, config, fix: options.fix ?? {}, template: options.template })) {
+    for (const finding of rule.check({ model, src, metrics, trace, config, fix: options.fix ?? {}, template: options.template })) {
       const severity = (level && LEVEL[level]) ?? finding.severity ?? (rule.severity === 'status' || rule.severity === 'final' ? byStatus[rule.severity] : rule.severity);
       diagnostics.push({ ...finding, code: rule.id, severity });
     }
   }
   diagnostics.sort((a, b) => compareRanges(a.range, b.range));
-  return { model, src, blocks, metrics, diagnostics, config, ...(options.template ? { template: options.template } : {}) };
+  return { model, src, blocks, metrics, trace, diagnostics, config, ...(options.template ? { template: options.template } : {}) };
 }

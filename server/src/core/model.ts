@@ -202,6 +202,10 @@ export interface ActionItem {
   due?: Cell;
   priority?: Cell;
   ticket?: Cell;
+  /** The Addresses (Cause, Factor) cell: which causes the item addresses (`CF-1, CF-3`, `Why 5`, `General`). */
+  addresses?: Cell;
+  /** The Type (Kind, Category) cell, which may mark the item as general hygiene. */
+  category?: Cell;
   line: number;
   /** A table row, or a list item (`- [ ] …`, a bullet or a numbered item) under an action heading. */
   source: 'table' | 'list';
@@ -226,10 +230,15 @@ export interface WhyRow {
 }
 
 export interface ContributingFactor {
+  /** The factor as written: a table's Factor cell, a list item's first line, or a sub-heading of a Contributing Factors section. */
   factor: Cell;
   type?: Cell;
   actionRequired?: Cell;
   line: number;
+  /** Where it was read from; a table row when undefined. */
+  source?: 'table' | 'list' | 'heading';
+  /** More of its words than the cell holds: a list item's whole paragraph, the first paragraph under a heading (bounded). */
+  detail?: string;
 }
 
 export interface Approval {
@@ -290,7 +299,11 @@ export interface PostMortem {
   keyEvents: KeyEvent[];
   whys: WhyRow[];
   rootCause?: Field;
+  /** A Root Cause section's first paragraph, where no `Root cause:` field states it; `detail` is its text (bounded). */
+  rootCauseText?: { span: Span; detail: string };
   factors: ContributingFactor[];
+  /** The items (or sub-headings) of a What Went Wrong section: what an action item may address besides the causes, read as factors are. */
+  wentWrong: ContributingFactor[];
   actionItems: ActionItem[];
   followUpOwner?: Field;
   confidence?: Field;

@@ -16,6 +16,7 @@ import { frontMatterTitle } from './front-matter';
 import { extractChoices, extractExamples, extractPlaceholders } from './extract/marks';
 import { extractSlots } from './extract/slots';
 import { extractNarrative } from './extract/narrative';
+import { extractListedFactors, rootCauseParagraph } from './extract/causes';
 
 export interface Parsed {
   model: PostMortem;
@@ -64,7 +65,8 @@ export function parse(text: string, deadline?: Deadline, options: ParseOptions =
     ...step(() => extractStatedFigures(ctx, timelines, statedMetrics)),
     whys: extractWhys(tables),
     rootCause: field(/^root cause$/),
-    factors: extractFactors(tables),
+    factors: step(() => [...extractFactors(tables), ...extractListedFactors(ctx)].sort((a, b) => a.line - b.line)),
+    wentWrong: step(() => extractListedFactors(ctx, 'wentWrong')),
     actionItems: step(() => extractActionItems(ctx, tables, options.done)),
     followUpOwner: field(/^follow up owner$/),
     confidence: field(/^confidence\b/),
@@ -77,6 +79,10 @@ export function parse(text: string, deadline?: Deadline, options: ParseOptions =
     slots: step(() => extractSlots(ctx, tables, options.template ?? false)),
     lineCount: src.lineCount,
   };
+  if (!model.rootCause) {
+    const paragraph = step(() => rootCauseParagraph(ctx));
+    if (paragraph) model.rootCauseText = paragraph;
+  }
   const named = frontMatterTitle(src.lines);
   if (named) model.frontMatterTitle = named;
   return { model, src, blocks };

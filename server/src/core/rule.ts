@@ -4,11 +4,14 @@ import type { MeasuredMetrics } from './metrics';
 import type { PostMortem } from './model';
 import type { SourceText } from './text';
 import type { TeamTemplate } from './team-template';
+import type { Traceability } from './traceability';
 
 export interface RuleContext {
   model: PostMortem;
   src: SourceText;
   metrics: MeasuredMetrics;
+  /** The link graph of causes and action items (see traceability.ts); computed from the model when not given. */
+  trace?: Traceability;
   config: Config;
   fix: FixContext;
   /** The team's template, when the document has one (see AnalyzeOptions.template). */

@@ -3,6 +3,7 @@ import { completionsAt } from '../core/features/completion';
 import { timelineLens } from '../core/features/code-lens';
 import { fixAllEdits, quickFixesAt } from '../core/features/fixes';
 import { markerFixesAt } from '../core/features/marker-fixes';
+import { traceFixesAt } from '../core/features/traceability';
 import { foldingRanges } from '../core/features/folding';
 import { ticketLinks } from '../core/features/links';
 import type { TicketUrl } from '../core/config';
@@ -29,7 +30,7 @@ import { renderPage } from '../render/page';
  */
 const FEATURES = {
   diagnostics: ({ diagnostics }: Analysis) => withoutFixes(diagnostics),
-  quickFixes: (analysis: Analysis, range: Range) => [...quickFixesAt(analysis.diagnostics, range), ...markerFixesAt(analysis, range)],
+  quickFixes: (analysis: Analysis, range: Range) => [...quickFixesAt(analysis.diagnostics, range), ...markerFixesAt(analysis, range), ...traceFixesAt(analysis, range)],
   fixAll: ({ diagnostics }: Analysis) => fixAllEdits(diagnostics),
   completion: completionsAt,
   hover: hoverAt,

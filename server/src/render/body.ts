@@ -7,6 +7,7 @@ import { metricsHeader } from './metrics-header';
 import { problems } from './problems';
 import { timelineSection } from './timeline-svg';
 import { whysSection } from './whys';
+import { traceabilitySection } from './traceability';
 
 export interface RenderOptions {
   /** YYYY-MM-DD: action items due before this day are past due. Without it none is. */
@@ -50,6 +51,7 @@ function partsOf(analysis: Analysis, options: RenderOptions): string[] {
     () => timelineSection(analysis),
     () => actionItemsSection(analysis, options.today),
     () => whysSection(analysis.model),
+    () => traceabilitySection(analysis),
   ];
   const rendered = parts
     .map((part) => {

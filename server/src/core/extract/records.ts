@@ -7,6 +7,10 @@ import { column } from './tables';
 export const OWNER = /^(owner|owners|who|assignee|assigned to|responsible|dri)$/i;
 const ACTION = /^(action|action item|actions|change|task|item|description|what|follow.?up|remediation|next step)$/i;
 export const DUE = /^(due|due date|deadline|target date|implementation date|expected completion|by when|eta)$/i;
+/** The column that says which causes an item addresses. */
+const ADDRESSES = /^(addresses|addresses cause|cause|causes|factors?|contributing factors?|root cause|fixes|related to|relates to|traces? to|links? to)$/i;
+/** A type column, which may mark an item as general hygiene. */
+const KIND = /^(type|kind|category)$/i;
 /** A status column whose cell may say the item is done. */
 const STATUS = /^(status|state|done|complete|completed|progress)$/i;
 
@@ -31,6 +35,8 @@ export function extractActionItems(ctx: DocumentContext, tables: Table[], done?:
     const priority = column(table, /^priority$/i);
     const ticket = column(table, /^(ticket|issue|bug|bug #|link|jira)$/i);
     const status = column(table, STATUS);
+    const addresses = column(table, ADDRESSES);
+    const category = column(table, KIND);
     const tableTitle = titleOf(table.section);
     table.rows.forEach((row, i) => {
       if (row.cells.every((c) => !c.text)) return;
@@ -44,6 +50,8 @@ export function extractActionItems(ctx: DocumentContext, tables: Table[], done?:
         due: cell(due),
         priority: cell(priority),
         ticket: cell(ticket),
+        ...(cell(addresses) ? { addresses: cell(addresses) } : {}),
+        ...(cell(category) ? { category: cell(category) } : {}),
         line: row.line,
         source: 'table',
         done: isDoneStatus(cell(status)?.text ?? '', done) || isDoneText(cell(action)?.text ?? '', done),

@@ -9,6 +9,7 @@ import { RULES } from '../rules';
 import { template } from '../template';
 import type { Position, Range } from '../text';
 import { MARKER_NAMES, METRIC_END, METRIC_NAMES } from '../vocabulary';
+import { traceHover } from './traceability';
 
 export interface HoverInfo {
   markdown: string;
@@ -16,7 +17,8 @@ export interface HoverInfo {
 }
 
 /** What the writer is pointing at: a placeholder's guidance, a timeline time's offset, how a stated metric is computed. */
-export function hoverAt({ model, metrics, diagnostics }: Analysis, position: Position): HoverInfo | undefined {
+export function hoverAt(analysis: Analysis, position: Position): HoverInfo | undefined {
+  const { model, metrics, diagnostics } = analysis;
   const at: Range = { start: position, end: position };
   // A finding whose rule says why it matters (`blameless`): the editor shows the message, the hover the reason.
   for (const d of diagnostics) {
@@ -39,7 +41,7 @@ export function hoverAt({ model, metrics, diagnostics }: Analysis, position: Pos
   const metric = model.statedMetrics.find((m) => m.field.line === position.line);
   if (metric) return { markdown: explainMetric(metric.kind, metricsForLine(model, metrics, metric.field.line).measured[metric.kind]), range: { start: metric.field.labelRange.start, end: metric.field.value.range.end } };
   const figure = model.statedFigures.find((f) => contains(f.range, at));
-  if (!figure) return undefined;
+  if (!figure) return traceHover(analysis, position.line);
   const read = `'${figure.statement}' is read as ${READ_AS[figure.kind]}, ${APPROXIMATION_NAMES[figure.approximation]}.`;
   return { markdown: `${read}\n\n${explainMetric(figure.kind, measureOf(metricsForLine(model, metrics, figure.line), figure.kind))}`, range: figure.range };
 }

@@ -13,6 +13,7 @@ import { signoff } from './signoff';
 import { tableCells } from './table-cells';
 import { timelineOrder } from './timeline-order';
 import { timelineTime } from './timeline-time';
+import { traceabilityRule } from './traceability';
 import { unresolvedChoice } from './unresolved-choice';
 import { unfilled } from './unfilled';
 
@@ -34,4 +35,5 @@ export const RULES: readonly Rule[] = [
   leftoverGuidance,
   tableCells,
   blameless,
+  traceabilityRule,
 ];
