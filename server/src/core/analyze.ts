@@ -33,6 +33,8 @@ export interface AnalyzeOptions {
   deadline?: Deadline;
   /** The team's template, derived once per template file (deriveTemplate): its slots left in are reported. */
   template?: TeamTemplate;
+  /** The analysis of the document's previous version: its parse is reused where the edit did not reach (the result is the same). */
+  previous?: Analysis;
 }
 
 const LEVEL: Record<string, Severity | undefined> = { hint: 'hint', info: 'information', warning: 'warning', error: 'error' };
@@ -49,7 +51,7 @@ function teamEvents(events: NonNullable<Config['events']>): EventWords {
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const config = options.config ?? defaultConfig();
   const { deadline } = options;
-  const { model, src, blocks } = parse(text, deadline, config.events ? { events: teamEvents(config.events) } : {});
+  const { model, src, blocks } = parse(text, deadline, { ...(config.events ? { events: teamEvents(config.events) } : {}), previous: options.previous?.blocks });
   deadline?.check();
   const metrics = computeMetrics(model);
   if (options.template) Object.assign(metrics, templateCompleteness(model, src, options.template));
