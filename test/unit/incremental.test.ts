@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import type { Token } from 'markdown-it';
 import { type Analysis, analyze } from '../../server/src/core/analyze';
 import { type BlockParse, parseBlocks, renderBlocks } from '../../server/src/core/markdown';
+import { reparseCounts } from '../../server/src/core/incremental-parse';
 import { EXAMPLES, FIXTURES, ROOT } from '../paths';
 
 const SEED = Number(process.env.INCREMENTAL_SEED) || 20261130;
@@ -131,6 +132,9 @@ test(`incremental parse and analysis equal a fresh one after each of ${EDITS} ra
     }
   }
   assert.equal(done, EDITS);
+  // Every way of re-parsing was taken: rows of a table, top-level blocks, and the whole document (link definitions).
+  const { rows, blocks, whole } = reparseCounts;
+  assert.ok(rows > 0 && blocks > 0 && whole > 0, JSON.stringify(reparseCounts));
 });
 
 test('the previous analysis is left as it was, and renders the same after the next one is made from it', () => {

@@ -30,7 +30,7 @@ let empty: Analysis | undefined;
 class LocalAnalysis implements AnalysisHandle {
   readonly budgetMs = MAIN_THREAD_BUDGET_MS;
 
-  constructor(readonly version: number, private readonly analysis: Analysis, readonly isPostMortem: boolean, readonly exceeded?: BudgetExceeded) {}
+  constructor(readonly version: number, readonly analysis: Analysis, readonly isPostMortem: boolean, readonly exceeded?: BudgetExceeded) {}
 
   /** Not a post-mortem, or abandoned: nothing analysed, every feature answers as for an empty document. */
   static unanalysed(version: number, exceeded?: BudgetExceeded): LocalAnalysis {
@@ -54,6 +54,8 @@ interface Entry {
   settings: DocumentSettings;
   /** The day the analysis was made for: overdue action items change with it. */
   today?: string;
+  /** The analysis, once made in this thread: the next version's reuses its parse. */
+  analysis?: Analysis;
   dispose: () => void;
   ready: Promise<AnalysisHandle>;
 }
@@ -64,6 +66,11 @@ interface Entry {
  */
 export class Analyses {
   private readonly entries = new Map<string, Entry>();
+  /**
+   * The last analysis of each document whose text changed since, until its next version is
+   * analysed: that analysis parses again only the blocks the edit touched (incremental-parse.ts).
+   */
+  private readonly previous = new Map<string, Analysis>();
 
   constructor(private readonly fixContext: () => FixContext, private readonly log: (message: string) => void) {}
 
@@ -76,6 +83,8 @@ export class Analyses {
       this.entries.set(doc.uri, entry);
       return entry.ready;
     }
+    const previous = this.previous.get(doc.uri) ?? entry?.analysis;
+    this.previous.delete(doc.uri);
     this.drop(doc.uri);
     const text = doc.getText();
     // The team's template is the reference of the post-mortems around it, never one of them.
@@ -87,7 +96,8 @@ export class Analyses {
       ? worker.ready
       : Promise.resolve().then(() => {
           if (!identified) return LocalAnalysis.unanalysed(doc.version);
-          const { analysis, isPostMortem } = analyzeDocument({ ...input, budgetMs: MAIN_THREAD_BUDGET_MS });
+          const { analysis, isPostMortem } = analyzeDocument({ ...input, budgetMs: MAIN_THREAD_BUDGET_MS }, previous);
+          added.analysis = analysis;
           return new LocalAnalysis(doc.version, analysis, isPostMortem);
         });
     const ready = started.catch((e: unknown) => {
@@ -119,13 +129,25 @@ export class Analyses {
       if (chars <= CACHED_CHARS) break;
       if (!entry.done || uri === newest) continue;
       chars -= entry.chars;
-      this.drop(uri);
+      this.entries.get(uri)?.dispose();
+      this.entries.delete(uri);
     }
   }
 
-  /** The document changed or closed: its analysis goes, and a thread still analysing the old text stops. */
+  /**
+   * The document changed: its analysis goes, and a thread still analysing the old text stops; an
+   * analysis made in this thread is kept for the next version's to start from.
+   */
   drop(uri: string): void {
-    this.entries.get(uri)?.dispose();
+    const entry = this.entries.get(uri);
+    if (entry?.analysis) this.previous.set(uri, entry.analysis);
+    entry?.dispose();
     this.entries.delete(uri);
+  }
+
+  /** The document closed: nothing of it is kept. */
+  closed(uri: string): void {
+    this.drop(uri);
+    this.previous.delete(uri);
   }
 }
