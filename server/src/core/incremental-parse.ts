@@ -2,9 +2,12 @@ import type { MarkdownIt, StateCore, Token } from 'markdown-it';
 
 /**
  * The block parse of an edited document, re-lexing only the top-level blocks the edit can change
- * and keeping the previous parse's tokens before and after them (those after shifted by the
+ * (or, for an edit within a table's body rows, only its new rows: see tableRows) and keeping the
+ * previous parse's tokens before and after them (those after with their maps shifted by the
  * edit's line delta). The result is token for token the block parse of the whole new text
- * (test/unit/incremental.test.ts checks it against a fresh parse after thousands of random edits).
+ * (test/unit/incremental.test.ts checks it against a fresh parse after 10,000 random edits).
+ * Where the edit is found: the common prefix and suffix of the old and new texts, so any number
+ * of changes in any order, as LSP sends them, is one edit here.
  *
  * Why it holds: at the top level markdown-it's block loop carries nothing from one block to the
  * next but the line it stopped at (state.tight and hasEmptyLines are read only inside lists,
@@ -100,6 +103,7 @@ function tableRows(
   newTail: number,
   tailNewline: number,
   TokenClass: typeof Token,
+  env: object,
 ): Token[] | undefined {
   if (tailNewline < 0) return undefined;
   // The top-level block the first changed line is in.
@@ -139,7 +143,7 @@ function tableRows(
   const newRows = b.slice(rowsStart, tailNewline - a.length + b.length + 1);
   const parsed: Token[] = [];
   const delimiterEnd = a.indexOf('\n', a.indexOf('\n', headerStart) + 1) + 1;
-  md.block.parse(a.slice(headerStart, delimiterEnd) + newRows, md, {}, parsed);
+  md.block.parse(a.slice(headerStart, delimiterEnd) + newRows, md, { deadline: (env as { deadline?: unknown }).deadline }, parsed);
   const count = newTail - changed;
   const body = parsed.findIndex((t) => t.type === 'tbody_open');
   if (parsed[0]?.type !== 'table_open' || parsed[0].map![1] !== count + 2 || body < 0) return undefined;
@@ -194,7 +198,7 @@ export function reparseBlocks(md: MarkdownIt, core: StateCore, previous: BlockSp
   const oldTail = tailNewline < 0 ? Infinity : changed + newlines(a, p, tailNewline + 1);
   const newTail = tailNewline < 0 ? Infinity : changed + newlines(b, p, tailNewline - a.length + b.length + 1);
   const delta = newTail - oldTail;
-  const rows = tableRows(md, previous.tokens, a, b, p, changed, oldTail, newTail, tailNewline, TokenClass);
+  const rows = tableRows(md, previous.tokens, a, b, p, changed, oldTail, newTail, tailNewline, TokenClass, core.env as object);
   if (rows) {
     core.tokens = rows;
     reparseCounts.rows++;
