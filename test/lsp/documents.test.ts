@@ -6,7 +6,7 @@ import type { Diagnostic } from 'vscode-languageserver-protocol';
 import type { AnalysisResult } from '../../shared/protocol';
 import { at, withServer } from './client';
 import { TEMPLATE_GLOBS } from '../../server/src/core/template-path';
-import { CACHED_CHARS } from '../../server/src/lsp/analyses';
+import { CACHED_CHARS, LARGE_DOCUMENT_CHARS } from '../../server/src/lsp/analyses';
 import { generateByLines } from '../bench/generate';
 
 const codes = (diagnostics: Diagnostic[]) => diagnostics.map((d) => [d.code, d.range.start.line, d.severity]);
@@ -142,9 +142,9 @@ test('past the analyses kept at once, a document let go answers as before: it is
     assert.deepEqual(await hover(uris[0]), last);
   }));
 
-test('typing into a large post-mortem, each version re-parsed from the last, gives the diagnostics of its final text opened fresh', () =>
+/** Types the edits below into `text`, each version linted from the last, then opens the final text fresh: the same diagnostics. */
+const typeInto = (text: string) =>
   withServer({ settings: { lint: { debounceMs: 0 } } }, async (client) => {
-    const text = generateByLines(2000);
     const uri = await client.openLinted('typed-post-mortem.md', text);
     const lines = text.split('\n');
     const row = lines.findIndex((l) => l.startsWith('| 2026-03-14 12:00'));
@@ -172,4 +172,13 @@ test('typing into a large post-mortem, each version re-parsed from the last, giv
     const fresh = await client.openLinted('fresh-post-mortem.md', client.text(uri));
     assert.deepEqual(typed, (await client.diagnostics(fresh, 1)).diagnostics);
     assert.ok(typed.length > 0);
-  }));
+  });
+
+test('typing into a 2,000-line post-mortem, each version re-parsed from the last, gives the diagnostics of its final text opened fresh', () =>
+  typeInto(generateByLines(2000)));
+
+test('typing into a post-mortem analysed in a worker thread, which goes on from one version to the next, gives the diagnostics of its final text opened fresh', () => {
+  const text = generateByLines(3400);
+  assert.ok(text.length > LARGE_DOCUMENT_CHARS);
+  return typeInto(text);
+});

@@ -1,3 +1,4 @@
+import type { Worker } from 'node:worker_threads';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Analysis, analyze } from '../core/analyze';
 import { BudgetExceeded } from '../core/budget';
@@ -57,6 +58,8 @@ interface Entry {
   /** The analysis, once made in this thread: the next version's reuses its parse. */
   analysis?: Analysis;
   dispose: () => void;
+  /** A worker thread whose analysis is done, handed on to the next version's (ThreadedAnalysis.detach). */
+  detach?: () => Worker | undefined;
   ready: Promise<AnalysisHandle>;
 }
 
@@ -71,6 +74,8 @@ export class Analyses {
    * analysed: that analysis parses again only the blocks the edit touched (incremental-parse.ts).
    */
   private readonly previous = new Map<string, Analysis>();
+  /** Likewise the worker thread of each large document whose text changed: it analyses the next version. */
+  private readonly threads = new Map<string, { thread: Worker; exited: () => void }>();
 
   constructor(private readonly fixContext: () => FixContext, private readonly log: (message: string) => void) {}
 
@@ -86,12 +91,14 @@ export class Analyses {
     const previous = this.previous.get(doc.uri) ?? entry?.analysis;
     this.previous.delete(doc.uri);
     this.drop(doc.uri);
+    const thread = this.takeThread(doc.uri);
     const text = doc.getText();
     // The team's template is the reference of the post-mortems around it, never one of them.
     const identified = settings.isTemplate ? undefined : identify(text, uriPath(doc.uri), settings.files);
     const template = identified ? settings.templateFor(text) : undefined;
     const input: AnalysisInput = { text, options: { config: settings.config, fix, template }, byPath: identified === 'path' };
-    const worker = identified && text.length > LARGE_DOCUMENT_CHARS ? new ThreadedAnalysis(doc.version, input, WORKER_BUDGET_MS) : undefined;
+    const worker = identified && text.length > LARGE_DOCUMENT_CHARS ? new ThreadedAnalysis(doc.version, input, WORKER_BUDGET_MS, thread) : undefined;
+    if (thread && !worker) void thread.terminate();
     const started: Promise<AnalysisHandle> = worker
       ? worker.ready
       : Promise.resolve().then(() => {
@@ -106,7 +113,7 @@ export class Analyses {
       this.log(`${doc.uri} (version ${doc.version}): ${budgetMessage('check', e.budgetMs)}`);
       return LocalAnalysis.unanalysed(doc.version, e);
     });
-    const added: Entry = { version: doc.version, chars: identified ? text.length : 0, settings, today: fix.today, dispose: () => worker?.dispose(), ready };
+    const added: Entry = { version: doc.version, chars: identified ? text.length : 0, settings, today: fix.today, dispose: () => worker?.dispose(), detach: () => worker?.detach(), ready };
     this.entries.set(doc.uri, added);
     // A failed analysis is not kept: the next request tries again.
     ready.catch(() => this.entries.get(doc.uri)?.ready === ready && this.drop(doc.uri));
@@ -140,14 +147,30 @@ export class Analyses {
    */
   drop(uri: string): void {
     const entry = this.entries.get(uri);
-    if (entry?.analysis) this.previous.set(uri, entry.analysis);
-    entry?.dispose();
     this.entries.delete(uri);
+    if (!entry) return;
+    if (entry.analysis) this.previous.set(uri, entry.analysis);
+    const thread = entry.detach?.();
+    if (!thread) return;
+    void this.takeThread(uri)?.terminate();
+    // A thread that stops while it waits is not handed on.
+    const exited = () => this.threads.get(uri)?.thread === thread && this.threads.delete(uri);
+    thread.once('exit', exited);
+    this.threads.set(uri, { thread, exited });
+  }
+
+  /** The document's waiting worker thread, if any, no longer waiting. */
+  private takeThread(uri: string): Worker | undefined {
+    const waiting = this.threads.get(uri);
+    this.threads.delete(uri);
+    waiting?.thread.off('exit', waiting.exited);
+    return waiting?.thread;
   }
 
   /** The document closed: nothing of it is kept. */
   closed(uri: string): void {
     this.drop(uri);
     this.previous.delete(uri);
+    void this.takeThread(uri)?.terminate();
   }
 }
