@@ -119,22 +119,25 @@ export class Analyses {
     ready.catch(() => this.entries.get(doc.uri)?.ready === ready && this.drop(doc.uri));
     void ready.then(() => {
       added.done = true;
-      this.evict();
+      this.evict(doc.uri);
     }, () => undefined);
     return ready;
   }
 
   /**
    * Lets the least recently used analyses go until the rest fit CACHED_CHARS; the newest is always
-   * kept. A caller that holds a local handle keeps its analysis until it is done with it.
+   * kept, and so is `done`, the one just made: its callers (the lint that asked for it) are about to
+   * read it, and a worker's would be stopped under them (a 10 MB document alone is over the bound,
+   * and one another document is served meanwhile is newer). A caller that holds a local handle
+   * keeps its analysis until it is done with it.
    */
-  private evict(): void {
+  private evict(done: string): void {
     let chars = 0;
     let newest: string | undefined;
     for (const [uri, entry] of this.entries) (chars += entry.chars), (newest = uri);
     for (const [uri, entry] of this.entries) {
       if (chars <= CACHED_CHARS) break;
-      if (!entry.done || uri === newest) continue;
+      if (!entry.done || uri === newest || uri === done) continue;
       chars -= entry.chars;
       this.entries.get(uri)?.dispose();
       this.entries.delete(uri);
