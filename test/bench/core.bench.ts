@@ -31,11 +31,20 @@ async function main() {
   for (const [name, text, runs, lintRuns] of [['generated', large, 9, 1], ['typical', typical, 200, 20]] as const) {
     const parse = time(() => md.parse(text, {}), runs);
     const analysis = time(() => analyze(text), runs);
+    // One character typed mid-document and taken back, each version analysed from the last (incremental parse).
+    const middle = text.indexOf('\n', text.length >> 1) + 5;
+    let previous = analyze(text);
+    let typed = 0;
+    const incremental = time(() => {
+      const edited = typed++ % 2 ? text : `${text.slice(0, middle)}x${text.slice(middle)}`;
+      previous = analyze(edited, { previous });
+    }, runs * 2);
     const markdownlint = time(() => lint({ strings: { doc: text } }), lintRuns);
     const kb = (Buffer.byteLength(text) / 1024).toFixed(0);
     console.log(`${name} post-mortem (${kb} KB, ${text.split('\n').length} lines):`);
     console.log(`  markdown-it parse   ${parse.toFixed(1)} ms`);
     console.log(`  analysis            ${analysis.toFixed(1)} ms  (${(analysis / parse).toFixed(2)}× the parse)`);
+    console.log(`  after a keystroke   ${incremental.toFixed(1)} ms  (${(incremental / parse).toFixed(2)}× the parse; the previous version's parse reused)`);
     console.log(`  markdownlint        ${markdownlint.toFixed(1)} ms  (${(markdownlint / parse).toFixed(1)}× the parse)`);
   }
 }

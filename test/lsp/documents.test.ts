@@ -6,7 +6,7 @@ import type { Diagnostic } from 'vscode-languageserver-protocol';
 import type { AnalysisResult } from '../../shared/protocol';
 import { at, withServer } from './client';
 import { TEMPLATE_GLOBS } from '../../server/src/core/template-path';
-import { CACHED_CHARS } from '../../server/src/lsp/analyses';
+import { CACHED_CHARS, LARGE_DOCUMENT_CHARS } from '../../server/src/lsp/analyses';
 import { generateByLines } from '../bench/generate';
 
 const codes = (diagnostics: Diagnostic[]) => diagnostics.map((d) => [d.code, d.range.start.line, d.severity]);
@@ -142,3 +142,44 @@ test('past the analyses kept at once, a document let go answers as before: it is
     assert.ok(last);
     assert.deepEqual(await hover(uris[0]), last);
   }));
+
+/** Types the edits below into `text`, each version linted from the last, then opens the final text fresh: the same diagnostics. */
+const typeInto = (text: string) =>
+  withServer({ settings: { lint: { debounceMs: 0 } } }, async (client) => {
+    const uri = await client.openLinted('typed-post-mortem.md', text);
+    const lines = text.split('\n');
+    const row = lines.findIndex((l) => l.startsWith('| 2026-03-14 12:00'));
+    const line = (n: number) => ({ start: { line: n, character: 0 }, end: { line: n, character: 0 } });
+    const edits: { range: ReturnType<typeof line>; text: string }[] = [
+      // A character typed into a timeline row, a row added, a row's time broken, a heading and a paragraph before it.
+      { range: { start: { line: row, character: 30 }, end: { line: row, character: 30 } }, text: 'x' },
+      { range: line(row + 1), text: '| 2026-03-14 12:01 | Paged the on-call | |\n' },
+      { range: { start: { line: row + 3, character: 2 }, end: { line: row + 3, character: 12 } }, text: 'yesterday' },
+      { range: line(row - 4), text: '## Notes\n\nWritten during the incident.\n\n' },
+      // A fence opened that swallows the rest, then closed; a comment opened and closed.
+      { range: line(row + 10), text: '```\n' },
+      { range: line(row + 20), text: '```\n' },
+      { range: line(40), text: '<!--\n' },
+      { range: line(45), text: '-->\n' },
+      // A line deleted, CRLF pasted.
+      { range: { start: { line: row + 30, character: 0 }, end: { line: row + 31, character: 0 } }, text: '' },
+      { range: line(row + 40), text: '| 2026-03-14 13:00 | Pasted from elsewhere | |\r\n' },
+    ];
+    for (const edit of edits) {
+      const version = await client.change(uri, [edit]);
+      await client.diagnostics(uri, version);
+    }
+    const typed = (await client.diagnostics(uri)).diagnostics;
+    const fresh = await client.openLinted('fresh-post-mortem.md', client.text(uri));
+    assert.deepEqual(typed, (await client.diagnostics(fresh, 1)).diagnostics);
+    assert.ok(typed.length > 0);
+  });
+
+test('typing into a 2,000-line post-mortem, each version re-parsed from the last, gives the diagnostics of its final text opened fresh', () =>
+  typeInto(generateByLines(2000)));
+
+test('typing into a post-mortem analysed in a worker thread, which goes on from one version to the next, gives the diagnostics of its final text opened fresh', () => {
+  const text = generateByLines(3400);
+  assert.ok(text.length > LARGE_DOCUMENT_CHARS);
+  return typeInto(text);
+});

@@ -38,6 +38,8 @@ export interface AnalyzeOptions {
   template?: TeamTemplate;
   /** False to read and measure only, without the rules (no diagnostics): what the workspace report needs. */
   check?: boolean;
+  /** The analysis of the document's previous version: its parse is reused where the edit did not reach (the result is the same). */
+  previous?: Analysis;
 }
 
 const LEVEL: Record<string, Severity | undefined> = { hint: 'hint', info: 'information', warning: 'warning', error: 'error' };
@@ -64,7 +66,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const config = options.config ?? defaultConfig();
   const { deadline } = options;
   const done = teamDone(config.doneStatuses);
-  const { model, src, blocks } = parse(text, deadline, { ...(config.events ? { events: teamEvents(config.events) } : {}), ...(done ? { done } : {}) });
+  const { model, src, blocks } = parse(text, deadline, { ...(config.events ? { events: teamEvents(config.events) } : {}), ...(done ? { done } : {}), previous: options.previous?.blocks });
   deadline?.check();
   const metrics = computeMetrics(model);
   if (options.template) Object.assign(metrics, templateCompleteness(model, src, options.template));

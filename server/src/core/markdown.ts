@@ -1,5 +1,6 @@
 import MarkdownItConstructor, { type MarkdownIt, type StateCore, type Token } from 'markdown-it';
 import type { Deadline } from './budget';
+import { reparseBlocks } from './incremental-parse';
 
 const SAFE_LINK = /^(https?:|mailto:|#|\.{0,2}\/|[^:]*$)/i;
 /** A scheme-relative address (`//host/path`) is a web address: it is written out as https, never left to the page's scheme. */
@@ -86,10 +87,20 @@ function coreRules(md: MarkdownIt): { blocks: CoreRule[]; rest: CoreRule[] } {
   return { blocks: rules.slice(0, split), rest: rules.slice(split) };
 }
 
-export function parseBlocks(text: string, deadline?: Deadline): BlockParse {
+/**
+ * The block parse of `text`. Given the parse of the document's previous version, only the blocks
+ * the edit touches are parsed again (incremental-parse.ts); the tokens are those of a fresh parse.
+ */
+export function parseBlocks(text: string, deadline?: Deadline, previous?: BlockParse): BlockParse {
   const md = instance();
   const state = new md.core.State(text, md, { deadline });
-  for (const rule of coreRules(md).blocks) rule.fn(state);
+  // markdown-it's normalize rewrites line endings and NULs: on a text without either it is the identity.
+  const normalized = !text.includes('\r') && !text.includes('\0');
+  for (const rule of coreRules(md).blocks) {
+    if (rule.name === 'normalize' && normalized) continue;
+    if (rule.name === 'block' && previous && reparseBlocks(md, state, { tokens: previous.tokens, src: previous.state.src }, previous.state.env)) continue;
+    rule.fn(state);
+  }
   return { tokens: state.tokens, state, inlineDone: false };
 }
 

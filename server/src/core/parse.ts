@@ -32,6 +32,8 @@ export interface ParseOptions {
   done?: ReadonlySet<string>;
   /** Read as a team's template: keep the slots only a template has too (see extractSlots). */
   template?: boolean;
+  /** The parse of the document's previous version: only the blocks an edit touches are parsed again. */
+  previous?: BlockParse;
 }
 
 /** Markdown text → the typed post-mortem model, every part with its exact source range; the deadline is checked at each block and step. */
@@ -42,7 +44,7 @@ export function parse(text: string, deadline?: Deadline, options: ParseOptions =
     return extract();
   };
   const src = new SourceText(text);
-  const blocks = parseBlocks(src.text, deadline);
+  const blocks = parseBlocks(src.text, deadline, options.previous);
   const tokens = blocks.tokens;
   const views = step(() => buildViews(src, tokens, deadline));
   const { sections, sectionOfLine } = step(() => extractSections(src, tokens));

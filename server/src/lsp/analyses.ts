@@ -1,3 +1,4 @@
+import type { Worker } from 'node:worker_threads';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Analysis, analyze } from '../core/analyze';
 import { BudgetExceeded } from '../core/budget';
@@ -30,7 +31,7 @@ let empty: Analysis | undefined;
 class LocalAnalysis implements AnalysisHandle {
   readonly budgetMs = MAIN_THREAD_BUDGET_MS;
 
-  constructor(readonly version: number, private readonly analysis: Analysis, readonly isPostMortem: boolean, readonly exceeded?: BudgetExceeded) {}
+  constructor(readonly version: number, readonly analysis: Analysis, readonly isPostMortem: boolean, readonly exceeded?: BudgetExceeded) {}
 
   /** Not a post-mortem, or abandoned: nothing analysed, every feature answers as for an empty document. */
   static unanalysed(version: number, exceeded?: BudgetExceeded): LocalAnalysis {
@@ -54,7 +55,11 @@ interface Entry {
   settings: DocumentSettings;
   /** The day the analysis was made for: overdue action items change with it. */
   today?: string;
+  /** The analysis, once made in this thread: the next version's reuses its parse. */
+  analysis?: Analysis;
   dispose: () => void;
+  /** A worker thread whose analysis is done, handed on to the next version's (ThreadedAnalysis.detach). */
+  detach?: () => Worker | undefined;
   ready: Promise<AnalysisHandle>;
 }
 
@@ -64,6 +69,13 @@ interface Entry {
  */
 export class Analyses {
   private readonly entries = new Map<string, Entry>();
+  /**
+   * The last analysis of each document whose text changed since, until its next version is
+   * analysed: that analysis parses again only the blocks the edit touched (incremental-parse.ts).
+   */
+  private readonly previous = new Map<string, Analysis>();
+  /** Likewise the worker thread of each large document whose text changed: it analyses the next version. */
+  private readonly threads = new Map<string, { thread: Worker; exited: () => void }>();
 
   constructor(private readonly fixContext: () => FixContext, private readonly log: (message: string) => void) {}
 
@@ -76,18 +88,23 @@ export class Analyses {
       this.entries.set(doc.uri, entry);
       return entry.ready;
     }
+    const previous = this.previous.get(doc.uri) ?? entry?.analysis;
+    this.previous.delete(doc.uri);
     this.drop(doc.uri);
+    const thread = this.takeThread(doc.uri);
     const text = doc.getText();
     // The team's template is the reference of the post-mortems around it, never one of them.
     const identified = settings.isTemplate ? undefined : identify(text, uriPath(doc.uri), settings.files);
     const template = identified ? settings.templateFor(text) : undefined;
     const input: AnalysisInput = { text, options: { config: settings.config, fix, template }, byPath: identified === 'path' };
-    const worker = identified && text.length > LARGE_DOCUMENT_CHARS ? new ThreadedAnalysis(doc.version, input, WORKER_BUDGET_MS) : undefined;
+    const worker = identified && text.length > LARGE_DOCUMENT_CHARS ? new ThreadedAnalysis(doc.version, input, WORKER_BUDGET_MS, thread) : undefined;
+    if (thread && !worker) void thread.terminate();
     const started: Promise<AnalysisHandle> = worker
       ? worker.ready
       : Promise.resolve().then(() => {
           if (!identified) return LocalAnalysis.unanalysed(doc.version);
-          const { analysis, isPostMortem } = analyzeDocument({ ...input, budgetMs: MAIN_THREAD_BUDGET_MS });
+          const { analysis, isPostMortem } = analyzeDocument({ ...input, budgetMs: MAIN_THREAD_BUDGET_MS }, previous);
+          added.analysis = analysis;
           return new LocalAnalysis(doc.version, analysis, isPostMortem);
         });
     const ready = started.catch((e: unknown) => {
@@ -96,36 +113,67 @@ export class Analyses {
       this.log(`${doc.uri} (version ${doc.version}): ${budgetMessage('check', e.budgetMs)}`);
       return LocalAnalysis.unanalysed(doc.version, e);
     });
-    const added: Entry = { version: doc.version, chars: identified ? text.length : 0, settings, today: fix.today, dispose: () => worker?.dispose(), ready };
+    const added: Entry = { version: doc.version, chars: identified ? text.length : 0, settings, today: fix.today, dispose: () => worker?.dispose(), detach: () => worker?.detach(), ready };
     this.entries.set(doc.uri, added);
     // A failed analysis is not kept: the next request tries again.
     ready.catch(() => this.entries.get(doc.uri)?.ready === ready && this.drop(doc.uri));
     void ready.then(() => {
       added.done = true;
-      this.evict();
+      this.evict(doc.uri);
     }, () => undefined);
     return ready;
   }
 
   /**
    * Lets the least recently used analyses go until the rest fit CACHED_CHARS; the newest is always
-   * kept. A caller that holds a local handle keeps its analysis until it is done with it.
+   * kept, and so is `done`, the one just made: its callers (the lint that asked for it) are about to
+   * read it, and a worker's would be stopped under them (a 10 MB document alone is over the bound,
+   * and one another document is served meanwhile is newer). A caller that holds a local handle
+   * keeps its analysis until it is done with it.
    */
-  private evict(): void {
+  private evict(done: string): void {
     let chars = 0;
     let newest: string | undefined;
     for (const [uri, entry] of this.entries) (chars += entry.chars), (newest = uri);
     for (const [uri, entry] of this.entries) {
       if (chars <= CACHED_CHARS) break;
-      if (!entry.done || uri === newest) continue;
+      if (!entry.done || uri === newest || uri === done) continue;
       chars -= entry.chars;
-      this.drop(uri);
+      this.entries.get(uri)?.dispose();
+      this.entries.delete(uri);
     }
   }
 
-  /** The document changed or closed: its analysis goes, and a thread still analysing the old text stops. */
+  /**
+   * The document changed: its analysis goes, and a thread still analysing the old text stops; an
+   * analysis made in this thread is kept for the next version's to start from.
+   */
   drop(uri: string): void {
-    this.entries.get(uri)?.dispose();
+    const entry = this.entries.get(uri);
     this.entries.delete(uri);
+    if (!entry) return;
+    if (entry.analysis) this.previous.set(uri, entry.analysis);
+    const thread = entry.detach?.();
+    if (!thread) return;
+    void this.takeThread(uri)?.terminate();
+    // A thread that stops while it waits is not handed on.
+    const exited = () => this.threads.get(uri)?.thread === thread && this.threads.delete(uri);
+    thread.once('exit', exited);
+    this.threads.set(uri, { thread, exited });
+  }
+
+  /** The document's waiting worker thread, if any, no longer waiting. */
+  private takeThread(uri: string): Worker | undefined {
+    const waiting = this.threads.get(uri);
+    this.threads.delete(uri);
+    waiting?.thread.off('exit', waiting.exited);
+    return waiting?.thread;
+  }
+
+  /** The document closed: nothing of it is kept. */
+  closed(uri: string): void {
+    this.drop(uri);
+    this.previous.delete(uri);
+    void this.takeThread(uri)?.terminate();
   }
 }

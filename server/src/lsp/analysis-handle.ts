@@ -1,5 +1,5 @@
 import type { BudgetExceeded } from '../core/budget';
-import type { FeatureArgs, FeatureName, FeatureResult } from './features';
+import type { AnalysisInput, FeatureArgs, FeatureName, FeatureResult } from './features';
 
 /**
  * One version's analysis, wherever it runs (the server's thread, analyses.ts, or a thread of its
@@ -24,5 +24,8 @@ export interface ThreadCall {
   args: unknown[];
 }
 
-/** Analysis thread → server: first the analysis' outcome, then one reply per feature call (`exceeded`: the call's budget, overrun). */
-export type ThreadReply = { isPostMortem: boolean } | { id: number; result?: unknown; error?: string; exceeded?: number };
+/** Server → analysis thread: analyse the document's next version (from the last one's parse), or one feature call on the latest. */
+export type ThreadMessage = ThreadCall | { id: number; analyze: AnalysisInput };
+
+/** Analysis thread → server: an analysis' outcome, or a feature call's reply (`exceeded`: the call's budget, overrun); each with its message's id. */
+export type ThreadReply = { id: number; isPostMortem: boolean } | { id: number; result?: unknown; error?: string; exceeded?: number };

@@ -43,6 +43,7 @@ export class Linter {
 
   closed(uri: string): void {
     this.cancel(uri);
+    this.session.analyses.closed(uri);
     this.changes.delete(uri);
     if (this.published.get(uri)) this.session.connection.sendDiagnostics({ uri, diagnostics: [] });
     this.published.delete(uri);

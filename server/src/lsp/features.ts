@@ -74,14 +74,15 @@ export function runFeature<K extends FeatureName>(analysis: Analysis, feature: K
 /** What one analysis needs, all plain data so that it can go to a worker. */
 export interface AnalysisInput {
   text: string;
-  options: Omit<AnalyzeOptions, 'deadline'>;
+  options: Omit<AnalyzeOptions, 'deadline' | 'previous'>;
   /** Identified by its path (see identify): a post-mortem whatever its content. */
   byPath: boolean;
   /** Given, the analysis throws BudgetExceeded past it; a worker is stopped by a timer instead. */
   budgetMs?: number;
 }
 
-export function analyzeDocument({ text, options, byPath, budgetMs }: AnalysisInput): { analysis: Analysis; isPostMortem: boolean } {
-  const analysis = analyze(text, { ...options, deadline: budgetMs === undefined ? undefined : new Deadline(budgetMs) });
+/** `previous`: the analysis of the document's previous version, whose parse is reused where the edit did not reach (in this thread only: it is not plain data). */
+export function analyzeDocument({ text, options, byPath, budgetMs }: AnalysisInput, previous?: Analysis): { analysis: Analysis; isPostMortem: boolean } {
+  const analysis = analyze(text, { ...options, previous, deadline: budgetMs === undefined ? undefined : new Deadline(budgetMs) });
   return { analysis, isPostMortem: byPath || isPostMortem(analysis.model) };
 }

@@ -1,0 +1,163 @@
+// Incremental analysis is a full analysis, always: random edits to every document we have, and
+// after each one the reused parse (and the analysis built on it) against a fresh one.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import type { Token } from 'markdown-it';
+import { type Analysis, analyze } from '../../server/src/core/analyze';
+import { type BlockParse, parseBlocks, renderBlocks } from '../../server/src/core/markdown';
+import { reparseCounts } from '../../server/src/core/incremental-parse';
+import { EXAMPLES, FIXTURES, ROOT } from '../paths';
+
+const SEED = Number(process.env.INCREMENTAL_SEED) || 20261130;
+const EDITS = Number(process.env.INCREMENTAL_EDITS) || 10_000;
+
+/** mulberry32: a small seeded PRNG, so that a failure is replayed from its seed. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function markdownFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? markdownFiles(path) : name.endsWith('.md') ? [path] : [];
+    });
+}
+
+const DOCUMENTS = [...markdownFiles(join(ROOT, 'test', 'realworld', 'docs')), ...markdownFiles(EXAMPLES), ...markdownFiles(FIXTURES)];
+
+const TABLE = '| Time | Event |\n|------|-------|\n| 10:00 | Alert fired |\n| 10:05 | Rolled back `a | b` |\n';
+/** What an edit inserts: the pieces of Markdown whose opening or closing changes the blocks around them. */
+const PIECES = [
+  '```', '```\n', '\n```\n', '~~~\n', '<!--', '-->', '<!-- note -->\n', '\n<!--\n', '-->\n', '<div>\n', '</div>\n',
+  '# ', '## Timeline\n', '### ', '\n---\n', '---', '===\n', '- ', '\n- item\n', '1. ', '  - nested\n', '> ', '    ', '\t',
+  '|', ' | ', '|---|---|\n', '| a | b |\n', TABLE, `\n${TABLE}\n`, '\n', '\n\n', '\r\n', '\r\n\r\n', 'x', 'Root cause: ', '**Status:** Draft\n',
+  '[ref]: https://example.com\n', '[link][ref]', '* ', '+ ', '2) ', '\\', '`', '***\n',
+];
+
+interface Edit {
+  at: number;
+  remove: number;
+  insert: string;
+}
+
+function randomEdit(text: string, random: () => number): Edit {
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+  // Half the edits at a line's start, where blocks open and close.
+  let at = Math.floor(random() * (text.length + 1));
+  if (random() < 0.5) at = text.lastIndexOf('\n', at - 1) + 1;
+  const kind = random();
+  if (kind < 0.25) return { at, remove: 0, insert: pick(PIECES) };
+  if (kind < 0.4) return { at, remove: Math.min(text.length - at, 1 + Math.floor(random() * 3)), insert: '' };
+  if (kind < 0.5) {
+    // A whole line or a few lines deleted, or moved elsewhere (cut and paste).
+    let end = at;
+    for (let n = 1 + Math.floor(random() * 4); n > 0 && end < text.length; n--) end = (text.indexOf('\n', end) + 1 || text.length + 1) - 1;
+    return { at, remove: end - at, insert: '' };
+  }
+  if (kind < 0.6) {
+    // A paste of a piece of the document itself.
+    const from = Math.floor(random() * text.length);
+    return { at, remove: 0, insert: text.slice(from, from + Math.floor(random() * 400)) };
+  }
+  if (kind < 0.7) {
+    // Inside a table: a cell typed into, or a pipe added or removed.
+    const row = text.indexOf('\n|', Math.floor(random() * text.length));
+    if (row >= 0) return random() < 0.5 ? { at: row + 2, remove: 0, insert: pick(['x', ' | ', '|', '-']) } : { at: row + 1, remove: 1, insert: '' };
+  }
+  if (kind < 0.8) return { at, remove: Math.min(text.length - at, Math.floor(random() * 2)), insert: pick(['a', ' ', 'Z', '2026-03-14 10:00 ', '—', '😀']) };
+  return { at, remove: Math.min(text.length - at, Math.floor(random() * 40)), insert: pick(PIECES) + pick(PIECES) };
+}
+
+const apply = (text: string, { at, remove, insert }: Edit) => text.slice(0, at) + insert + text.slice(at + remove);
+
+/** What a block token is, every field a parse sets (the preview's render adds data-line and makes an inline token's children). */
+function describe(token: Token): string {
+  const attrs = token.attrs?.filter((a) => a[0] !== 'data-line');
+  const children = token.children && (token.type === 'inline' ? 'inline' : token.children);
+  return JSON.stringify([token.type, token.tag, token.map, token.nesting, token.level, token.content, token.markup, token.info, token.block, token.hidden, attrs?.length ? attrs : null, children, token.meta]);
+}
+
+function firstDifference(actual: BlockParse, expected: BlockParse): string | undefined {
+  const n = Math.max(actual.tokens.length, expected.tokens.length);
+  for (let i = 0; i < n; i++) {
+    const a = actual.tokens[i] && describe(actual.tokens[i]);
+    const e = expected.tokens[i] && describe(expected.tokens[i]);
+    if (a !== e) return `token ${i}: incremental ${a}, fresh ${e}`;
+  }
+  if (actual.state.src !== expected.state.src) return 'normalised source';
+  if (JSON.stringify(actual.state.env.references) !== JSON.stringify(expected.state.env.references)) return 'references';
+  return undefined;
+}
+
+function failure(doc: string, seed: number, edits: Edit[], what: string): string {
+  return `${what}\nreplay: INCREMENTAL_SEED=${seed}, document ${doc}, edits ${JSON.stringify(edits)}`;
+}
+
+test(`incremental parse and analysis equal a fresh one after each of ${EDITS} random edits (seed ${SEED})`, () => {
+  const random = prng(SEED);
+  const perDocument = Math.ceil(EDITS / DOCUMENTS.length);
+  let done = 0;
+  for (const path of DOCUMENTS) {
+    const doc = path.slice(ROOT.length + 1);
+    let text = readFileSync(path, 'utf8');
+    let previous: Analysis = analyze(text);
+    const edits: Edit[] = [];
+    for (let i = 0; i < perDocument && done < EDITS; i++, done++) {
+      const edit = randomEdit(text, random);
+      edits.push(edit);
+      text = apply(text, edit);
+      // Now and then the previous version was rendered: its tokens carry the preview's additions.
+      if (random() < 0.1) renderBlocks(previous.blocks);
+      const incremental = analyze(text, { previous });
+      const fresh = analyze(text);
+      const difference = firstDifference(incremental.blocks, fresh.blocks);
+      if (difference) assert.fail(failure(doc, SEED, edits, difference));
+      // Compared as JSON first (fast); a difference is shown field by field.
+      if (JSON.stringify([incremental.diagnostics, incremental.metrics]) !== JSON.stringify([fresh.diagnostics, fresh.metrics])) {
+        assert.deepEqual(incremental.diagnostics, fresh.diagnostics, failure(doc, SEED, edits, 'diagnostics differ'));
+        assert.deepEqual(incremental.metrics, fresh.metrics, failure(doc, SEED, edits, 'metrics differ'));
+      }
+      previous = incremental;
+    }
+  }
+  assert.equal(done, EDITS);
+  // Every way of re-parsing was taken: rows of a table, top-level blocks, and the whole document (link definitions).
+  const { rows, blocks, whole } = reparseCounts;
+  assert.ok(rows > 0 && blocks > 0 && whole > 0, JSON.stringify(reparseCounts));
+});
+
+test('the previous analysis is left as it was, and renders the same after the next one is made from it', () => {
+  const text = readFileSync(join(EXAMPLES, '2026-03-14-checkout-latency-post-mortem.md'), 'utf8');
+  const first = analyze(text);
+  const html = renderBlocks(first.blocks);
+  const before = first.blocks.tokens.map(describe);
+  const edited = text.replace('\n## ', '\nInserted line.\n\n## ');
+  const second = analyze(edited, { previous: first });
+  assert.deepEqual(first.blocks.tokens.map(describe), before);
+  assert.equal(renderBlocks(first.blocks), html);
+  assert.equal(renderBlocks(second.blocks), renderBlocks(parseBlocks(edited)));
+});
+
+test('an edit far from the others re-parses only the blocks around it', () => {
+  const rows = Array.from({ length: 200 }, (_, i) => `Paragraph ${i}.\n`).join('\n');
+  const first = parseBlocks(rows);
+  const edited = rows.replace('Paragraph 100.', 'Paragraph 100, edited.');
+  const second = parseBlocks(edited, undefined, first);
+  // The tokens before the edit and after it are the old ones (the same lines: no line was added).
+  assert.equal(second.tokens.length, first.tokens.length);
+  assert.equal(second.tokens[0], first.tokens[0]);
+  assert.equal(second.tokens.at(-1), first.tokens.at(-1));
+  assert.notEqual(second.tokens[300], first.tokens[300]);
+  assert.equal(firstDifference(second, parseBlocks(edited)), undefined);
+});
