@@ -18,7 +18,7 @@ import { uriPath } from './uri';
 export const LARGE_DOCUMENT_CHARS = 256 * 1024;
 
 /**
- * The analyses kept at once, by the length of their texts: an analysis holds about 45 times its
+ * The analyses made in the server's thread kept at once, by the length of their texts: one holds about 45 times its
  * text (tokens, model, diagnostics). Past it, the least recently used are let go and made again
  * when next asked for; their diagnostics, once published, stay. 50 open 2,000-line post-mortems
  * would hold 400 MB otherwise.
@@ -48,7 +48,7 @@ class LocalAnalysis implements AnalysisHandle {
 
 interface Entry {
   version: number;
-  /** The text's length: what the entry counts for against CACHED_CHARS. */
+  /** The text's length, for an analysis made in this thread: what the entry counts for against CACHED_CHARS. */
   chars: number;
   /** Analysed: only then may it be let go (a worker still analysing would take its lint with it). */
   done?: boolean;
@@ -113,7 +113,7 @@ export class Analyses {
       this.log(`${doc.uri} (version ${doc.version}): ${budgetMessage('check', e.budgetMs)}`);
       return LocalAnalysis.unanalysed(doc.version, e);
     });
-    const added: Entry = { version: doc.version, chars: identified ? text.length : 0, settings, today: fix.today, dispose: () => worker?.dispose(), detach: () => worker?.detach(), ready };
+    const added: Entry = { version: doc.version, chars: identified && !worker ? text.length : 0, settings, today: fix.today, dispose: () => worker?.dispose(), detach: () => worker?.detach(), ready };
     this.entries.set(doc.uri, added);
     // A failed analysis is not kept: the next request tries again.
     ready.catch(() => this.entries.get(doc.uri)?.ready === ready && this.drop(doc.uri));
@@ -126,10 +126,10 @@ export class Analyses {
 
   /**
    * Lets the least recently used analyses go until the rest fit CACHED_CHARS; the newest is always
-   * kept, and so is `done`, the one just made: its callers (the lint that asked for it) are about to
-   * read it, and a worker's would be stopped under them (a 10 MB document alone is over the bound,
-   * and one another document is served meanwhile is newer). A caller that holds a local handle
-   * keeps its analysis until it is done with it.
+   * kept, and so is `done`, the one just made, which its callers (the lint that asked for it) are
+   * about to read. Only analyses made in this thread are counted and let go: a caller that holds
+   * one keeps it until it is done with it, whereas stopping a worker would fail the calls it is
+   * answering.
    */
   private evict(done: string): void {
     let chars = 0;
@@ -137,7 +137,7 @@ export class Analyses {
     for (const [uri, entry] of this.entries) (chars += entry.chars), (newest = uri);
     for (const [uri, entry] of this.entries) {
       if (chars <= CACHED_CHARS) break;
-      if (!entry.done || uri === newest || uri === done) continue;
+      if (!entry.done || !entry.chars || uri === newest || uri === done) continue;
       chars -= entry.chars;
       this.entries.get(uri)?.dispose();
       this.entries.delete(uri);
