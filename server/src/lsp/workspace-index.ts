@@ -52,7 +52,7 @@ export class WorkspaceIndex {
 
   /** The workspace folders (file: URIs) to index; others are ignored. */
   setFolders(uris: string[]): void {
-    this.folders = uris.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u).replace(/\/+$/, ''));
+    this.folders = uris.filter((u) => u.startsWith('file:')).map((u) => withoutTrailingSlash(fileURLToPath(u)));
   }
 
   get isStarted(): boolean {
@@ -156,7 +156,7 @@ export class WorkspaceIndex {
   fileDeleted(uri: string): void {
     if (!this.started) return;
     const key = this.key(uri);
-    const folder = `${key.replace(/\/+$/, '')}/`;
+    const folder = `${withoutTrailingSlash(key)}/`;
     let removed = false;
     for (const map of [this.entries, this.skipped]) {
       for (const k of map.keys()) if (k === key || k.startsWith(folder)) removed = map.delete(k) || removed;
@@ -266,6 +266,12 @@ export class WorkspaceIndex {
   private openDocument(key: string): TextDocument | undefined {
     return this.session.documents.get(key) ?? this.session.documents.all().find((d) => this.key(d.uri) === key);
   }
+}
+
+function withoutTrailingSlash(path: string): string {
+  let end = path.length;
+  while (end > 1 && path[end - 1] === '/') end--;
+  return path.slice(0, end);
 }
 
 function compare(a: string, b: string): number {
