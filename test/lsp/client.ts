@@ -5,7 +5,7 @@
 import { type ChildProcess, fork, spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { after, before } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import {
@@ -59,7 +59,7 @@ export interface ClientOptions {
   transport?: 'stdio' | 'ipc';
   /** More environment for the server, such as POSTMORTEM_TEST_BUDGET_MS. */
   env?: Record<string, string>;
-  /** The folder of test/fixtures the workspace is a copy of: `lsp` unless given. */
+  /** The folder of test/fixtures (or an absolute path) the workspace is a copy of: `lsp` unless given. */
   workspace?: string;
   /** The `initializationOptions` the client sends (VS Code's: `{ workspaceIndex: true }`). */
   initializationOptions?: unknown;
@@ -118,7 +118,7 @@ export class TestClient {
     if (this.running) throw new Error('The test server is started already');
     const { options } = this;
     const root = realpathSync(mkdtempSync(join(tmpdir(), 'postmortem-lsp-')));
-    cpSync(options.workspace === undefined ? WORKSPACE : fixturePath(options.workspace), root, { recursive: true });
+    cpSync(options.workspace === undefined ? WORKSPACE : isAbsolute(options.workspace) ? options.workspace : fixturePath(options.workspace), root, { recursive: true });
     const gitconfig = join(root, '.gitconfig-test');
     writeFileSync(gitconfig, '[user]\n\tname = Test Author\n');
     const ipc = options.transport === 'ipc';

@@ -74,8 +74,16 @@ export class WorkspaceIndex {
       const total = this.queue.size;
       const progress = await this.session.connection.window.createWorkDoneProgress().catch(() => undefined);
       progress?.begin('Indexing post-mortems', 0, `0 of ${total}`, false);
-      await this.drain((done) => progress?.report(Math.round((done / Math.max(total, 1)) * 100), `${Math.min(done, total)} of ${total}`));
+      const started = performance.now();
+      let percent = 0;
+      await this.drain((done) => {
+        // At most one report per percent: a thousand files make a hundred notifications.
+        const now = Math.round((done / Math.max(total, 1)) * 100);
+        if (now > percent || done >= total) progress?.report(now, `${Math.min(done, total)} of ${total}`);
+        percent = now;
+      });
       progress?.done();
+      this.session.connection.console.log(`Indexed ${this.entries.size} post-mortems of ${total} Markdown files in ${Math.round(performance.now() - started)} ms`);
     } finally {
       this.walking = false;
       this.changed();
@@ -111,7 +119,7 @@ export class WorkspaceIndex {
     const { settings, analyses } = this.session;
     const doc = TextDocument.create(uri, 'markdown', 0, read.text);
     try {
-      const handle = await analyses.get(doc, await settings.forDocument(uri));
+      const handle = await analyses.get(doc, await settings.forDocument(uri, this.folderOf(uri)));
       // Opened meanwhile: its editor's text speaks for it.
       if (this.openDocument(uri)) return void this.stale.add(uri);
       await this.record(uri, handle);
@@ -240,6 +248,13 @@ export class WorkspaceIndex {
       this.timer = undefined;
       void this.session.connection.sendNotification(WORKSPACE_CHANGED_NOTIFICATION);
     }, CHANGED_DEBOUNCE_MS);
+  }
+
+  /** The workspace folder (its URI) a file is in, whose editor settings apply to it. */
+  private folderOf(uri: string): string | undefined {
+    const path = fileURLToPath(uri);
+    const folder = this.folders.find((f) => path.startsWith(`${f}/`));
+    return folder === undefined ? undefined : pathToFileURL(folder).href;
   }
 
   /** A file: URI inside a workspace folder, outside node_modules and .git. */
