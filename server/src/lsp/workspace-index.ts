@@ -22,6 +22,7 @@ export const INDEX_MAX_BYTES = 20 * MB;
 const LIMIT = { bytes: INDEX_MAX_BYTES, advice: 'it is not indexed; postmortem lint --max-size reads it' };
 /** The views are told the index changed at most this often. */
 const CHANGED_DEBOUNCE_MS = 200;
+const WALK_CHANGED_MS = 2000;
 
 const MARKDOWN = /\.(?:md|markdown)$/i;
 const IGNORED = /\/(?:node_modules|\.git)\//;
@@ -46,7 +47,7 @@ export class WorkspaceIndex {
   private started?: Promise<void>;
   private draining?: Promise<void>;
   private walking = false;
-  private timer?: NodeJS.Timeout;
+  private timer?: { due: number; handle: NodeJS.Timeout };
 
   constructor(private readonly session: Session) {}
 
@@ -243,11 +244,18 @@ export class WorkspaceIndex {
 
   /** Tells the client, debounced, that the index changed. */
   private changed(): void {
-    if (this.timer) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      void this.session.connection.sendNotification(WORKSPACE_CHANGED_NOTIFICATION);
-    }, CHANGED_DEBOUNCE_MS);
+    // While the workspace is first walked, the views ask again at most every 2 s, not after each file.
+    const delay = this.walking ? WALK_CHANGED_MS : CHANGED_DEBOUNCE_MS;
+    const due = performance.now() + delay;
+    if (this.timer && this.timer.due <= due) return;
+    clearTimeout(this.timer?.handle);
+    this.timer = {
+      due,
+      handle: setTimeout(() => {
+        this.timer = undefined;
+        void this.session.connection.sendNotification(WORKSPACE_CHANGED_NOTIFICATION);
+      }, delay),
+    };
   }
 
   /** The workspace folder (its URI) a file is in, whose editor settings apply to it. */
