@@ -259,6 +259,90 @@ export interface NewDocumentResult {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The workspace index (the Post-Mortems and Action Items views)
+
+/**
+ * `postmortem/workspace/postMortems`: every post-mortem the server found in the workspace folders
+ * (as `postmortem lint FOLDER` finds them; the team's template is not one), an open document as
+ * it stands in its editor.
+ */
+export const WORKSPACE_POST_MORTEMS_REQUEST = 'postmortem/workspace/postMortems';
+/** `postmortem/workspace/actionItems`: every action item of every indexed post-mortem. */
+export const WORKSPACE_ACTION_ITEMS_REQUEST = 'postmortem/workspace/actionItems';
+/** Server → client, debounced: the index changed (a file indexed, changed, deleted; indexing ended); ask again. No params. */
+export const WORKSPACE_CHANGED_NOTIFICATION = 'postmortem/workspace/changed';
+
+/**
+ * The `initializationOptions` of a client that shows the views: `workspaceIndex: true` makes the
+ * server index the workspace after `initialized` (else on the first workspace request) and watch
+ * its Markdown files.
+ */
+export interface InitializationOptions {
+  workspaceIndex?: boolean;
+}
+
+export interface WorkspacePostMortem {
+  uri: string;
+  title: string;
+  status: Status;
+  /** The incident's date, YYYY-MM-DD, as `postmortem report` dates it; null when unknown. */
+  date: string | null;
+  /** As the report writes it (P1, SEV2, Critical), `Unset` when the document gives none. */
+  severity: string;
+  mttrMinutes: number | null;
+  /** "1h 10m"; null without an MTTR. */
+  mttr: string | null;
+  /** 0 to 1. */
+  completeness: number;
+  /** The document's problems by severity, as the Problems panel shows them. */
+  problems: { error: number; warning: number; information: number; hint: number };
+  actionItems: { total: number; open: number; overdue: number };
+}
+
+export interface WorkspacePostMortemsResult {
+  postMortems: WorkspacePostMortem[];
+  /** Still indexing: more may come (a `changed` notification follows when it ends). */
+  indexing: boolean;
+  /** Markdown files not indexed, with the reason (over the size limit, not UTF-8, analysis over its budget). */
+  skipped: { uri: string; reason: string }[];
+}
+
+export interface WorkspaceActionItemsParams {
+  /** Who "mine" is (the `postmortem.me` setting); without it, the workspace's `git config user.name`. */
+  me?: string;
+}
+
+export interface WorkspaceActionItem {
+  uri: string;
+  /** 0-based line of the item's row. */
+  line: number;
+  /** The post-mortem's title. */
+  postMortem: string;
+  action: string;
+  /** As the report names owners (emphasis and a link dropped); null when it names nobody (TBD, empty). */
+  owner: string | null;
+  /** The key that makes `@alex`, `Alex` and `ALEX` one owner (as the report counts owners); null without owner. */
+  ownerKey: string | null;
+  /** The due date as YYYY-MM-DD when it is one; null otherwise. */
+  due: string | null;
+  /** The due date as written ('' for none). */
+  dueText: string;
+  done: boolean;
+  /** Days past due today (open items only), else null. */
+  overdueDays: number | null;
+  /** The owner is "me" (see WorkspaceActionItemsParams.me), in any case, with or without `@`. */
+  mine: boolean;
+}
+
+export interface WorkspaceActionItemsResult {
+  items: WorkspaceActionItem[];
+  /** Who "mine" meant, or null when nobody is known. */
+  me: string | null;
+  /** The server's day, YYYY-MM-DD, that overdue is measured on. */
+  today: string;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Commands
 
 /** Code action kind of "fix all": every safe fix at once (on save, or from the Source Action menu). */

@@ -4,6 +4,8 @@ import { registerCommands } from './commands';
 import { PostMortems } from './post-mortems';
 import { registerPreview } from './preview';
 import { registerStatusBar } from './status-bar';
+import { registerWorkspaceViews } from './views/workspace-views';
+import type { InitializationOptions } from '../../shared/protocol';
 
 let client: LanguageClient | undefined;
 
@@ -19,6 +21,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { language: 'markdown', scheme: 'file' },
       { language: 'markdown', scheme: 'untitled' },
     ],
+    // The views' index: read at start (and the Markdown files watched) unless postmortem.workspace.index is off.
+    initializationOptions: { workspaceIndex: vscode.workspace.getConfiguration('postmortem').get<boolean>('workspace.index', true) } satisfies InitializationOptions,
     middleware: {
       // Server commands run from the palette name no document: they act on the active editor's.
       executeCommand: (command, args, next) => next(command, args.length ? args : activeUri()),
@@ -31,6 +35,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerCommands(context, client, postMortems);
   registerPreview(context, client, postMortems);
   registerStatusBar(context, postMortems);
+  registerWorkspaceViews(context, client);
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The language server: `node dist/server.js --stdio` for any LSP editor; VS Code starts it over IPC.
-import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, ProposedFeatures, TextDocumentSyncKind, createConnection } from 'vscode-languageserver/node';
+import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType, ProposedFeatures, TextDocumentSyncKind, createConnection } from 'vscode-languageserver/node';
 import { version } from '../../package.json';
 import { CONFIG_FILE_NAME } from './core/config';
 import { TEMPLATE_GLOBS, isTemplatePath } from './core/template-path';
@@ -15,7 +15,8 @@ import { registerRenderRequest } from './lsp/render-request';
 import { Session } from './lsp/session';
 import { registerCommands } from './lsp/commands';
 import { registerNewDocument } from './lsp/new-document';
-import { FIX_ALL_KIND, SERVER_COMMANDS } from '../../shared/protocol';
+import { WorkspaceIndex, registerWorkspaceRequests } from './lsp/workspace-index';
+import { FIX_ALL_KIND, type InitializationOptions, SERVER_COMMANDS } from '../../shared/protocol';
 
 // The transport (--stdio, --node-ipc, --socket=N, --pipe=NAME) comes from the command line.
 const connection = createConnection(ProposedFeatures.all);
@@ -24,7 +25,10 @@ process.on('unhandledRejection', (e) => connection.console.error(`Unhandled: ${(
 const session = new Session(connection);
 const { documents } = session;
 const linter = new Linter(session);
+const index = new WorkspaceIndex(session);
 let dynamicRegistration = { configuration: false, watchedFiles: false };
+/** The client shows the workspace views: index at start and watch every Markdown file. */
+let indexAtStart = false;
 
 connection.onInitialize(async (params) => {
   await session.initialize(params);
@@ -33,6 +37,8 @@ connection.onInitialize(async (params) => {
     configuration: workspace?.didChangeConfiguration?.dynamicRegistration === true,
     watchedFiles: workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
   };
+  index.setFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
+  indexAtStart = (params.initializationOptions as InitializationOptions | undefined)?.workspaceIndex === true;
   return {
     serverInfo: { name: 'postmortem-language-server', version },
     capabilities: {
@@ -51,7 +57,9 @@ connection.onInitialize(async (params) => {
 
 connection.onInitialized(() => {
   if (dynamicRegistration.configuration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'postmortem' });
-  if (dynamicRegistration.watchedFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }, ...TEMPLATE_GLOBS.map((globPattern) => ({ globPattern }))] });
+  const markdown = indexAtStart ? [{ globPattern: '**/*.{md,markdown}' }] : [];
+  if (dynamicRegistration.watchedFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }, ...TEMPLATE_GLOBS.map((globPattern) => ({ globPattern })), ...markdown] });
+  if (indexAtStart) void index.start();
 });
 
 connection.onDidChangeConfiguration(({ settings }) => {
@@ -60,15 +68,26 @@ connection.onDidChangeConfiguration(({ settings }) => {
 });
 
 connection.onDidChangeWatchedFiles(({ changes }) => {
-  if (!changes.some((c) => c.uri.endsWith(`/${CONFIG_FILE_NAME}`) || isTemplatePath(c.uri))) return;
-  session.settings.reset();
-  linter.relintAll();
+  if (changes.some((c) => c.uri.endsWith(`/${CONFIG_FILE_NAME}`) || isTemplatePath(c.uri))) {
+    session.settings.reset();
+    linter.relintAll();
+    index.reindexAll();
+  }
+  // A rename arrives as a delete and a create.
+  for (const { uri, type } of changes) {
+    if (type === FileChangeType.Deleted) index.fileDeleted(uri);
+    else index.fileChanged(uri);
+  }
 });
 
-documents.onDidChangeContent(({ document }) => linter.changed(document.uri));
+documents.onDidChangeContent(({ document }) => {
+  linter.changed(document.uri);
+  index.documentChanged(document.uri);
+});
 documents.onDidClose(({ document }) => {
   linter.closed(document.uri);
   session.settings.drop(document.uri);
+  index.documentClosed(document.uri);
 });
 
 registerCodeActions(session);
@@ -80,6 +99,7 @@ registerAnalysisRequest(session);
 registerRenderRequest(session);
 registerCommands(session);
 registerNewDocument(session);
+registerWorkspaceRequests(session, index);
 
 documents.listen(connection);
 connection.listen();

@@ -5,7 +5,7 @@
 import { type ChildProcess, fork, spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { after, before } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import {
@@ -59,6 +59,10 @@ export interface ClientOptions {
   transport?: 'stdio' | 'ipc';
   /** More environment for the server, such as POSTMORTEM_TEST_BUDGET_MS. */
   env?: Record<string, string>;
+  /** The folder of test/fixtures (or an absolute path) the workspace is a copy of: `lsp` unless given. */
+  workspace?: string;
+  /** The `initializationOptions` the client sends (VS Code's: `{ workspaceIndex: true }`). */
+  initializationOptions?: unknown;
 }
 
 type Waiter = { uri: string; matches: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void };
@@ -71,6 +75,10 @@ export class TestClient {
   readonly logs: LogMessageParams[] = [];
   readonly registrations: Registration[] = [];
   readonly configurationRequests: ConfigurationParams[] = [];
+  /** How many `postmortem/workspace/changed` notifications came. */
+  workspaceChanges = 0;
+  /** The values of every `$/progress` notification, in order. */
+  readonly progress: unknown[] = [];
   readonly docs = new Map<string, TextDocument>();
   /** What the server answered to `initialize`: its capabilities. */
   initializeResult?: InitializeResult;
@@ -110,7 +118,7 @@ export class TestClient {
     if (this.running) throw new Error('The test server is started already');
     const { options } = this;
     const root = realpathSync(mkdtempSync(join(tmpdir(), 'postmortem-lsp-')));
-    cpSync(WORKSPACE, root, { recursive: true });
+    cpSync(options.workspace === undefined ? WORKSPACE : isAbsolute(options.workspace) ? options.workspace : fixturePath(options.workspace), root, { recursive: true });
     const gitconfig = join(root, '.gitconfig-test');
     writeFileSync(gitconfig, '[user]\n\tname = Test Author\n');
     const ipc = options.transport === 'ipc';
@@ -128,6 +136,7 @@ export class TestClient {
       rootUri: pathToFileURL(root).href,
       workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'fixtures' }],
       capabilities: options.capabilities ?? CAPABILITIES,
+      ...(options.initializationOptions === undefined ? {} : { initializationOptions: options.initializationOptions }),
     });
     await connection.sendNotification('initialized', {});
     return this;
@@ -151,6 +160,9 @@ export class TestClient {
       this.registrations.push(...params.registrations);
       return null;
     });
+    connection.onNotification('postmortem/workspace/changed', () => void this.workspaceChanges++);
+    connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.onNotification('$/progress', (params: { value: unknown }) => void this.progress.push(params.value));
     connection.onRequest('workspace/applyEdit', (params: ApplyWorkspaceEditParams) => {
       this.applyEdit(params.edit);
       return { applied: true };

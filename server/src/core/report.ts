@@ -377,7 +377,7 @@ interface OwnerCount {
 }
 
 /** The owner as written, emphasis dropped, a link's text kept (`[@alex](https://…)`) and white space folded, or null when it names nobody. */
-function ownerName(item: ActionItem): string | null {
+export function ownerName(item: ActionItem): string | null {
   const written = plainText(item.owner?.text ?? '');
   const link = /^\[([^[\]]+)\]\([^()\s]*\)$/.exec(written);
   const text = link ? link[1].trim() : written;
@@ -385,7 +385,7 @@ function ownerName(item: ActionItem): string | null {
 }
 
 /** The key that makes `@alex`, `Alex` and `ALEX` one owner. */
-function foldOwner(written: string): string {
+export function foldOwner(written: string): string {
   return written.replace(/^@+/, '').toLowerCase();
 }
 
@@ -406,7 +406,7 @@ function ownerEntry(owners: Map<string, OwnerCount>, written: string): OwnerCoun
   return entry;
 }
 
-function actionText(item: ActionItem): string {
+export function actionText(item: ActionItem): string {
   return plainText(item.action?.text ?? '').replace(/\s+/g, ' ') || `Action item ${item.number}`;
 }
 

@@ -10,6 +10,7 @@ import type { TicketUrl } from '../core/config';
 import { hoverAt } from '../core/features/hover';
 import { outline } from '../core/features/outline';
 import { summarize, withoutFixes } from '../core/features/summary';
+import { summarizeForWorkspace } from '../core/workspace';
 import { Deadline } from '../core/budget';
 import { isPostMortem } from '../core/identify';
 import { insertSection, insertTeamSection } from '../core/section-insertion';
@@ -39,6 +40,8 @@ const FEATURES = {
   codeLens: timelineLens,
   links: ({ model, src }: Analysis, ticketUrl: TicketUrl | undefined) => ticketLinks(model, src, ticketUrl),
   summary: summarize,
+  // What the workspace index keeps of the document (see lsp/workspace-index.ts).
+  workspaceSummary: (analysis: Analysis, file: string, today: string) => summarizeForWorkspace(file, analysis, today),
   // The stylesheet comes as an argument (the request handler loads it), so that this module, which
   // tests import from source, has no stylesheet import; with it, the whole page.
   // The budget travels as a number, plain data for a worker; the deadline starts here.

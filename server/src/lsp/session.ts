@@ -26,6 +26,11 @@ export class Session {
     this.author = await gitUserName(root?.startsWith('file:') ? fileURLToPath(root) : process.cwd());
   }
 
+  /** The workspace's `git config user.name`, when it has one. */
+  get gitUser(): string | undefined {
+    return this.author;
+  }
+
   /** The open document a request names; an unknown document or a position outside it is an InvalidParams error. */
   document(textDocument: unknown, ...positions: unknown[]): TextDocument {
     const uri = (textDocument as { uri?: unknown } | undefined)?.uri;

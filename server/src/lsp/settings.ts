@@ -25,6 +25,8 @@ const LEVELS: RuleLevel[] = ['off', 'hint', 'info', 'warning', 'error'];
 /** Settings per document, pulled with workspace/configuration and cached until settings or a config file change. */
 export class SettingsStore {
   private readonly cache = new Map<string, Promise<DocumentSettings>>();
+  /** The editor settings pulled for a scope shared by many files (a workspace folder). */
+  private readonly pulled = new Map<string, Promise<unknown>>();
   private readonly finder = new ConfigFinder();
   private readonly templates = new TemplateFinder();
   private readonly reported = new Set<string>();
@@ -33,10 +35,14 @@ export class SettingsStore {
 
   constructor(private readonly connection: Connection, private readonly canPull: boolean) {}
 
-  forDocument(uri: string): Promise<DocumentSettings> {
+  /**
+   * `scopeUri`, given, is whose editor settings apply (the workspace index asks with the file's
+   * workspace folder): pulled once for all the files under it, not once per file.
+   */
+  forDocument(uri: string, scopeUri?: string): Promise<DocumentSettings> {
     let settings = this.cache.get(uri);
     if (!settings) {
-      settings = this.load(uri);
+      settings = this.load(uri, scopeUri);
       this.cache.set(uri, settings);
     }
     return settings;
@@ -46,6 +52,7 @@ export class SettingsStore {
   reset(pushed?: unknown): void {
     if (pushed !== undefined) this.pushed = pushed;
     this.cache.clear();
+    this.pulled.clear();
     this.finder.clear();
     this.templates.clear();
   }
@@ -54,9 +61,8 @@ export class SettingsStore {
     this.cache.delete(uri);
   }
 
-  private async load(uri: string): Promise<DocumentSettings> {
-    // A client that fails to answer leaves the defaults.
-    const raw = this.canPull ? await this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'postmortem' }).catch(() => undefined) : this.pushed;
+  private async load(uri: string, scopeUri?: string): Promise<DocumentSettings> {
+    const raw = this.canPull ? await (scopeUri === undefined ? this.pull(uri) : this.pulledFor(scopeUri)) : this.pushed;
     const editor = readSettings(raw);
     const config = { ...defaultConfig(), rules: editor.rules, owners: editor.owners };
     // A repository's own settings can set the globs: one that cannot be matched safely is refused.
@@ -73,6 +79,17 @@ export class SettingsStore {
       return found.template;
     };
     return { files, debounceMs: editor.debounceMs, config: mergeConfig(config, file.config), isTemplate: this.templates.isTemplate(path, file), templateFor };
+  }
+
+  /** A client that fails to answer leaves the defaults. */
+  private pull(scopeUri: string): Promise<unknown> {
+    return this.connection.workspace.getConfiguration({ scopeUri, section: 'postmortem' }).catch(() => undefined);
+  }
+
+  private pulledFor(scopeUri: string): Promise<unknown> {
+    let raw = this.pulled.get(scopeUri);
+    if (!raw) this.pulled.set(scopeUri, (raw = this.pull(scopeUri)));
+    return raw;
   }
 
   /** Each distinct problem of a config file once: it names the file and the reason. */

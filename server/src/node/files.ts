@@ -95,7 +95,7 @@ export function readFileBounded(path: string, limit: Limit): { bytes: Buffer } |
 }
 
 /** Reads a text file within `limit`; a file with NUL bytes or invalid UTF-8 is refused with the reason. */
-export function readText(path: string, limit: Limit): { text: string } | { error: string } {
+export function readText(path: string, limit: Limit): { text: string } | { error: string; missing?: boolean } {
   const read = readFileBounded(path, limit);
   if ('error' in read) return read;
   if (read.bytes.includes(0)) return { error: 'not a text file (it contains NUL bytes)' };

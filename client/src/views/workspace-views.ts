@@ -1,0 +1,188 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import {
+  WORKSPACE_ACTION_ITEMS_REQUEST,
+  WORKSPACE_CHANGED_NOTIFICATION,
+  WORKSPACE_POST_MORTEMS_REQUEST,
+  type WorkspaceActionItem,
+  type WorkspaceActionItemsParams,
+  type WorkspaceActionItemsResult,
+  type WorkspacePostMortem,
+  type WorkspacePostMortemsResult,
+} from '../../../shared/protocol';
+import {
+  type ActionItemFilters,
+  type ActionItemGrouping,
+  type Group,
+  type PostMortemGrouping,
+  actionItemLabel,
+  filterActionItems,
+  groupActionItems,
+  groupPostMortems,
+  overdueCount,
+  postMortemDescription,
+  postMortemTooltip,
+  problemCount,
+} from '../../../shared/workspace-views';
+
+type Node<T> = { group: Group<T> } | { leaf: T };
+
+/**
+ * A tree of groups and their items, asked of the server when shown and when it says the index
+ * changed; every grouping, filter and label is shared/workspace-views.ts's.
+ */
+abstract class GroupedTree<T> implements vscode.TreeDataProvider<Node<T>> {
+  private readonly emitter = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  protected groups: Group<T>[] = [];
+
+  constructor(protected readonly client: LanguageClient) {}
+
+  protected abstract load(): Promise<Group<T>[]>;
+  protected abstract leafItem(leaf: T): vscode.TreeItem;
+
+  refresh(): void {
+    this.emitter.fire();
+  }
+
+  async getChildren(node?: Node<T>): Promise<Node<T>[]> {
+    if (node) return 'group' in node ? node.group.items.map((leaf) => ({ leaf })) : [];
+    if (!vscode.workspace.getConfiguration('postmortem').get<boolean>('workspace.index', true)) return [];
+    this.groups = await this.load().catch(() => []);
+    return this.groups.map((group) => ({ group }));
+  }
+
+  getTreeItem(node: Node<T>): vscode.TreeItem {
+    if ('leaf' in node) return this.leafItem(node.leaf);
+    const item = new vscode.TreeItem(node.group.label, vscode.TreeItemCollapsibleState.Expanded);
+    item.id = node.group.id;
+    item.description = node.group.description;
+    return item;
+  }
+}
+
+class PostMortemsTree extends GroupedTree<WorkspacePostMortem> {
+  by: PostMortemGrouping = 'status';
+
+  protected async load(): Promise<Group<WorkspacePostMortem>[]> {
+    const { postMortems } = await this.client.sendRequest<WorkspacePostMortemsResult>(WORKSPACE_POST_MORTEMS_REQUEST);
+    return groupPostMortems(postMortems, this.by);
+  }
+
+  protected leafItem(p: WorkspacePostMortem): vscode.TreeItem {
+    const uri = vscode.Uri.parse(p.uri);
+    const item = new vscode.TreeItem(p.title, vscode.TreeItemCollapsibleState.None);
+    item.id = `${this.by}:${p.uri}`;
+    item.resourceUri = uri;
+    item.description = postMortemDescription(p);
+    item.tooltip = postMortemTooltip(p);
+    item.iconPath = new vscode.ThemeIcon(p.problems.error ? 'error' : problemCount(p) ? 'warning' : 'file-text');
+    item.command = { command: 'vscode.open', title: 'Open', arguments: [uri] };
+    return item;
+  }
+}
+
+class ActionItemsTree extends GroupedTree<WorkspaceActionItem> {
+  by: ActionItemGrouping = 'owner';
+  filters: ActionItemFilters = { open: true };
+  overdue = 0;
+  private readonly counted = new vscode.EventEmitter<number>();
+  readonly onDidCount = this.counted.event;
+
+  protected async load(): Promise<Group<WorkspaceActionItem>[]> {
+    const me = vscode.workspace.getConfiguration('postmortem').get<string>('me', '').trim();
+    const { items, today } = await this.client.sendRequest<WorkspaceActionItemsResult>(WORKSPACE_ACTION_ITEMS_REQUEST, (me ? { me } : {}) satisfies WorkspaceActionItemsParams);
+    this.overdue = overdueCount(items);
+    this.counted.fire(this.overdue);
+    return groupActionItems(filterActionItems(items, this.filters), this.by, today);
+  }
+
+  protected leafItem(i: WorkspaceActionItem): vscode.TreeItem {
+    const { label, description, tooltip } = actionItemLabel(i, this.by);
+    const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
+    item.id = `${this.by}:${i.uri}#${i.line}`;
+    item.description = description;
+    item.tooltip = tooltip;
+    item.iconPath = new vscode.ThemeIcon(i.done ? 'pass' : i.overdueDays !== null ? 'warning' : 'circle-large-outline');
+    item.command = { command: 'postmortem.actionItems.reveal', title: 'Reveal', arguments: [i.uri, i.line] };
+    return item;
+  }
+}
+
+const FILTERS: { key: keyof ActionItemFilters; label: string; detail: string }[] = [
+  { key: 'open', label: 'Open', detail: 'Not done' },
+  { key: 'overdue', label: 'Overdue', detail: 'Open and past their due date' },
+  { key: 'withoutOwner', label: 'Without owner', detail: 'Open, with no owner named' },
+  { key: 'mine', label: 'Mine', detail: 'Owned by postmortem.me, else your git user.name' },
+];
+
+const GROUPINGS: { by: ActionItemGrouping; label: string }[] = [
+  { by: 'owner', label: 'By owner' },
+  { by: 'postMortem', label: 'By post-mortem' },
+  { by: 'due', label: 'By due date' },
+];
+
+/** The Post-Mortems and Action Items views of the activity bar's Post-Mortems container. */
+export function registerWorkspaceViews(context: vscode.ExtensionContext, client: LanguageClient): void {
+  const postMortems = new PostMortemsTree(client);
+  const actionItems = new ActionItemsTree(client);
+  const pmView = vscode.window.createTreeView('postmortem.postMortems', { treeDataProvider: postMortems });
+  const aiView = vscode.window.createTreeView('postmortem.actionItems', { treeDataProvider: actionItems });
+  const setContext = (key: string, value: unknown) => void vscode.commands.executeCommand('setContext', key, value);
+  const filtered = () => setContext('postmortem.actionItems.filtered', Object.values(actionItems.filters).some(Boolean));
+  setContext('postmortem.postMortems.groupBy', postMortems.by);
+  filtered();
+  const refresh = () => {
+    if (pmView.visible) postMortems.refresh();
+    if (aiView.visible) actionItems.refresh();
+  };
+  const badge = (n: number) => (aiView.badge = n ? { value: n, tooltip: `${n} overdue action item${n === 1 ? '' : 's'}` } : undefined);
+  context.subscriptions.push(
+    pmView,
+    aiView,
+    actionItems.onDidCount(badge),
+    client.onNotification(WORKSPACE_CHANGED_NOTIFICATION, refresh),
+    pmView.onDidChangeVisibility(({ visible }) => visible && postMortems.refresh()),
+    aiView.onDidChangeVisibility(({ visible }) => visible && actionItems.refresh()),
+    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('postmortem.me') || e.affectsConfiguration('postmortem.workspace.index') ? refresh() : undefined),
+    vscode.commands.registerCommand('postmortem.postMortems.refresh', () => postMortems.refresh()),
+    vscode.commands.registerCommand('postmortem.actionItems.refresh', () => actionItems.refresh()),
+    vscode.commands.registerCommand('postmortem.postMortems.groupByYear', () => {
+      postMortems.by = 'year';
+      setContext('postmortem.postMortems.groupBy', 'year');
+      postMortems.refresh();
+    }),
+    vscode.commands.registerCommand('postmortem.postMortems.groupByStatus', () => {
+      postMortems.by = 'status';
+      setContext('postmortem.postMortems.groupBy', 'status');
+      postMortems.refresh();
+    }),
+    vscode.commands.registerCommand('postmortem.actionItems.groupBy', async () => {
+      const picked = await vscode.window.showQuickPick(
+        GROUPINGS.map((g) => ({ label: g.label, by: g.by, picked: g.by === actionItems.by, description: g.by === actionItems.by ? 'current' : undefined })),
+        { title: 'Group action items' },
+      );
+      if (!picked) return;
+      actionItems.by = picked.by;
+      actionItems.refresh();
+    }),
+    vscode.commands.registerCommand('postmortem.actionItems.filter', async () => {
+      const picked = await vscode.window.showQuickPick(
+        FILTERS.map((f) => ({ label: f.label, detail: f.detail, key: f.key, picked: actionItems.filters[f.key] === true })),
+        { title: 'Show only action items that are…', canPickMany: true },
+      );
+      if (!picked) return;
+      actionItems.filters = Object.fromEntries(picked.map((p) => [p.key, true]));
+      filtered();
+      actionItems.refresh();
+    }),
+    vscode.commands.registerCommand('postmortem.actionItems.reveal', async (uri: string, line: number) => {
+      const editor = await vscode.window.showTextDocument(vscode.Uri.parse(uri));
+      const row = editor.document.lineAt(Math.min(line, editor.document.lineCount - 1)).range;
+      editor.selection = new vscode.Selection(row.start, row.end);
+      editor.revealRange(row, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    }),
+  );
+  // The badge counts from the start, before the view is first shown.
+  void actionItems.getChildren().then(() => undefined, () => undefined);
+}
