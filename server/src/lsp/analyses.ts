@@ -1,6 +1,6 @@
 import type { Worker } from 'node:worker_threads';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { type Analysis, analyze } from '../core/analyze';
+import { type Analysis, analyze, withoutTokens } from '../core/analyze';
 import { BudgetExceeded } from '../core/budget';
 import { identify } from '../core/identify';
 import type { FixContext } from '../core/diagnostic';
@@ -19,19 +19,27 @@ export const LARGE_DOCUMENT_CHARS = 256 * 1024;
 
 /**
  * The analyses made in the server's thread kept at once, by the length of their texts: one holds about 45 times its
- * text (tokens, model, diagnostics). Past it, the least recently used are let go and made again
+ * text (tokens, model, diagnostics), 25 times once its tokens are let go. Past it, the least recently used are let go and made again
  * when next asked for; their diagnostics, once published, stay. 50 open 2,000-line post-mortems
  * would hold 400 MB otherwise.
  */
-export const CACHED_CHARS = 1024 * 1024;
+export const CACHED_CHARS = 512 * 1024;
 
 /** What a document that is not analysed answers every feature with: what an empty one would. */
 let empty: Analysis | undefined;
 
 class LocalAnalysis implements AnalysisHandle {
   readonly budgetMs = MAIN_THREAD_BUDGET_MS;
+  private slim = false;
 
-  constructor(readonly version: number, readonly analysis: Analysis, readonly isPostMortem: boolean, readonly exceeded?: BudgetExceeded) {}
+  constructor(readonly version: number, public analysis: Analysis, readonly isPostMortem: boolean, readonly exceeded?: BudgetExceeded) {}
+
+  /** Keeps the model, not the tokens (a caller already reading the analysis keeps its own until it is done). */
+  releaseTokens(): void {
+    if (this.slim || !this.isPostMortem) return;
+    this.analysis = withoutTokens(this.analysis);
+    this.slim = true;
+  }
 
   /** Not a post-mortem, or abandoned: nothing analysed, every feature answers as for an empty document. */
   static unanalysed(version: number, exceeded?: BudgetExceeded): LocalAnalysis {
@@ -56,7 +64,7 @@ interface Entry {
   /** The day the analysis was made for: overdue action items change with it. */
   today?: string;
   /** The analysis, once made in this thread: the next version's reuses its parse. */
-  analysis?: Analysis;
+  analysis?: LocalAnalysis;
   dispose: () => void;
   /** A worker thread whose analysis is done, handed on to the next version's (ThreadedAnalysis.detach). */
   detach?: () => Worker | undefined;
@@ -88,7 +96,7 @@ export class Analyses {
       this.entries.set(doc.uri, entry);
       return entry.ready;
     }
-    const previous = this.previous.get(doc.uri) ?? entry?.analysis;
+    const previous = this.previous.get(doc.uri) ?? entry?.analysis?.analysis;
     this.previous.delete(doc.uri);
     this.drop(doc.uri);
     const thread = this.takeThread(doc.uri);
@@ -104,8 +112,8 @@ export class Analyses {
       : Promise.resolve().then(() => {
           if (!identified) return LocalAnalysis.unanalysed(doc.version);
           const { analysis, isPostMortem } = analyzeDocument({ ...input, budgetMs: MAIN_THREAD_BUDGET_MS }, previous);
-          added.analysis = analysis;
-          return new LocalAnalysis(doc.version, analysis, isPostMortem);
+          added.analysis = new LocalAnalysis(doc.version, analysis, isPostMortem);
+          return added.analysis;
         });
     const ready = started.catch((e: unknown) => {
       if (!(e instanceof BudgetExceeded)) throw e;
@@ -129,12 +137,14 @@ export class Analyses {
    * kept, and so is `done`, the one just made, which its callers (the lint that asked for it) are
    * about to read. Only analyses made in this thread are counted and let go: a caller that holds
    * one keeps it until it is done with it, whereas stopping a worker would fail the calls it is
-   * answering.
+   * answering. The others keep their model, not their tokens: only the newest, the document
+   * being edited, needs them for its next version's parse.
    */
   private evict(done: string): void {
     let chars = 0;
     let newest: string | undefined;
     for (const [uri, entry] of this.entries) (chars += entry.chars), (newest = uri);
+    for (const [uri, entry] of this.entries) if (uri !== newest) entry.analysis?.releaseTokens();
     for (const [uri, entry] of this.entries) {
       if (chars <= CACHED_CHARS) break;
       if (!entry.done || !entry.chars || uri === newest || uri === done) continue;
@@ -152,7 +162,7 @@ export class Analyses {
     const entry = this.entries.get(uri);
     this.entries.delete(uri);
     if (!entry) return;
-    if (entry.analysis) this.previous.set(uri, entry.analysis);
+    if (entry.analysis) this.previous.set(uri, entry.analysis.analysis);
     const thread = entry.detach?.();
     if (!thread) return;
     void this.takeThread(uri)?.terminate();
