@@ -4,6 +4,7 @@ import { analyze } from '../../server/src/core/analyze';
 import { defaultConfig } from '../../server/src/core/config';
 import { statusBlockers } from '../../server/src/core/blockers';
 import { summarize } from '../../server/src/core/features/summary';
+import { cpuMs } from '../adversarial';
 import { readFixture } from '../paths';
 import { applyEdits, describe, fixOf } from './helpers';
 
@@ -103,16 +104,16 @@ test('the information finding where no item names an owner does not stand in the
 });
 
 test('action lists stay linear: thousands of items, and hostile runs of brackets, dashes and labels in one item', () => {
-  const time = (text: string) => {
-    const start = performance.now();
-    analyze(text);
-    return performance.now() - start;
-  };
+  const time = (text: string) => cpuMs(() => analyze(text));
   const list = (n: number) => `# Post-Mortem: Many\n\n## Action Items\n\n${Array.from({ length: n }, (_, i) => `- [ ] Item ${i} (owner: Person ${i % 7}, due 2026-0${1 + (i % 9)}-01)\n- Item without owner ${i}\n`).join('')}`;
   const hostile = (n: number) => `# Post-Mortem: Hostile\n\n## Next steps\n\n- ${'(done '.repeat(n)}${' - A'.repeat(n)}${'[x '.repeat(n)} owner: ${'due '.repeat(n)}\n- ${'Yes / No, '.repeat(n)}\n`;
   time(list(100));
-  const small = time(list(500)) + time(hostile(2000));
-  const large = time(list(5000)) + time(hostile(20000));
+  // CPU time, the best of up to three tries: one garbage collection in a single measure is not growth.
+  let [small, large] = [Infinity, Infinity];
+  for (let i = 0; i < 3 && !(large < small * 25); i++) {
+    small = Math.min(small, time(list(500)) + time(hostile(2000)));
+    large = Math.min(large, time(list(5000)) + time(hostile(20000)));
+  }
   assert.ok(large < small * 25, `10× the items cost ${(large / small).toFixed(1)}× the time`);
 });
 
