@@ -251,6 +251,8 @@ describe('preview.js patches', () => {
       for (const [name, edit] of [
         ['a timeline row', (l: string[]) => (l[row] = l[row].replace('reported', 'reported first'))],
         ['a line of prose', (l: string[]) => (l[prose] = `${l[prose]} More.`)],
+        // Every problem below it moves down a line: their line labels travel as a shift.
+        ['a paragraph inserted near the top', (l: string[]) => l.splice(prose + 1, 0, '', 'A new paragraph.')],
       ] as const) {
         const edited = [...lines];
         edit(edited);
