@@ -87,7 +87,7 @@ describe('preview.js', () => {
       await page.click('.problems .problem >> nth=0');
       assert.deepEqual(await last(page), { type: 'reveal', line: lineOf(DNS_TEXT, '> **Author:**') });
 
-      await page.click('.timeline-svg g.event[data-index="3"] circle');
+      await page.click(`.timeline-svg g.event[data-line="${detection}"] circle`);
       assert.deepEqual(await last(page), { type: 'reveal', line: detection });
 
       await page.click('.actions .action >> nth=1');
