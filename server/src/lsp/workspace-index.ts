@@ -1,7 +1,8 @@
 import { stat } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CancellationToken, ResultProgressReporter, WorkspaceDiagnosticParams, WorkspaceDiagnosticReport, WorkspaceDiagnosticReportPartialResult, WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver';
+import type { CancellationToken, Diagnostic as LspDiagnostic, ResultProgressReporter, WorkspaceDiagnosticParams, WorkspaceDiagnosticReport, WorkspaceDiagnosticReportPartialResult, WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver';
+import type { Diagnostic, Severity } from '../core/diagnostic';
 import { localDate } from '../core/iso-date';
 import { type WorkspaceSummary, foldOwner, isMine, overdueDays } from '../core/workspace';
 import { MB, expandPaths, readText } from '../node/files';
@@ -40,8 +41,21 @@ interface Entry {
   summary: WorkspaceSummary;
   /** The rules ran: the problem counts are known (and, for a file not open, its diagnostics). */
   counted: boolean;
-  /** A closed file's diagnostics as the Problems panel gets them, kept as their JSON text (compact), and their result id. */
+  /** A closed file's diagnostics, kept compact as the JSON text of CompactDiagnostic tuples, and their result id. */
   diagnostics?: { json: string; resultId: string };
+  /** The entry's action items as the requests send them, made once per day and "me" (an edit makes a new entry). */
+  view?: { today: string; me: string | undefined; items: WorkspaceActionItem[]; open: number; overdue: number };
+}
+
+/** A diagnostic as the index keeps it: start line and character, end line and character, severity, rule id, message. */
+type CompactDiagnostic = [number, number, number, number, Severity, string, string];
+
+function compact({ range: { start, end }, severity, code, message }: Omit<Diagnostic, 'fixes'>): CompactDiagnostic {
+  return [start.line, start.character, end.line, end.character, severity, code, message];
+}
+
+function expand([sl, sc, el, ec, severity, code, message]: CompactDiagnostic): LspDiagnostic {
+  return toLspDiagnostic({ range: { start: { line: sl, character: sc }, end: { line: el, character: ec } }, severity, code, message });
 }
 
 /**
@@ -186,7 +200,7 @@ export class WorkspaceIndex {
     const entry: Entry = { summary, counted: how !== 'unchecked' };
     if (how === 'unchecked') this.uncounted.add(uri);
     if (how === 'closed') {
-      const json = JSON.stringify((await handle.run('diagnostics')).map(toLspDiagnostic));
+      const json = JSON.stringify((await handle.run('diagnostics')).map(compact));
       const before = this.entries.get(uri)?.diagnostics;
       entry.diagnostics = before?.json === json ? before : { json, resultId: `${this.run}-${++this.results}` };
       if (entry.diagnostics !== before) this.diagnosticsChanged = true;
@@ -275,10 +289,10 @@ export class WorkspaceIndex {
     await this.refreshOpen();
     const today = localDate(new Date());
     const postMortems: WorkspacePostMortem[] = [];
-    for (const [uri, { summary: s, counted }] of this.entries) {
-      let open = 0;
-      let overdue = 0;
-      for (const i of s.items) if (!i.done) (open++, overdueDays(i, today) !== null && overdue++);
+    for (const [uri, entry] of this.entries) {
+      const { summary: s, counted } = entry;
+      // The counts are anyone's: whichever "me" the entry's items were made for.
+      const { open, overdue } = entry.view?.today === today ? entry.view : this.view(uri, entry, today, this.session.gitUser);
       const { title, status, date, severity, mttrMinutes, mttr, completeness, problems } = s;
       postMortems.push({ uri, title, status, date, severity, mttrMinutes, mttr, completeness, problems: { ...problems }, problemsCounted: counted, actionItems: { total: s.items.length, open, overdue } });
     }
@@ -296,12 +310,7 @@ export class WorkspaceIndex {
     const given = typeof params?.me === 'string' && params.me.trim() ? params.me.trim() : undefined;
     const me = given ?? this.session.gitUser;
     const all: WorkspaceActionItem[] = [];
-    for (const uri of [...this.entries.keys()].sort(compare)) {
-      const s = this.entries.get(uri)!.summary;
-      for (const item of s.items) {
-        all.push({ uri, line: item.line, postMortem: s.title, action: item.action, owner: item.owner, ownerKey: item.owner === null ? null : foldOwner(item.owner), due: item.due, dueText: item.dueText, done: item.done, overdueDays: overdueDays(item, today), mine: isMine(item.owner, me) });
-      }
-    }
+    for (const uri of [...this.entries.keys()].sort(compare)) all.push(...this.view(uri, this.entries.get(uri)!, today, me).items);
     const result: WorkspaceActionItemsResult = { items: all, me: me ?? null, today, overdue: overdueCount(all) };
     const filters = typeof params?.filters === 'object' && params.filters !== null ? params.filters : undefined;
     if (filters) result.items = filterActionItems(all, filters);
@@ -312,6 +321,22 @@ export class WorkspaceIndex {
       Object.assign(result, pageGroups(groupActionItems(result.items, by, today), limit, limits));
     }
     return result;
+  }
+
+  /** An entry's action items as the requests send them, and its open and overdue counts, on `today` for `me`. */
+  private view(uri: string, entry: Entry, today: string, me: string | undefined): NonNullable<Entry['view']> {
+    if (entry.view?.today === today && entry.view.me === me) return entry.view;
+    const s = entry.summary;
+    let open = 0;
+    let overdue = 0;
+    const items = s.items.map((item): WorkspaceActionItem => {
+      const late = overdueDays(item, today);
+      if (!item.done) open++;
+      if (late !== null) overdue++;
+      return { uri, line: item.line, postMortem: s.title, action: item.action, owner: item.owner, ownerKey: item.owner === null ? null : foldOwner(item.owner), due: item.due, dueText: item.dueText, done: item.done, overdueDays: late, mine: isMine(item.owner, me) };
+    });
+    entry.view = { today, me, items, open, overdue };
+    return entry.view;
   }
 
   /**
@@ -362,7 +387,7 @@ export class WorkspaceIndex {
       const diagnostics = this.entries.get(uri)?.diagnostics;
       if (!diagnostics || open.has(uri) || !(await on(uri))) continue;
       const { json, resultId } = diagnostics;
-      items.push(held.get(uri) === resultId ? { kind: 'unchanged', uri, resultId, version: null } : { kind: 'full', uri, resultId, version: null, items: JSON.parse(json) });
+      items.push(held.get(uri) === resultId ? { kind: 'unchanged', uri, resultId, version: null } : { kind: 'full', uri, resultId, version: null, items: (JSON.parse(json) as CompactDiagnostic[]).map(expand) });
       held.delete(uri);
     }
     for (const uri of held.keys()) if (!open.has(uri) && this.inScope(uri)) items.push({ kind: 'full', uri, version: null, items: [] });
