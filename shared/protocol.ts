@@ -304,8 +304,21 @@ export interface WorkspacePostMortem {
   actionItems: { total: number; open: number; overdue: number };
 }
 
+export interface WorkspacePostMortemsParams {
+  /** The `revision` of the last answer the client holds: given, only what changed since comes (see `removed`). */
+  since?: string;
+}
+
 export interface WorkspacePostMortemsResult {
+  /** Every post-mortem, or with `removed`, only those indexed again since `params.since`. */
   postMortems: WorkspacePostMortem[];
+  /** This answer's revision: the `since` of the next request. */
+  revision: string;
+  /**
+   * Present when the answer is only what changed since `params.since` (the server still knew that
+   * revision): the URIs no longer indexed since. Absent, `postMortems` is the whole list.
+   */
+  removed?: string[];
   /** Still indexing: more may come (a `changed` notification follows when it ends). */
   indexing: boolean;
   /** Still counting problems (some entries have `problemsCounted: false`; a `changed` notification follows). */
@@ -335,7 +348,7 @@ export interface WorkspaceActionItemsParams {
    * which items are whose.
    */
   groupBy?: ActionItemGrouping;
-  /** With groupBy: at most this many items of each group (default 100). */
+  /** With groupBy: at most this many items of each group (default 50). */
   limit?: number;
   /** With groupBy: more items of the groups named (by group id) than `limit`, as the user asked for. */
   limits?: Record<string, number>;

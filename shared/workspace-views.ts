@@ -3,7 +3,7 @@
  * (the client maps them onto TreeItems; test/unit/workspace-views.test.ts tests them). Every
  * figure comes from the server (shared/protocol.ts): nothing here reads a document.
  */
-import type { ActionItemFilters, ActionItemGrouping, Status, WorkspaceActionItem, WorkspaceActionItemGroup, WorkspacePostMortem } from './protocol';
+import type { ActionItemFilters, ActionItemGrouping, Status, WorkspaceActionItem, WorkspaceActionItemGroup, WorkspacePostMortem, WorkspacePostMortemsResult } from './protocol';
 
 export type { ActionItemFilters, ActionItemGrouping };
 export type PostMortemGrouping = 'status' | 'year';
@@ -30,6 +30,17 @@ export function groupPostMortems(postMortems: readonly WorkspacePostMortem[], by
     const items = groups.get(label)!.sort((a, b) => compare(b.date ?? '', a.date ?? '') || compare(a.title, b.title) || compare(a.uri, b.uri));
     return { id: `${by}:${label}`, label, description: String(items.length), items };
   });
+}
+
+/**
+ * The post-mortems a client holds (by URI) brought up to an answer: the whole list, or (with
+ * `removed`) what changed since the revision it held. Returns the list, sorted by URI as the server sorts it.
+ */
+export function applyPostMortems(known: Map<string, WorkspacePostMortem>, result: Pick<WorkspacePostMortemsResult, 'postMortems' | 'removed'>): WorkspacePostMortem[] {
+  if (!result.removed) known.clear();
+  for (const uri of result.removed ?? []) known.delete(uri);
+  for (const p of result.postMortems) known.set(p.uri, p);
+  return [...known.values()].sort((a, b) => compare(a.uri, b.uri));
 }
 
 /** How many problems a post-mortem has, in words ("2 problems"), or '' for none. */

@@ -63,7 +63,9 @@ const CHECKOUT_ENTRY: Omit<WorkspacePostMortem, 'uri'> = {
 
 test('at start the server indexes every post-mortem of the workspace (not its README), with progress, and watches Markdown files', async () => {
   const result = await postMortems(client);
+  assert.match(result.revision, /^[0-9a-z]+:\d+:\d{4}-\d\d-\d\d$/);
   assert.deepEqual(result, {
+    revision: result.revision,
     postMortems: [
       { uri: client.uri(PAYMENTS), ...PAYMENTS_ENTRY },
       { uri: client.uri(CHECKOUT), ...CHECKOUT_ENTRY },
@@ -134,7 +136,9 @@ test('every action item, with its post-mortem, owner, due date, whether done, da
 });
 
 test('files created, changed, renamed and deleted on disk update the index through the file watcher', async () => {
-  await postMortems(client);
+  const start = await postMortems(client);
+  // Asked since the last answer: nothing changed.
+  assert.deepEqual(await client.request(WORKSPACE_POST_MORTEMS_REQUEST, { since: start.revision }), { ...start, postMortems: [], removed: [] });
   const notify = (changes: { path: string; type: 1 | 2 | 3 }[]) =>
     client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: changes.map(({ path, type }) => ({ uri: client.uri(path), type })) });
   const before = client.workspaceChanges;
@@ -144,6 +148,11 @@ test('files created, changed, renamed and deleted on disk update the index throu
   let result = await postMortems(client, (r) => r.postMortems.length === 3);
   assert.deepEqual(titles(client, result), { 'new-post-mortem.md': 'Search outage: post-mortem', [PAYMENTS]: PAYMENTS_ENTRY.title, [CHECKOUT]: CHECKOUT_ENTRY.title });
   assert.deepEqual(byPath(client, result)['new-post-mortem.md'], { ...PAYMENTS_ENTRY, uri: client.uri('new-post-mortem.md'), title: 'Search outage: post-mortem' });
+  // Since the first answer: only the new one.
+  const since = await client.request<WorkspacePostMortemsResult>(WORKSPACE_POST_MORTEMS_REQUEST, { since: start.revision });
+  assert.deepEqual([since.postMortems.map((p) => p.uri), since.removed], [[client.uri('new-post-mortem.md')], []]);
+  // An answer of another run of the server is no base: everything comes.
+  assert.equal((await client.request<WorkspacePostMortemsResult>(WORKSPACE_POST_MORTEMS_REQUEST, { since: `x${start.revision}` })).removed, undefined);
 
   writeFileSync(join(client.root, 'new-post-mortem.md'), readFixture('workspace', PAYMENTS).replace('Payments API outage', 'Search outage again').replace('| Final |', '| In Review |'));
   await notify([{ path: 'new-post-mortem.md', type: 2 }]);
@@ -162,9 +171,12 @@ test('files created, changed, renamed and deleted on disk update the index throu
   await notify([{ path: 'archive/search.md', type: 2 }]);
   result = await postMortems(client, (r) => r.postMortems.length === 2);
   assert.deepEqual(titles(client, result), { [PAYMENTS]: PAYMENTS_ENTRY.title, [CHECKOUT]: CHECKOUT_ENTRY.title });
+  const beforeDelete = await postMortems(client);
   rmSync(join(client.root, PAYMENTS));
   await notify([{ path: PAYMENTS, type: 3 }]);
   assert.deepEqual(titles(client, await postMortems(client, (r) => r.postMortems.length === 1)), { [CHECKOUT]: CHECKOUT_ENTRY.title });
+  const gone = await client.request<WorkspacePostMortemsResult>(WORKSPACE_POST_MORTEMS_REQUEST, { since: beforeDelete.revision });
+  assert.deepEqual([gone.postMortems, gone.removed], [[], [client.uri(PAYMENTS)]]);
   // A folder deleted takes its post-mortems with it.
   rmSync(join(client.root, 'postmortems'), { recursive: true });
   await notify([{ path: 'postmortems', type: 3 }]);

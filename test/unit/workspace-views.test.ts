@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { analyze } from '../../server/src/core/analyze';
 import { isMine, overdueDays, summarizeForWorkspace } from '../../server/src/core/workspace';
 import type { WorkspaceActionItem, WorkspacePostMortem } from '../../shared/protocol';
-import { actionItemLabel, filterActionItems, groupActionItems, groupPostMortems, overdueCount, pageGroups, postMortemDescription, postMortemTooltip, unpageGroups } from '../../shared/workspace-views';
+import { actionItemLabel, applyPostMortems, filterActionItems, groupActionItems, groupPostMortems, overdueCount, pageGroups, postMortemDescription, postMortemTooltip, unpageGroups } from '../../shared/workspace-views';
 import { readFixture } from '../paths';
 
 const pm = (uri: string, status: WorkspacePostMortem['status'], date: string | null, extra: Partial<WorkspacePostMortem> = {}): WorkspacePostMortem => ({
@@ -182,4 +182,15 @@ test('a grouped answer carries the first items of each group, more of those aske
   const none = pageGroups(groupActionItems(ITEMS, 'owner', '2026-03-11'), 0);
   assert.deepEqual(none.items, []);
   assert.deepEqual(none.groups.map((g) => [g.label, g.total, g.count]), [['Alex', 2, 0], ['bo', 1, 0], ['Sam', 2, 0], ['No owner', 1, 0]]);
+});
+
+test('the post-mortems a view holds, brought up to a whole answer or to what changed since', () => {
+  const known = new Map<string, WorkspacePostMortem>();
+  const [a, b, c] = [pm('a', 'Draft', null), pm('b', 'Final', null), pm('c', 'Final', null)];
+  assert.deepEqual(applyPostMortems(known, { postMortems: [b, a] }), [a, b]);
+  const a2 = { ...a, title: 'A again' };
+  assert.deepEqual(applyPostMortems(known, { postMortems: [c, a2], removed: ['b'] }), [a2, c]);
+  assert.deepEqual(applyPostMortems(known, { postMortems: [], removed: [] }), [a2, c]);
+  // A whole answer replaces what was held.
+  assert.deepEqual(applyPostMortems(known, { postMortems: [b] }), [b]);
 });

@@ -8,6 +8,7 @@ import {
   type WorkspaceActionItemsParams,
   type WorkspaceActionItemsResult,
   type WorkspacePostMortem,
+  type WorkspacePostMortemsParams,
   type WorkspacePostMortemsResult,
 } from '../../../shared/protocol';
 import {
@@ -16,6 +17,7 @@ import {
   type Group,
   type PostMortemGrouping,
   actionItemLabel,
+  applyPostMortems,
   groupPostMortems,
   postMortemDescription,
   postMortemTooltip,
@@ -24,7 +26,7 @@ import {
 } from '../../../shared/workspace-views';
 
 /** A group's items shown at first, and how many more each "Show more" adds. */
-const PAGE = 100;
+const PAGE = 50;
 
 /** A group (`total`: its items, of which `items` are shown), an item, or a group's "Show more" row. */
 type Node<T> = { group: Group<T> & { total?: number } } | { leaf: T } | { more: { id: string; hidden: number } };
@@ -79,9 +81,14 @@ abstract class GroupedTree<T> implements vscode.TreeDataProvider<Node<T>> {
 class PostMortemsTree extends GroupedTree<WorkspacePostMortem> {
   by: PostMortemGrouping = 'status';
 
+  /** The post-mortems held, and the revision of the answer they are: the next answer brings only what changed since. */
+  private readonly known = new Map<string, WorkspacePostMortem>();
+  private revision?: string;
+
   protected async load(): Promise<Group<WorkspacePostMortem>[]> {
-    const { postMortems } = await this.client.sendRequest<WorkspacePostMortemsResult>(WORKSPACE_POST_MORTEMS_REQUEST);
-    return groupPostMortems(postMortems, this.by);
+    const result = await this.client.sendRequest<WorkspacePostMortemsResult>(WORKSPACE_POST_MORTEMS_REQUEST, (this.revision ? { since: this.revision } : {}) satisfies WorkspacePostMortemsParams);
+    this.revision = result.revision;
+    return groupPostMortems(applyPostMortems(this.known, result), this.by);
   }
 
   protected leafItem(p: WorkspacePostMortem): vscode.TreeItem {

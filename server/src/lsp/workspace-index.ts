@@ -14,6 +14,7 @@ import {
   type WorkspaceActionItemsParams,
   type WorkspaceActionItemsResult,
   type WorkspacePostMortem,
+  type WorkspacePostMortemsParams,
   type WorkspacePostMortemsResult,
 } from '../../../shared/protocol';
 import { filterActionItems, groupActionItems, overdueCount, pageGroups } from '../../../shared/workspace-views';
@@ -31,7 +32,7 @@ const WALK_CHANGED_MS = 2000;
 const MARKDOWN = /\.(?:md|markdown)$/i;
 const IGNORED = /\/(?:node_modules|\.git)\//;
 /** The action items of each group a grouped request sends unless asked for more. */
-const GROUP_LIMIT = 100;
+const GROUP_LIMIT = 50;
 /** A workspace diagnostic report goes out in chunks of this many files when the client takes partial results. */
 const REPORT_CHUNK = 100;
 /** A workspace diagnostic request with nothing new to say is held at most this long for a change (the client asks again at once). */
@@ -39,6 +40,8 @@ const HOLD_MS = 5 * 60_000;
 
 interface Entry {
   summary: WorkspaceSummary;
+  /** The index's revision when the entry was made: an answer `since` an earlier one carries it. */
+  revision: number;
   /** The rules ran: the problem counts are known (and, for a file not open, its diagnostics). */
   counted: boolean;
   /** A closed file's diagnostics, kept compact as the JSON text of CompactDiagnostic tuples, and their result id. */
@@ -90,6 +93,10 @@ export class WorkspaceIndex {
   /** Result ids: unique to this server's run, so that a client's id from an earlier run never matches. */
   private readonly run = Date.now().toString(36);
   private results = 0;
+  /** Bumped by every entry made or removed. */
+  private revision = 0;
+  /** The revision at which each file no longer indexed went, for the answers since an earlier one. */
+  private readonly removedAt = new Map<string, number>();
   /** Workspace diagnostic requests held until the index changes. */
   private waiting: (() => void)[] = [];
   /** Closed files' diagnostics changed since the client was last told (workspace/diagnostic/refresh). */
@@ -197,7 +204,8 @@ export class WorkspaceIndex {
       return;
     }
     const summary = await handle.run('workspaceSummary', uri, localDate(new Date()));
-    const entry: Entry = { summary, counted: how !== 'unchecked' };
+    const entry: Entry = { summary, revision: ++this.revision, counted: how !== 'unchecked' };
+    this.removedAt.delete(uri);
     if (how === 'unchecked') this.uncounted.add(uri);
     if (how === 'closed') {
       const json = JSON.stringify((await handle.run('diagnostics')).map(compact));
@@ -218,6 +226,7 @@ export class WorkspaceIndex {
     if (entry?.diagnostics) this.diagnosticsChanged = true;
     this.uncounted.delete(uri);
     const skipped = this.skipped.delete(uri);
+    if (entry) this.removedAt.set(uri, ++this.revision);
     return this.entries.delete(uri) || skipped;
   }
 
@@ -284,12 +293,18 @@ export class WorkspaceIndex {
     }
   }
 
-  async postMortems(): Promise<WorkspacePostMortemsResult> {
+  /** Every post-mortem, or (params.since) only those indexed again since that answer, and those gone. */
+  async postMortems(params?: WorkspacePostMortemsParams): Promise<WorkspacePostMortemsResult> {
     void this.start();
     await this.refreshOpen();
     const today = localDate(new Date());
     const postMortems: WorkspacePostMortem[] = [];
+    // `<run>:<revision>:<day>`: an answer of another run of the server, or of another day (overdue counts move), is no base.
+    const revision = `${this.run}:${this.revision}:${today}`;
+    const [run, n, day] = typeof params?.since === 'string' ? params.since.split(':') : [];
+    const since = run === this.run && day === today && /^\d+$/.test(n) && Number(n) <= this.revision ? Number(n) : undefined;
     for (const [uri, entry] of this.entries) {
+      if (since !== undefined && entry.revision <= since) continue;
       const { summary: s, counted } = entry;
       // The counts are anyone's: whichever "me" the entry's items were made for.
       const { open, overdue } = entry.view?.today === today ? entry.view : this.view(uri, entry, today, this.session.gitUser);
@@ -299,7 +314,9 @@ export class WorkspaceIndex {
     postMortems.sort((a, b) => compare(a.uri, b.uri));
     const skipped = [...this.skipped].map(([uri, reason]) => ({ uri, reason })).sort((a, b) => compare(a.uri, b.uri));
     const indexing = this.walking || this.queue.size > 0;
-    return { postMortems, indexing, counting: indexing || this.uncounted.size > 0, skipped };
+    const result: WorkspacePostMortemsResult = { postMortems, revision, indexing, counting: indexing || this.uncounted.size > 0, skipped };
+    if (since !== undefined) result.removed = [...this.removedAt].filter(([, at]) => at > since).map(([uri]) => uri).sort(compare);
+    return result;
   }
 
   /** Every action item, or (params.filters, params.groupBy) only what the view shows: filtered, grouped, each group's first items. */
@@ -471,7 +488,7 @@ function compare(a: string, b: string): number {
 
 /** The workspace requests; the index starts on the first if the client did not ask for it at start. */
 export function registerWorkspaceRequests(session: Session, index: WorkspaceIndex): void {
-  session.connection.onRequest(WORKSPACE_POST_MORTEMS_REQUEST, () => index.postMortems());
+  session.connection.onRequest(WORKSPACE_POST_MORTEMS_REQUEST, (params: WorkspacePostMortemsParams | undefined) => index.postMortems(params));
   session.connection.onRequest(WORKSPACE_ACTION_ITEMS_REQUEST, (params: WorkspaceActionItemsParams | undefined) => index.actionItems(params));
   // Open documents' diagnostics are pushed (diagnostics.ts): their pull answers nothing, so that no problem shows twice.
   session.connection.languages.diagnostics.on(() => ({ kind: 'full', items: [] }));
