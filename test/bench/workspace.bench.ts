@@ -20,6 +20,12 @@ const COUNT = 1000;
 /** What the Action Items view asks for (client/src/views/workspace-views.ts). */
 const VIEW: WorkspaceActionItemsParams = { filters: { open: true }, groupBy: 'owner', limit: 50 };
 
+/** The CPU time (user and system) a process has used, in ms: what the load of the machine does not inflate. */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
 function rssMegabytes(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 }
@@ -59,11 +65,12 @@ async function bench() {
     };
     let result = await whenChanged((r) => !r.indexing && r.postMortems.length > 0);
     const indexMs = performance.now() - t0;
+    const indexCpu = cpuMs(client.pid);
     const logged = (what: string) => client.logs.map((l) => new RegExp(`^${what} .* in (\\d+) ms`).exec(l.message)?.[1]).find((ms) => ms !== undefined) ?? '?';
-    console.log(`  index at start-up          ${indexMs.toFixed(0)} ms to the views complete, ${result.postMortems.length} post-mortems, ${result.skipped.length} skipped (server start and workspace copy included; the first pass alone ${logged('Indexed')} ms; target < 5000 ms: ${indexMs < 5000 ? 'met' : 'missed'})`);
+    console.log(`  index at start-up          ${indexMs.toFixed(0)} ms to the views complete, ${result.postMortems.length} post-mortems, ${result.skipped.length} skipped (server start and workspace copy included; the first pass alone ${logged('Indexed')} ms; the server's CPU time ${indexCpu.toFixed(0)} ms; target < 5000 ms: ${indexMs < 5000 ? 'met' : 'missed'})`);
     const rssIndexed = rssMegabytes(client.pid);
     result = await whenChanged((r) => !r.counting);
-    console.log(`  problems counted           ${(performance.now() - t0).toFixed(0)} ms from start (the second pass alone ${logged('Counted the problems')} ms): ${result.postMortems.reduce((n, p) => n + p.problems.error + p.problems.warning + p.problems.information + p.problems.hint, 0)} problems`);
+    console.log(`  problems counted           ${(performance.now() - t0).toFixed(0)} ms from start (the second pass alone ${logged('Counted the problems')} ms, CPU ${(cpuMs(client.pid) - indexCpu).toFixed(0)} ms): ${result.postMortems.reduce((n, p) => n + p.problems.error + p.problems.warning + p.problems.information + p.problems.hint, 0)} problems`);
     const items = await client.request<WorkspaceActionItemsResult>(WORKSPACE_ACTION_ITEMS_REQUEST, {});
     console.log(`  action items               ${items.items.length} (${items.items.filter((i) => i.overdueDays !== null).length} overdue)`);
     const rss = rssMegabytes(client.pid);
@@ -95,17 +102,20 @@ async function bench() {
     // The view holds the last answer and asks for what changed since, as client/src/views/workspace-views.ts does.
     let revision = (await client.request<WorkspacePostMortemsResult>(WORKSPACE_POST_MORTEMS_REQUEST)).revision;
     const times: number[] = [];
+    let updateCpu = 0;
     const each = { postMortems: [] as number[], changedPostMortems: [] as number[], actionItems: [] as number[], allActionItems: [] as number[] };
     for (let n = 1; n <= 11; n++) {
       const line = client.text(uri).split('\n')[title];
       const edited = `# Edited ${n}`;
       const start = performance.now();
+      const cpu = cpuMs(client.pid);
       await client.change(uri, [{ range: { start: { line: title, character: 0 }, end: { line: title, character: line.length } }, text: edited }]);
       const [pms, ais] = await Promise.all([
         client.request<WorkspacePostMortemsResult>(WORKSPACE_POST_MORTEMS_REQUEST, { since: revision }),
         client.request<WorkspaceActionItemsResult>(WORKSPACE_ACTION_ITEMS_REQUEST, VIEW),
       ]);
       const elapsed = performance.now() - start;
+      if (n > 1) updateCpu += cpuMs(client.pid) - cpu;
       revision = pms.revision;
       if (pms.postMortems.find((p) => p.uri === uri)?.title !== `Edited ${n}` || !ais.items.some((i) => i.uri === uri && i.postMortem === `Edited ${n}`)) throw new Error('the views did not get the edit');
       if (n > 1) times.push(elapsed);
@@ -120,7 +130,7 @@ async function bench() {
     console.log(`  a request alone            postMortems ${med(each.postMortems)} ms (since the last answer ${med(each.changedPostMortems)} ms), actionItems as the view asks ${med(each.actionItems)} ms, every action item ${med(each.allActionItems)} ms (median)`);
     times.sort((a, b) => a - b);
     const median = times[times.length >> 1];
-    console.log(`  one edit's view update     median ${median.toFixed(0)} ms, max ${times.at(-1)!.toFixed(0)} ms over ${times.length} edits (didChange → both views' requests answered with it; target < 100 ms: ${median < 100 ? 'met' : 'missed'})`);
+    console.log(`  one edit's view update     median ${median.toFixed(0)} ms, max ${times.at(-1)!.toFixed(0)} ms over ${times.length} edits, the server's CPU time ${(updateCpu / times.length).toFixed(0)} ms each on average (didChange → both views' requests answered with it; target < 100 ms: ${median < 100 ? 'met' : 'missed'})`);
   } finally {
     await client.stop();
     rmSync(dir, { recursive: true, force: true });

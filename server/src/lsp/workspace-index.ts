@@ -88,6 +88,7 @@ export class WorkspaceIndex {
   private folders: string[] = [];
   private started?: Promise<void>;
   private draining?: Promise<void>;
+  private refreshing?: Promise<void>;
   private walking = false;
   private timer?: { due: number; handle: NodeJS.Timeout };
   /** Result ids: unique to this server's run, so that a client's id from an earlier run never matches. */
@@ -280,17 +281,21 @@ export class WorkspaceIndex {
   }
 
   /** The open documents edited since their entry was made, indexed from the server's analysis of their current text. */
-  private async refreshOpen(): Promise<void> {
-    for (const uri of [...this.stale]) {
-      const doc = this.openDocument(uri);
-      this.stale.delete(uri);
-      if (!doc) continue;
-      try {
-        await this.record(uri, await this.session.analysisOf(doc), 'open');
-      } catch {
-        // Closed or changed meanwhile: the next change or close says what it is.
+  private refreshOpen(): Promise<void> {
+    // Requests that come together (both views after an edit) wait for the same analyses.
+    this.refreshing ??= (async () => {
+      for (const uri of this.stale) {
+        const doc = this.openDocument(uri);
+        this.stale.delete(uri);
+        if (!doc) continue;
+        try {
+          await this.record(uri, await this.session.analysisOf(doc), 'open');
+        } catch {
+          // Closed or changed meanwhile: the next change or close says what it is.
+        }
       }
-    }
+    })().finally(() => (this.refreshing = undefined));
+    return this.refreshing;
   }
 
   /** Every post-mortem, or (params.since) only those indexed again since that answer, and those gone. */
