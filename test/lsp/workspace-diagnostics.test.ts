@@ -96,6 +96,7 @@ test('an open post-mortem is not in the workspace report (its diagnostics are pu
   withServer(PULLING, async (c) => {
     await settled(c);
     const uri = c.uri(CHECKOUT);
+    const beforeOpen = await pull(c);
     await c.open(uri, readFixture('workspace-diagnostics', CHECKOUT));
     assert.deepEqual((await c.diagnostics(uri)).diagnostics.map((d) => [d.code, d.range.start.line, d.severity]), CHECKOUT_PROBLEMS);
     assert.deepEqual(await c.request('textDocument/diagnostic', { textDocument: { uri } }), { kind: 'full', items: [] });
@@ -105,7 +106,8 @@ test('an open post-mortem is not in the workspace report (its diagnostics are pu
     assert.deepEqual(shape(c, await pull(c, [{ uri, value: 'held' }, ...resultIds(first)])), [[PAYMENTS, 'unchanged', null]]);
     await c.close(uri);
     await settled(c);
-    assert.deepEqual(shape(c, await pull(c, resultIds(first))), [
+    // Whole again, even to a client that sends the id it held before the document opened (VS Code's forgets it on close).
+    assert.deepEqual(shape(c, await pull(c, resultIds(beforeOpen))), [
       [CHECKOUT, 'full', CHECKOUT_PROBLEMS],
       [PAYMENTS, 'unchanged', null],
     ]);

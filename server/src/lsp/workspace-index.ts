@@ -276,7 +276,11 @@ export class WorkspaceIndex {
   /** A document closed: its file on disk speaks for it again (unsaved edits are gone). */
   documentClosed(uri: string): void {
     if (!this.started || !this.inScope(uri)) return;
-    this.stale.delete(this.key(uri));
+    const key = this.key(uri);
+    this.stale.delete(key);
+    // The client forgets what it held of an open document: the file's report is sent whole again, with a new result id.
+    const entry = this.entries.get(key);
+    if (entry) entry.diagnostics = undefined;
     this.fileChanged(uri);
   }
 
