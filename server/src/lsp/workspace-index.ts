@@ -89,6 +89,8 @@ export class WorkspaceIndex {
   private started?: Promise<void>;
   private draining?: Promise<void>;
   private refreshing?: Promise<void>;
+  /** A queued file is being read (not one whose problems are being counted). */
+  private reading = false;
   private walking = false;
   private timer?: { due: number; handle: NodeJS.Timeout };
   /** Result ids: unique to this server's run, so that a client's id from an earlier run never matches. */
@@ -166,7 +168,9 @@ export class WorkspaceIndex {
         this.queue.delete(uri);
         this.uncounted.delete(uri);
         // The first walk reads without the rules; what comes after counts.
+        this.reading = queued !== undefined;
         await this.indexFile(uri, !this.walking).catch((e: unknown) => this.session.connection.console.error(`Cannot index ${uri}: ${(e as Error).stack ?? e}`));
+        this.reading = false;
         if (queued !== undefined) report?.(++done);
         this.changed();
         // Between files, whatever else waits (an open document's request) goes first.
@@ -322,7 +326,7 @@ export class WorkspaceIndex {
     }
     postMortems.sort((a, b) => compare(a.uri, b.uri));
     const skipped = [...this.skipped].map(([uri, reason]) => ({ uri, reason })).sort((a, b) => compare(a.uri, b.uri));
-    const indexing = this.walking || this.queue.size > 0;
+    const indexing = this.walking || this.queue.size > 0 || this.reading;
     const result: WorkspacePostMortemsResult = { postMortems, revision, indexing, counting: indexing || this.uncounted.size > 0, skipped };
     if (since !== undefined) result.removed = [...this.removedAt].filter(([, at]) => at > since).map(([uri]) => uri).sort(compare);
     return result;
