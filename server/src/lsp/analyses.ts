@@ -101,10 +101,7 @@ export class Analyses {
     this.drop(doc.uri);
     const thread = this.takeThread(doc.uri);
     const text = doc.getText();
-    // The team's template is the reference of the post-mortems around it, never one of them.
-    const identified = settings.isTemplate ? undefined : identify(text, uriPath(doc.uri), settings.files);
-    const template = identified ? settings.templateFor(text) : undefined;
-    const input: AnalysisInput = { text, options: { config: settings.config, fix, template }, byPath: identified === 'path' };
+    const { identified, input } = this.input(doc.uri, text, settings, fix);
     const worker = identified && text.length > LARGE_DOCUMENT_CHARS ? new ThreadedAnalysis(doc.version, input, WORKER_BUDGET_MS, thread) : undefined;
     if (thread && !worker) void thread.terminate();
     const started: Promise<AnalysisHandle> = worker
@@ -115,12 +112,7 @@ export class Analyses {
           added.analysis = new LocalAnalysis(doc.version, analysis, isPostMortem);
           return added.analysis;
         });
-    const ready = started.catch((e: unknown) => {
-      if (!(e instanceof BudgetExceeded)) throw e;
-      // Kept as the version's outcome: the same text would overrun again.
-      this.log(`${doc.uri} (version ${doc.version}): ${budgetMessage('check', e.budgetMs)}`);
-      return LocalAnalysis.unanalysed(doc.version, e);
-    });
+    const ready = this.abandonedPastBudget(started, doc.uri, doc.version);
     const added: Entry = { version: doc.version, chars: identified && !worker ? text.length : 0, settings, today: fix.today, dispose: () => worker?.dispose(), detach: () => worker?.detach(), ready };
     this.entries.set(doc.uri, added);
     // A failed analysis is not kept: the next request tries again.
@@ -130,6 +122,41 @@ export class Analyses {
       this.evict(doc.uri);
     }, () => undefined);
     return ready;
+  }
+
+  /**
+   * One analysis of a file that is not open (the workspace index's), kept nowhere: the caller
+   * disposes of it. `check: false` reads and measures only, without the rules (no diagnostics).
+   */
+  once(uri: string, text: string, settings: DocumentSettings, check: boolean): Promise<AnalysisHandle> {
+    const { identified, input } = this.input(uri, text, settings, this.fixContext());
+    const checked: AnalysisInput = { ...input, options: { ...input.options, check } };
+    const started: Promise<AnalysisHandle> =
+      identified && text.length > LARGE_DOCUMENT_CHARS
+        ? new ThreadedAnalysis(0, checked, WORKER_BUDGET_MS).ready
+        : Promise.resolve().then(() => {
+            if (!identified) return LocalAnalysis.unanalysed(0);
+            const { analysis, isPostMortem } = analyzeDocument({ ...checked, budgetMs: MAIN_THREAD_BUDGET_MS });
+            return new LocalAnalysis(0, analysis, isPostMortem);
+          });
+    return this.abandonedPastBudget(started, uri, 0);
+  }
+
+  /** What a document is analysed with: whether it is a post-mortem (and how known), its settings, its team's template. */
+  private input(uri: string, text: string, settings: DocumentSettings, fix: FixContext): { identified: ReturnType<typeof identify>; input: AnalysisInput } {
+    // The team's template is the reference of the post-mortems around it, never one of them.
+    const identified = settings.isTemplate ? undefined : identify(text, uriPath(uri), settings.files);
+    const template = identified ? settings.templateFor(text) : undefined;
+    return { identified, input: { text, options: { config: settings.config, fix, template }, byPath: identified === 'path' } };
+  }
+
+  /** An analysis over its budget is kept as the version's outcome, unanalysed: the same text would overrun again. */
+  private abandonedPastBudget(started: Promise<AnalysisHandle>, uri: string, version: number): Promise<AnalysisHandle> {
+    return started.catch((e: unknown) => {
+      if (!(e instanceof BudgetExceeded)) throw e;
+      this.log(`${uri} (version ${version}): ${budgetMessage('check', e.budgetMs)}`);
+      return LocalAnalysis.unanalysed(version, e);
+    });
   }
 
   /**
