@@ -1,6 +1,7 @@
 import type { Deadline } from './budget';
 import { type BlockParse, parseBlocks } from './markdown';
 import type { PostMortem } from './model';
+import { Memo } from './memo';
 import { SourceText, span } from './text';
 import { buildViews } from './views';
 import type { DocumentContext } from './extract/context';
@@ -34,6 +35,8 @@ export interface ParseOptions {
   template?: boolean;
   /** The parse of the document's previous version: only the blocks an edit touches are parsed again. */
   previous?: BlockParse;
+  /** Results kept from the previous version's analysis, by the text they were read from; filled in for the next. */
+  memo?: Memo;
 }
 
 /** Markdown text → the typed post-mortem model, every part with its exact source range; the deadline is checked at each block and step. */
@@ -48,7 +51,7 @@ export function parse(text: string, deadline?: Deadline, options: ParseOptions =
   const tokens = blocks.tokens;
   const views = step(() => buildViews(src, tokens, deadline));
   const { sections, sectionOfLine } = step(() => extractSections(src, tokens));
-  const ctx: DocumentContext = { src, tokens, views, sections, sectionOfLine, deadline };
+  const ctx: DocumentContext = { src, tokens, views, sections, sectionOfLine, deadline, memo: options.memo ?? new Memo() };
   const tables = step(() => extractTables(ctx));
   const fields = step(() => extractFields(ctx, tables));
   const h1 = sections.find((s) => s.level === 1);

@@ -1,5 +1,6 @@
 import type { Token } from 'markdown-it';
 import type { Deadline } from '../budget';
+import type { Memo } from '../memo';
 import type { Section } from '../model';
 import type { SourceText } from '../text';
 import type { TextViews } from '../views';
@@ -14,6 +15,8 @@ export interface DocumentContext {
   sectionOfLine: Int32Array;
   /** Checked every few hundred rows inside the steps that loop over rows. */
   deadline?: Deadline;
+  /** Results kept from the previous version's analysis, by the text they were read from (see memo.ts). */
+  memo: Memo;
 }
 
 /** Line `line` of a view: the same columns as the source line. */

@@ -4,6 +4,7 @@ import type { Marker, MarkerKind, SectionKind, Table, Timeline, TimelineEntry, T
 import { type CalendarDate, TimelineClock, type TimeValue, minutesBetween, parseDate, parseLeadingTime, parseTime, settleNumericDates, zoneName } from '../time';
 import { type Range, type Span, matchesAt, range, span, trimRuns } from '../text';
 import { EVENT_WORDS, type EventKind, MARKER_NAMES, NOT_HAPPENED, isPlaceholder, phrasePattern, plainText } from '../vocabulary';
+import type { Memo, MemoTable } from '../memo';
 import { type DocumentContext, ancestorOfKind, sectionAt, viewLine, withinKind } from './context';
 import { incidentHeadings } from './incidents';
 import { column } from './tables';
@@ -70,7 +71,7 @@ function readTimelines(ctx: DocumentContext, tables: Table[], events: EventWords
   const add = (source: TimelineSource, items: Item[], section: number | undefined, defaultZone = zone) => {
     const settled = settleDates(items);
     const entries = place(items, defaultZone, rowChecker(ctx.deadline));
-    markByWords(entries, (e) => entryLines(ctx, source, e), events);
+    markByWords(entries, (e) => entryLines(ctx, source, e), events, ctx.memo);
     if (!entries.length) return;
     const timeline: Timeline = { source, entries, startLine: entries[0].startLine, endLine: entries.reduce((end, e) => Math.max(end, e.endLine), 0), section };
     if (settled === 'unsure') timeline.datesUnknown = true;
@@ -150,18 +151,30 @@ function entryLines(ctx: DocumentContext, source: TimelineSource, entry: Timelin
   return lines;
 }
 
-/** The first phrase of `re` in the entry's lines that is neither denied nor hypothetical in its clause ("no alert fired"). */
-function phraseIn(lines: Span[], re: RegExp): { phrase: string; range: Range } | undefined {
+/** Where `re`'s first phrase stands in a line's text: its index and words, `denied` when its clause denies it or makes it hypothetical, undefined when there is none. */
+type LinePhrase = { at: number; phrase: string } | 'denied' | undefined;
+
+function phraseInLine(lineText: string, re: RegExp): LinePhrase {
+  // Marks and white space to single spaces, so that the text keeps its length and positions.
+  const text = lineText.replace(/[*_`~\s]/g, ' ');
+  const m = re.exec(text);
+  if (!m) return undefined;
+  const at = m.index;
+  const clause = text.slice(0, at).split(/[.;!?:()]/).pop()!.slice(-40);
+  return NOT_HAPPENED.test(clause) ? 'denied' : { at, phrase: m[0] };
+}
+
+/**
+ * The first phrase of `re` in the entry's lines that is neither denied nor hypothetical in its
+ * clause ("no alert fired"). Each line is read once per version of its text (`phrases`).
+ */
+function phraseIn(lines: Span[], re: RegExp, phrases: MemoTable<LinePhrase>): { phrase: string; range: Range } | undefined {
   for (const line of lines) {
-    // Marks and white space to single spaces, so that the text keeps its length and positions.
-    const text = line.text.replace(/[*_`~\s]/g, ' ');
-    const m = re.exec(text);
-    if (!m) continue;
-    const at = m.index;
-    const clause = text.slice(0, at).split(/[.;!?:()]/).pop()!.slice(-40);
-    if (NOT_HAPPENED.test(clause)) return undefined;
-    const start = line.range.start.character + at;
-    return { phrase: m[0], range: range(line.range.start.line, start, Math.min(line.range.end.character, start + m[0].length)) };
+    const found = phrases.get(line.text, (text) => phraseInLine(text, re));
+    if (!found) continue;
+    if (found === 'denied') return undefined;
+    const start = line.range.start.character + found.at;
+    return { phrase: found.phrase, range: range(line.range.start.line, start, Math.min(line.range.end.character, start + found.phrase.length)) };
   }
   return undefined;
 }
@@ -173,13 +186,14 @@ function phraseIn(lines: Span[], re: RegExp): { phrase: string; range: Range } |
  * none: nothing when the start is unknown (no readable time of day) or found neither way, when the
  * first naming entry is taken or denies the event ("no alert fired"), and nothing before the start.
  */
-function markByWords(entries: TimelineEntry[], linesOf: (entry: TimelineEntry) => Span[], events: EventWords): void {
+function markByWords(entries: TimelineEntry[], linesOf: (entry: TimelineEntry) => Span[], events: EventWords, memo: Memo): void {
   const explicit = new Set(entries.flatMap((e) => (e.marker ? [e.marker.kind] : [])));
   const found = new Map<TimelineEntry, Marker>();
   for (const [kind, re] of events) {
     if (explicit.has(kind)) continue;
+    const phrases = memo.table<LinePhrase>(`phrase:${kind}`, re);
     for (const entry of entries) {
-      const hit = phraseIn(linesOf(entry), re);
+      const hit = phraseIn(linesOf(entry), re, phrases);
       if (!hit) continue;
       if (!entry.marker && !found.has(entry)) found.set(entry, { kind, label: MARKER_NAMES[kind], range: hit.range, phrase: hit.phrase });
       break;
