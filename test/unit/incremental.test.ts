@@ -123,10 +123,19 @@ test(`incremental parse and analysis equal a fresh one after each of ${EDITS} ra
       const fresh = analyze(text);
       const difference = firstDifference(incremental.blocks, fresh.blocks);
       if (difference) assert.fail(failure(doc, SEED, edits, difference));
+      // The views kept from the previous version's where the edit did not reach.
+      if (incremental.views?.visible !== fresh.views?.visible || incremental.views?.prose !== fresh.views?.prose) {
+        assert.equal(incremental.views?.visible, fresh.views?.visible, failure(doc, SEED, edits, 'visible view differs'));
+        assert.equal(incremental.views?.prose, fresh.views?.prose, failure(doc, SEED, edits, 'prose view differs'));
+      }
       // Compared as JSON first (fast); a difference is shown field by field.
-      if (JSON.stringify([incremental.diagnostics, incremental.metrics]) !== JSON.stringify([fresh.diagnostics, fresh.metrics])) {
+      const made = [incremental.model, incremental.diagnostics, incremental.metrics, incremental.trace];
+      const expected = [fresh.model, fresh.diagnostics, fresh.metrics, fresh.trace];
+      if (JSON.stringify(made) !== JSON.stringify(expected)) {
+        assert.deepEqual(incremental.model, fresh.model, failure(doc, SEED, edits, 'models differ'));
         assert.deepEqual(incremental.diagnostics, fresh.diagnostics, failure(doc, SEED, edits, 'diagnostics differ'));
         assert.deepEqual(incremental.metrics, fresh.metrics, failure(doc, SEED, edits, 'metrics differ'));
+        assert.deepEqual(incremental.trace, fresh.trace, failure(doc, SEED, edits, 'traceability differs'));
       }
       previous = incremental;
     }

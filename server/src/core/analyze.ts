@@ -9,6 +9,7 @@ import { RULES } from './rules';
 import { compareRanges } from './ranges';
 import type { Diagnostic, FixContext, Severity } from './diagnostic';
 import type { SourceText } from './text';
+import type { TextViews } from './views';
 import { doneWords, isFinished } from './vocabulary';
 import type { BlockParse } from './markdown';
 import type { TeamTemplate } from './team-template';
@@ -20,6 +21,8 @@ export interface Analysis {
   src: SourceText;
   /** The parse the model came from; `renderBlocks` turns it into HTML without parsing again. */
   blocks: BlockParse;
+  /** The views the extraction read (views.ts), kept for the next version's analysis. */
+  views?: TextViews;
   metrics: MeasuredMetrics;
   /** Which causes each action item addresses: computed once, read by the rule, hover, code actions and the preview. */
   trace: Traceability;
@@ -73,7 +76,13 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const { deadline } = options;
   const done = teamDone(config.doneStatuses);
   const memo = new Memo(options.previous?.memo);
-  const { model, src, blocks } = parse(text, deadline, { ...(config.events ? { events: teamEvents(config.events) } : {}), ...(done ? { done } : {}), previous: options.previous?.blocks, memo });
+  const previous = options.previous;
+  const { model, src, blocks, views } = parse(text, deadline, {
+    ...(config.events ? { events: teamEvents(config.events) } : {}),
+    ...(done ? { done } : {}),
+    previous: previous && { src: previous.src, blocks: previous.blocks, views: previous.views, model: previous.model },
+    memo,
+  });
   deadline?.check();
   const metrics = computeMetrics(model);
   if (options.template) Object.assign(metrics, templateCompleteness(model, src, options.template));
@@ -95,5 +104,5 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   }
   diagnostics.sort((a, b) => compareRanges(a.range, b.range));
   memo.settle();
-  return { model, src, blocks, metrics, trace, diagnostics, config, memo, ...(options.template ? { template: options.template } : {}) };
+  return { model, src, blocks, views, metrics, trace, diagnostics, config, memo, ...(options.template ? { template: options.template } : {}) };
 }

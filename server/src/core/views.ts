@@ -1,5 +1,6 @@
 import type { Token } from 'markdown-it';
 import { type Deadline, rowChecker } from './budget';
+import type { LineSplice } from './incremental-parse';
 import type { Range, SourceText } from './text';
 
 export interface HtmlComment {
@@ -25,10 +26,17 @@ export interface TextViews {
 class ViewBuilder {
   private readonly parts: string[] = [];
   /** The text from `from` to `pos` is kept and not yet copied: adjacent spans are copied in one slice. */
-  private from = 0;
-  private pos = 0;
+  private from: number;
+  private pos: number;
 
-  constructor(private readonly text: string) {}
+  /** The view of `text` from `start` to `end` (the whole text by default). */
+  constructor(
+    private readonly text: string,
+    start = 0,
+    private readonly end = text.length,
+  ) {
+    this.from = this.pos = start;
+  }
 
   keep(start: number, end: number): void {
     start = Math.max(start, this.pos);
@@ -44,7 +52,7 @@ class ViewBuilder {
 
   build(): string {
     this.flush();
-    if (this.pos < this.text.length) this.parts.push(blank(this.text.slice(this.pos)));
+    if (this.pos < this.end) this.parts.push(blank(this.text.slice(this.pos, this.end)));
     return this.parts.join('');
   }
 
@@ -66,17 +74,61 @@ function blank(s: string): string {
   return s.replace(/[^\r\n]+/g, (run) => ' '.repeat(run.length));
 }
 
-export function buildViews(src: SourceText, tokens: Token[], deadline?: Deadline): TextViews {
-  const text = src.text;
-  const visible = new ViewBuilder(text);
-  const prose = new ViewBuilder(text);
+/** What a view of the previous version can lend the next: that version's source, views, and the lines a re-parse read again. */
+export interface PreviousViews {
+  src: SourceText;
+  views: TextViews;
+  splice: LineSplice;
+}
+
+/**
+ * The views of the document. Each block's view is made from that block's lines alone, and the
+ * lines between blocks are blank: so given the previous version's views and the lines its parse
+ * read again (`previous`), only those lines are viewed again, and the rest is the previous views'
+ * text (the comments after them moved by the lines added or taken away).
+ */
+export function buildViews(src: SourceText, tokens: Token[], deadline?: Deadline, previous?: PreviousViews): TextViews {
+  if (previous) return spliceViews(src, tokens, deadline, previous);
+  return viewsOf(src, tokens, 0, src.lineCount, deadline);
+}
+
+function spliceViews(src: SourceText, tokens: Token[], deadline: Deadline | undefined, { src: old, views, splice }: PreviousViews): TextViews {
+  const { from, oldTo, newTo } = splice;
+  const offset = (s: SourceText, line: number) => (line >= s.lineCount ? s.text.length : s.lineStart(line));
+  const start = offset(src, from);
+  const oldEnd = offset(old, oldTo);
+  const middle = viewsOf(src, tokens, from, newTo, deadline);
+  const shift = newTo - oldTo;
   const comments: HtmlComment[] = [];
+  // A comment lies within its block: those of the blocks before the lines read again start before them.
+  for (const c of views.comments) {
+    if (c.range.start.line < from) comments.push(c);
+  }
+  for (const c of middle.comments) comments.push(c);
+  for (const c of views.comments) {
+    if (c.range.start.line < oldTo) continue;
+    comments.push(shift ? { text: c.text, range: { start: { line: c.range.start.line + shift, character: c.range.start.character }, end: { line: c.range.end.line + shift, character: c.range.end.character } } } : c);
+  }
+  return {
+    visible: views.visible.slice(0, start) + middle.visible + views.visible.slice(oldEnd),
+    prose: views.prose.slice(0, start) + middle.prose + views.prose.slice(oldEnd),
+    comments,
+  };
+}
+
+/** The views of lines `fromLine` to `toLine` (end exclusive), from the blocks that start there. */
+function viewsOf(src: SourceText, tokens: Token[], fromLine: number, toLine: number, deadline?: Deadline): TextViews {
+  const text = src.text;
   const lineSpan = (from: number, to: number) => [src.lineStart(from), to < src.lineCount ? src.lineStart(to) : text.length] as const;
+  const [start, end] = fromLine >= src.lineCount ? [text.length, text.length] : lineSpan(fromLine, toLine);
+  const visible = new ViewBuilder(text, start, end);
+  const prose = new ViewBuilder(text, start, end);
+  const comments: HtmlComment[] = [];
 
   const tick = rowChecker(deadline);
   for (const token of tokens) {
     tick();
-    if (!token.map) continue;
+    if (!token.map || token.map[0] < fromLine || token.map[0] >= toLine) continue;
     const [from, to] = token.map;
     switch (token.type) {
       case 'paragraph_open':

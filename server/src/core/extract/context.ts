@@ -1,7 +1,8 @@
 import type { Token } from 'markdown-it';
 import type { Deadline } from '../budget';
 import type { Memo } from '../memo';
-import type { Section } from '../model';
+import type { PostMortem, Section } from '../model';
+import type { LineSplice } from '../incremental-parse';
 import type { SourceText } from '../text';
 import type { TextViews } from '../views';
 
@@ -17,6 +18,22 @@ export interface DocumentContext {
   deadline?: Deadline;
   /** Results kept from the previous version's analysis, by the text they were read from (see memo.ts). */
   memo: Memo;
+  /**
+   * The previous version's model and the lines its parse read again, when the lines outside them
+   * are the previous version's, text and views alike: what was read from such a line alone is kept.
+   */
+  previous?: { model: PostMortem; splice: LineSplice };
+}
+
+/**
+ * The previous version's line that is line `line` of this one, when the line lies outside the
+ * lines read again (the same text and view); undefined otherwise.
+ */
+export function previousLine(ctx: DocumentContext, line: number): number | undefined {
+  const splice = ctx.previous?.splice;
+  if (!splice) return undefined;
+  if (line < splice.from) return line;
+  return line >= splice.newTo ? line - splice.newTo + splice.oldTo : undefined;
 }
 
 /** Line `line` of a view: the same columns as the source line. */
