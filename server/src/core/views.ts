@@ -110,8 +110,8 @@ function spliceViews(src: SourceText, tokens: Token[], deadline: Deadline | unde
     comments.push(shift ? { text: c.text, range: { start: { line: c.range.start.line + shift, character: c.range.start.character }, end: { line: c.range.end.line + shift, character: c.range.end.character } } } : c);
   }
   return {
-    visible: views.visible.slice(0, start) + middle.visible + views.visible.slice(oldEnd),
-    prose: views.prose.slice(0, start) + middle.prose + views.prose.slice(oldEnd),
+    visible: [views.visible.slice(0, start), middle.visible, views.visible.slice(oldEnd)].join(''),
+    prose: [views.prose.slice(0, start), middle.prose, views.prose.slice(oldEnd)].join(''),
     comments,
   };
 }

@@ -1,6 +1,6 @@
 import type { Token } from 'markdown-it';
 import { rowChecker } from '../budget';
-import type { Marker, MarkerKind, SectionKind, Table, Timeline, TimelineEntry, TimelineSource } from '../model';
+import type { Marker, MarkerKind, SectionKind, Table, TableRow, Timeline, TimelineEntry, TimelineSource } from '../model';
 import { type CalendarDate, TimelineClock, type TimeValue, minutesBetween, parseDate, parseLeadingTime, parseTime, settleNumericDates, zoneName } from '../time';
 import { type Range, type Span, matchesAt, range, span, trimRuns } from '../text';
 import { EVENT_WORDS, type EventKind, MARKER_NAMES, NOT_HAPPENED, isPlaceholder, phrasePattern, plainText } from '../vocabulary';
@@ -234,16 +234,36 @@ function tableItems(ctx: DocumentContext, table: Table): { items: Item[]; zone?:
   const zone = zoneName(parenthesised(headerText) ?? /\bin\s+(\S+)\s*$/i.exec(headerText)?.[1] ?? '');
   const items: Item[] = [];
   const tick = rowChecker(ctx.deadline);
+  const columns = `${timeColumn} ${eventColumn} ${markerColumn}`;
   for (const row of table.rows) {
     tick();
-    if (row.cells.every((c) => !c.text)) continue;
-    const time = row.cells[timeColumn] ?? { text: '', range: range(row.line, 0, 0) };
-    const event = row.cells[eventColumn] ?? { text: '', range: time.range };
-    const markerCell = markerColumn >= 0 && markerColumn !== eventColumn ? row.cells[markerColumn] : undefined;
-    const marker = markerCell?.text ? markerOf(markerCell.text.replace(/^\s*(?:←|<-{1,2})\s*/, ''), markerCell.range) : inlineMarker(event);
-    items.push({ kind: 'entry', value: parseTime(bare(time.text)), time, event, marker, startLine: row.line, endLine: row.line + 1 });
+    // A row kept from the previous version (the same object) reads as it did with the same columns.
+    let read = rowReads.get(row);
+    if (read?.columns !== columns) {
+      read = readRow(row, timeColumn, eventColumn, markerColumn, columns);
+      rowReads.set(row, read);
+    }
+    if (read.entry) items.push({ kind: 'entry', ...read.entry, startLine: row.line, endLine: row.line + 1 });
   }
   return { items, zone };
+}
+
+/** What a timeline table's row reads as, with the columns it was read with. */
+interface RowRead {
+  columns: string;
+  entry?: { value?: TimeValue; time: Span; event: Span; marker?: Marker };
+}
+
+/** The reading of each row, kept while the row is (a row is kept from version to version where its line did not change). */
+const rowReads = new WeakMap<TableRow, RowRead>();
+
+function readRow(row: TableRow, timeColumn: number, eventColumn: number, markerColumn: number, columns: string): RowRead {
+  if (row.cells.every((c) => !c.text)) return { columns };
+  const time = row.cells[timeColumn] ?? { text: '', range: range(row.line, 0, 0) };
+  const event = row.cells[eventColumn] ?? { text: '', range: time.range };
+  const markerCell = markerColumn >= 0 && markerColumn !== eventColumn ? row.cells[markerColumn] : undefined;
+  const marker = markerCell?.text ? markerOf(markerCell.text.replace(/^\s*(?:←|<-{1,2})\s*/, ''), markerCell.range) : inlineMarker(event);
+  return { columns, entry: { value: parseTime(bare(time.text)), time, event, marker } };
 }
 
 /** Mermaid `timeline` entries: `time : event [: event]`, with `: event` continuation lines. */
