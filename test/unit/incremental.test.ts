@@ -124,9 +124,10 @@ test(`incremental parse and analysis equal a fresh one after each of ${EDITS} ra
       const difference = firstDifference(incremental.blocks, fresh.blocks);
       if (difference) assert.fail(failure(doc, SEED, edits, difference));
       // The views kept from the previous version's where the edit did not reach.
-      if (incremental.views?.visible !== fresh.views?.visible || incremental.views?.prose !== fresh.views?.prose) {
-        assert.equal(incremental.views?.visible, fresh.views?.visible, failure(doc, SEED, edits, 'visible view differs'));
-        assert.equal(incremental.views?.prose, fresh.views?.prose, failure(doc, SEED, edits, 'prose view differs'));
+      if (JSON.stringify(incremental.views) !== JSON.stringify(fresh.views)) {
+        assert.deepEqual(incremental.views?.visible, fresh.views?.visible, failure(doc, SEED, edits, 'visible view differs'));
+        assert.deepEqual(incremental.views?.prose, fresh.views?.prose, failure(doc, SEED, edits, 'prose view differs'));
+        assert.deepEqual(incremental.views?.comments, fresh.views?.comments, failure(doc, SEED, edits, 'comments differ'));
       }
       // Compared as JSON first (fast); a difference is shown field by field.
       const made = [incremental.model, incremental.diagnostics, incremental.metrics, incremental.trace];

@@ -63,7 +63,7 @@ export function parse(text: string, deadline?: Deadline, options: ParseOptions =
   // The previous views' text is kept where the lines are the same, which the parse's line splice
   // tells only when neither version's line breaks were rewritten by markdown-it's normalize (\r).
   const sameLines = blocks.splice && previous?.views && blocks.state.src === src.text && previous.blocks.state.src === previous.src.text;
-  const views = step(() => buildViews(src, tokens, deadline, sameLines ? { src: previous.src, views: previous.views!, splice: blocks.splice! } : undefined));
+  const views = step(() => buildViews(src, tokens, deadline, sameLines ? { views: previous.views!, splice: blocks.splice! } : undefined));
   const { sections, sectionOfLine } = step(() => extractSections(src, tokens));
   const ctx: DocumentContext = { src, tokens, views, sections, sectionOfLine, deadline, memo: options.memo ?? new Memo() };
   if (sameLines && previous.model) ctx.previous = { model: previous.model, splice: blocks.splice! };

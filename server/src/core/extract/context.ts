@@ -37,9 +37,27 @@ export function previousLine(ctx: DocumentContext, line: number): number | undef
 }
 
 /** Line `line` of a view: the same columns as the source line. */
-export function viewLine(ctx: DocumentContext, view: string, line: number): string {
-  const start = ctx.src.lineStart(line);
-  return view.slice(start, start + ctx.src.lines[line].length);
+export function viewLine(_ctx: DocumentContext, view: readonly string[], line: number): string {
+  return view[line];
+}
+
+/** A view's text from offset `start` to `end` of the source, line breaks as the source writes them. */
+export function viewSlice(ctx: DocumentContext, view: readonly string[], start: number, end: number): string {
+  const { src } = ctx;
+  const parts: string[] = [];
+  for (let line = src.positionAt(start).line; line < src.lineCount; line++) {
+    const lineStart = src.lineStart(line);
+    if (lineStart >= end) break;
+    const text = view[line];
+    // The line's own columns from the view, its line break from the source.
+    const breakEnd = line + 1 < src.lineCount ? src.lineStart(line + 1) : src.text.length;
+    const from = Math.max(start, lineStart);
+    const to = Math.min(end, breakEnd);
+    const textEnd = lineStart + text.length;
+    if (from < textEnd) parts.push(text.slice(from - lineStart, Math.min(to, textEnd) - lineStart));
+    if (to > textEnd) parts.push(src.text.slice(Math.max(from, textEnd), to));
+  }
+  return parts.join('');
 }
 
 /** The section index a line belongs to, or undefined before the first heading. */

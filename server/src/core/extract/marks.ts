@@ -24,9 +24,11 @@ const IN_PROSE = [...choicePatterns(CHOICE_SETS, '[/|]'), ...choicePatterns(STAT
 /** Unfilled `{{NAME}}` placeholders outside comments and code. */
 export function extractPlaceholders(ctx: DocumentContext): Placeholder[] {
   const placeholders: Placeholder[] = [];
-  for (const m of ctx.views.prose.matchAll(PLACEHOLDER)) {
-    placeholders.push({ name: m[1].trim(), range: ctx.src.rangeOf(m.index, m.index + m[0].length) });
-  }
+  // A placeholder lies within a line (PLACEHOLDER holds no line break).
+  ctx.views.prose.forEach((text, line) => {
+    if (!text.includes('{{')) return;
+    for (const m of text.matchAll(PLACEHOLDER)) placeholders.push({ name: m[1].trim(), range: range(line, m.index, m.index + m[0].length) });
+  });
   return placeholders;
 }
 

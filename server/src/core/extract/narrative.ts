@@ -1,6 +1,6 @@
 import type { NarrativeBlock, SectionKind, Table } from '../model';
 import { rowChecker } from '../budget';
-import type { DocumentContext } from './context';
+import { type DocumentContext, viewSlice } from './context';
 import { OWNER } from './records';
 import { column } from './tables';
 
@@ -27,7 +27,7 @@ export function extractNarrative(ctx: DocumentContext, tables: Table[]): Narrati
   const narrative = (line: number) => isNarrative(ctx, line);
   const add = (start: number, end: number) => {
     if (end <= start) return;
-    const text = blankQuotes(views.prose.slice(start, end));
+    const text = blankQuotes(viewSlice(ctx, views.prose, start, end));
     if (/\p{L}/u.test(text)) blocks.push({ text, offset: start });
   };
   const tick = rowChecker(ctx.deadline);

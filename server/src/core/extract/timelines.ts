@@ -2,7 +2,7 @@ import type { Token } from 'markdown-it';
 import { rowChecker } from '../budget';
 import type { Marker, MarkerKind, SectionKind, Table, TableRow, Timeline, TimelineEntry, TimelineSource } from '../model';
 import { type CalendarDate, TimelineClock, type TimeValue, minutesBetween, parseDate, parseLeadingTime, parseTime, settleNumericDates, zoneName } from '../time';
-import { type Range, type Span, matchesAt, range, span, trimRuns } from '../text';
+import { type Range, type Span, range, span, trimRuns } from '../text';
 import { EVENT_WORDS, type EventKind, MARKER_NAMES, NOT_HAPPENED, isPlaceholder, phrasePattern, plainText } from '../vocabulary';
 import type { Memo, MemoTable } from '../memo';
 import { type DocumentContext, ancestorOfKind, sectionAt, viewLine, withinKind } from './context';
@@ -209,15 +209,57 @@ function markByWords(entries: TimelineEntry[], linesOf: (entry: TimelineEntry) =
   }
 }
 
+/** At most this many words after "time" are read for a zone: "times are shown in the UTC". */
+const ZONE_WORDS = 6;
+
+/**
+ * The zone the document states its times in, as `ZONE_PHRASE` reads it after each "time" word of
+ * the visible text, left to right and never overlapping: the first in a timeline section, else the
+ * first. Read line by line: from a "time" word on, its line and the lines after it, until they hold
+ * more words than the phrase can read, so the phrase reads what it would in the whole text.
+ */
 function documentZone(ctx: DocumentContext): string | undefined {
+  const lines = ctx.views.visible;
   let fallback: string | undefined;
-  for (const m of matchesAt(ctx.views.visible, TIME_WORD, ZONE_PHRASE)) {
-    const zone = zoneName(m[1]);
-    if (!zone) continue;
-    if (withinKind(ctx, ctx.src.positionAt(m.index).line, 'timeline')) return zone;
-    fallback ??= zone;
+  // Where the last phrase found ends (line, column): a "time" word inside it is not read again.
+  let endLine = -1;
+  let endColumn = 0;
+  for (let line = 0; line < lines.length; line++) {
+    const text = lines[line];
+    if (!/time/i.test(text)) continue;
+    TIME_WORD.lastIndex = 0;
+    for (let m = TIME_WORD.exec(text); m; m = TIME_WORD.exec(text)) {
+      if (line < endLine || (line === endLine && m.index < endColumn)) continue;
+      let reach = text.slice(m.index);
+      let last = line;
+      while (last + 1 < lines.length && wordsUpTo(reach, ZONE_WORDS + 1) <= ZONE_WORDS) reach += ctx.src.text.slice(ctx.src.lineStart(last) + lines[last].length, ctx.src.lineStart(last + 1)) + lines[++last];
+      ZONE_PHRASE.lastIndex = 0;
+      const phrase = ZONE_PHRASE.exec(reach);
+      if (!phrase) continue;
+      // Where it ends: the lines it ran over, and the column on the last.
+      let rest = m.index + phrase[0].length;
+      endLine = line;
+      while (rest > lines[endLine].length) {
+        rest -= ctx.src.lineStart(endLine + 1) - ctx.src.lineStart(endLine);
+        endLine++;
+      }
+      endColumn = rest;
+      const zone = zoneName(phrase[1]);
+      if (!zone) continue;
+      if (withinKind(ctx, line, 'timeline')) return zone;
+      fallback ??= zone;
+    }
   }
   return fallback;
+}
+
+/** How many words (runs of non-white space) `text` holds, counted up to `limit`. */
+function wordsUpTo(text: string, limit: number): number {
+  let count = 0;
+  for (let i = 0; i < text.length && count < limit; i++) {
+    if (!/\s/.test(text[i]) && (i === 0 || /\s/.test(text[i - 1]))) count++;
+  }
+  return count;
 }
 
 function tableItems(ctx: DocumentContext, table: Table): { items: Item[]; zone?: string } | undefined {
