@@ -537,17 +537,10 @@ function place(items: Item[], zone: string | undefined, tick: () => void): Timel
     const at = item.value && !placeholder ? clock.place(item.value) : undefined;
     // A time that reads but cannot be placed is on a day that does not exist (February 30).
     const problem = placeholder ? undefined : (item.value?.problem ?? (item.value && !at && item.value.date ? ({ kind: 'date' } as const) : undefined));
-    entries.push({
-      index: entries.length + 1,
-      time: item.time,
-      at,
-      ...(problem ? { problem } : {}),
-      placeholder,
-      event: item.event,
-      marker: item.marker,
-      startLine: item.startLine,
-      endLine: item.endLine,
-    });
+    const index = entries.length + 1;
+    const { time, event, marker, startLine, endLine } = item;
+    // Two literals rather than a spread: this runs for every entry of every timeline at every keystroke.
+    entries.push(problem ? { index, time, at, problem, placeholder, event, marker, startLine, endLine } : { index, time, at, placeholder, event, marker, startLine, endLine });
   }
   return entries;
 }
