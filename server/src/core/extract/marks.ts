@@ -1,4 +1,4 @@
-import type { Choice, Field, Placeholder, Table } from '../model';
+import type { Choice, Field, Placeholder, Table, TableRow } from '../model';
 import { type Range, range } from '../text';
 import { CHOICE_SETS, PLACEHOLDER, STATUS_CHOICE_SETS, choiceListSource } from '../vocabulary';
 import { type DocumentContext, viewLine } from './context';
@@ -38,17 +38,29 @@ export function extractPlaceholders(ctx: DocumentContext): Placeholder[] {
  * of a line (`Draft | Final` under `## Status`). A list inside a sentence is the writer's prose
  * ("medium/high end machines", "a simple yes/no"), not a choice left open.
  */
+/**
+ * The choices of each table row, kept while the row is: a row is kept from version to version
+ * only where its line and its view did not change (see extractTables).
+ */
+const rowChoices = new WeakMap<TableRow, Choice[]>();
+
 export function extractChoices(ctx: DocumentContext, tables: Table[], fields: Field[]): Choice[] {
   const choices: Choice[] = [];
   const inTable = new Uint8Array(ctx.src.lineCount);
   for (const table of tables) {
     inTable.fill(1, table.startLine, table.endLine);
     for (const row of [table.header, ...table.rows]) {
-      const prose = viewLine(ctx, ctx.views.prose, row.line);
-      for (const cell of row.cells) {
-        const from = cell.inner.start.character;
-        collect(prose.slice(from, cell.inner.end.character), IN_CELL, row.line, from, choices);
+      let found = rowChoices.get(row);
+      if (!found) {
+        found = [];
+        const prose = viewLine(ctx, ctx.views.prose, row.line);
+        for (const cell of row.cells) {
+          const from = cell.inner.start.character;
+          collect(prose.slice(from, cell.inner.end.character), IN_CELL, row.line, from, found);
+        }
+        rowChoices.set(row, found);
       }
+      for (const choice of found) choices.push(choice);
     }
   }
   const valueOn = new Map<number, Field>();

@@ -1,4 +1,4 @@
-import type { NarrativeBlock, SectionKind, Table } from '../model';
+import type { Cell, NarrativeBlock, SectionKind, Table } from '../model';
 import { rowChecker } from '../budget';
 import { type DocumentContext, viewSlice } from './context';
 import { OWNER } from './records';
@@ -27,8 +27,8 @@ export function extractNarrative(ctx: DocumentContext, tables: Table[]): Narrati
   const narrative = (line: number) => isNarrative(ctx, line);
   const add = (start: number, end: number) => {
     if (end <= start) return;
-    const text = blankQuotes(viewSlice(ctx, views.prose, start, end));
-    if (/\p{L}/u.test(text)) blocks.push({ text, offset: start });
+    const text = narrativeText(viewSlice(ctx, views.prose, start, end));
+    if (text !== null) blocks.push({ text, offset: start });
   };
   const tick = rowChecker(ctx.deadline);
   let quoted = 0;
@@ -50,12 +50,28 @@ export function extractNarrative(ctx: DocumentContext, tables: Table[]): Narrati
       tick();
       row.cells.forEach((cell, c) => {
         if (skip.has(c) || !cell.text) return;
-        add(src.offsetAt(cell.range.start), src.offsetAt(cell.range.end));
+        const start = src.offsetAt(cell.range.start);
+        // A cell kept from the previous version (the same object) has the same view.
+        let text = cellTexts.get(cell);
+        if (text === undefined) {
+          text = narrativeText(viewSlice(ctx, views.prose, start, src.offsetAt(cell.range.end)));
+          cellTexts.set(cell, text);
+        }
+        if (text !== null) blocks.push({ text, offset: start });
       });
     }
   }
   return blocks;
 }
+
+/** The narrative text of a block's prose view: its quotes blanked; null when no letter is left. */
+function narrativeText(prose: string): string | null {
+  const text = blankQuotes(prose);
+  return /\p{L}/u.test(text) ? text : null;
+}
+
+/** Each table cell's narrative text, kept while the cell is (a row's cells are kept only where its line and view did not change). */
+const cellTexts = new WeakMap<Cell, string | null>();
 
 function plain(text: string): string {
   return text.replace(/[*_`~]/g, '').trim();
