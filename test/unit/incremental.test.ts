@@ -111,7 +111,7 @@ test(`incremental parse and analysis equal a fresh one after each of ${EDITS} ra
   for (const path of DOCUMENTS) {
     const doc = path.slice(ROOT.length + 1);
     let text = readFileSync(path, 'utf8');
-    let previous: Analysis = analyze(text);
+    let previous: Analysis = analyze(text, { remember: true });
     const edits: Edit[] = [];
     for (let i = 0; i < perDocument && done < EDITS; i++, done++) {
       const edit = randomEdit(text, random);

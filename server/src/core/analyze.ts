@@ -49,6 +49,11 @@ export interface AnalyzeOptions {
    * reach, and its rows, cells and blocks are read again only where their text changed (the result is the same).
    */
   previous?: Analysis;
+  /**
+   * Keep what the next version's analysis reuses (results by the text they were read from, the
+   * views): for a document being edited. Implied by `previous`; a one-off analysis keeps nothing.
+   */
+  remember?: boolean;
 }
 
 const LEVEL: Record<string, Severity | undefined> = { hint: 'hint', info: 'information', warning: 'warning', error: 'error' };
@@ -75,7 +80,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const config = options.config ?? defaultConfig();
   const { deadline } = options;
   const done = teamDone(config.doneStatuses);
-  const memo = new Memo(options.previous?.memo);
+  const remember = options.remember === true || options.previous !== undefined;
+  const memo = new Memo(options.previous?.memo, remember);
   const previous = options.previous;
   const { model, src, blocks, views } = parse(text, deadline, {
     ...(config.events ? { events: teamEvents(config.events) } : {}),
@@ -104,5 +110,5 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   }
   diagnostics.sort((a, b) => compareRanges(a.range, b.range));
   memo.settle();
-  return { model, src, blocks, views, metrics, trace, diagnostics, config, memo, ...(options.template ? { template: options.template } : {}) };
+  return { model, src, blocks, ...(remember ? { views, memo } : {}), metrics, trace, diagnostics, config, ...(options.template ? { template: options.template } : {}) };
 }

@@ -17,12 +17,14 @@ export class MemoTable<V> {
   constructor(
     readonly context: unknown,
     before?: MemoTable<V>,
+    private readonly enabled = true,
   ) {
     this.before = before?.now;
   }
 
   /** `compute(key)`'s result, from this analysis or the previous one when either asked for the same key. */
   get(key: string, compute: (key: string) => V): V {
+    if (!this.enabled) return compute(key);
     let value = this.now.get(key);
     if (value !== undefined || this.now.has(key)) return value as V;
     const before = this.before;
@@ -41,7 +43,14 @@ export class Memo {
   private readonly tables = new Map<string, MemoTable<unknown>>();
   private previous: Memo | undefined;
 
-  constructor(previous?: Memo) {
+  /**
+   * `enabled`: keep results for the next version's analysis (a document being edited); a one-off
+   * analysis (the CLI, a report) computes everything and keeps nothing.
+   */
+  constructor(
+    previous?: Memo,
+    readonly enabled = true,
+  ) {
     this.previous = previous;
   }
 
@@ -50,7 +59,7 @@ export class Memo {
     const table = this.tables.get(name) as MemoTable<V> | undefined;
     if (table && table.context === context) return table;
     const before = this.previous?.tables.get(name) as MemoTable<V> | undefined;
-    const made = new MemoTable<V>(context, before?.context === context ? before : undefined);
+    const made = new MemoTable<V>(context, before?.context === context ? before : undefined, this.enabled);
     this.tables.set(name, made);
     return made;
   }
@@ -59,5 +68,24 @@ export class Memo {
   settle(): void {
     this.previous = undefined;
     for (const table of this.tables.values()) table.settle();
+  }
+}
+
+/**
+ * A result kept with an object of the model (a table row, a cell) while the object is: the model
+ * keeps an object from one version to the next only where what it was read from did not change
+ * (see extract/tables.ts), so its result stands. Nothing is kept for a one-off analysis.
+ */
+export class KeptWith<K extends object, V> {
+  private readonly map = new WeakMap<K, V>();
+
+  get(memo: Memo, key: K, compute: (key: K) => V): V {
+    if (!memo.enabled) return compute(key);
+    let value = this.map.get(key);
+    if (value === undefined && !this.map.has(key)) {
+      value = compute(key);
+      this.map.set(key, value);
+    }
+    return value as V;
   }
 }

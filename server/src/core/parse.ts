@@ -65,7 +65,7 @@ export function parse(text: string, deadline?: Deadline, options: ParseOptions =
   const sameLines = blocks.splice && previous?.views && blocks.state.src === src.text && previous.blocks.state.src === previous.src.text;
   const views = step(() => buildViews(src, tokens, deadline, sameLines ? { views: previous.views!, splice: blocks.splice! } : undefined));
   const { sections, sectionOfLine } = step(() => extractSections(src, tokens));
-  const ctx: DocumentContext = { src, tokens, views, sections, sectionOfLine, deadline, memo: options.memo ?? new Memo() };
+  const ctx: DocumentContext = { src, tokens, views, sections, sectionOfLine, deadline, memo: options.memo ?? new Memo(undefined, false) };
   if (sameLines && previous.model) ctx.previous = { model: previous.model, splice: blocks.splice! };
   const tables = step(() => extractTables(ctx));
   const fields = step(() => extractFields(ctx, tables));

@@ -1,4 +1,5 @@
 import type { Choice, Field, Placeholder, Table, TableRow } from '../model';
+import { KeptWith } from '../memo';
 import { type Range, range } from '../text';
 import { CHOICE_SETS, PLACEHOLDER, STATUS_CHOICE_SETS, choiceListSource } from '../vocabulary';
 import { type DocumentContext, viewLine } from './context';
@@ -42,7 +43,7 @@ export function extractPlaceholders(ctx: DocumentContext): Placeholder[] {
  * The choices of each table row, kept while the row is: a row is kept from version to version
  * only where its line and its view did not change (see extractTables).
  */
-const rowChoices = new WeakMap<TableRow, Choice[]>();
+const rowChoices = new KeptWith<TableRow, Choice[]>();
 
 export function extractChoices(ctx: DocumentContext, tables: Table[], fields: Field[]): Choice[] {
   const choices: Choice[] = [];
@@ -50,16 +51,15 @@ export function extractChoices(ctx: DocumentContext, tables: Table[], fields: Fi
   for (const table of tables) {
     inTable.fill(1, table.startLine, table.endLine);
     for (const row of [table.header, ...table.rows]) {
-      let found = rowChoices.get(row);
-      if (!found) {
-        found = [];
+      const found = rowChoices.get(ctx.memo, row, () => {
+        const inRow: Choice[] = [];
         const prose = viewLine(ctx, ctx.views.prose, row.line);
         for (const cell of row.cells) {
           const from = cell.inner.start.character;
-          collect(prose.slice(from, cell.inner.end.character), IN_CELL, row.line, from, found);
+          collect(prose.slice(from, cell.inner.end.character), IN_CELL, row.line, from, inRow);
         }
-        rowChoices.set(row, found);
-      }
+        return inRow;
+      });
       for (const choice of found) choices.push(choice);
     }
   }

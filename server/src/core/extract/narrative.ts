@@ -1,5 +1,6 @@
 import type { Cell, NarrativeBlock, SectionKind, Table } from '../model';
 import { rowChecker } from '../budget';
+import { KeptWith } from '../memo';
 import { type DocumentContext, viewSlice } from './context';
 import { OWNER } from './records';
 import { column } from './tables';
@@ -52,11 +53,7 @@ export function extractNarrative(ctx: DocumentContext, tables: Table[]): Narrati
         if (skip.has(c) || !cell.text) return;
         const start = src.offsetAt(cell.range.start);
         // A cell kept from the previous version (the same object) has the same view.
-        let text = cellTexts.get(cell);
-        if (text === undefined) {
-          text = narrativeText(viewSlice(ctx, views.prose, start, src.offsetAt(cell.range.end)));
-          cellTexts.set(cell, text);
-        }
+        const text = cellTexts.get(ctx.memo, cell, (c) => narrativeText(viewSlice(ctx, views.prose, start, src.offsetAt(c.range.end))));
         if (text !== null) blocks.push({ text, offset: start });
       });
     }
@@ -71,7 +68,7 @@ function narrativeText(prose: string): string | null {
 }
 
 /** Each table cell's narrative text, kept while the cell is (a row's cells are kept only where its line and view did not change). */
-const cellTexts = new WeakMap<Cell, string | null>();
+const cellTexts = new KeptWith<Cell, string | null>();
 
 function plain(text: string): string {
   return text.replace(/[*_`~]/g, '').trim();

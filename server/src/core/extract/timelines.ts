@@ -4,7 +4,7 @@ import type { Marker, MarkerKind, SectionKind, Table, TableRow, Timeline, Timeli
 import { type CalendarDate, TimelineClock, type TimeValue, minutesBetween, parseDate, parseLeadingTime, parseTime, settleNumericDates, zoneName } from '../time';
 import { type Range, type Span, range, span, trimRuns } from '../text';
 import { EVENT_WORDS, type EventKind, MARKER_NAMES, NOT_HAPPENED, isPlaceholder, phrasePattern, plainText } from '../vocabulary';
-import type { Memo, MemoTable } from '../memo';
+import { KeptWith, type Memo, type MemoTable } from '../memo';
 import { type DocumentContext, ancestorOfKind, sectionAt, viewLine, withinKind } from './context';
 import { incidentHeadings } from './incidents';
 import { column } from './tables';
@@ -280,11 +280,8 @@ function tableItems(ctx: DocumentContext, table: Table): { items: Item[]; zone?:
   for (const row of table.rows) {
     tick();
     // A row kept from the previous version (the same object) reads as it did with the same columns.
-    let read = rowReads.get(row);
-    if (read?.columns !== columns) {
-      read = readRow(row, timeColumn, eventColumn, markerColumn, columns);
-      rowReads.set(row, read);
-    }
+    let read = rowReads.get(ctx.memo, row, () => readRow(row, timeColumn, eventColumn, markerColumn, columns));
+    if (read.columns !== columns) read = readRow(row, timeColumn, eventColumn, markerColumn, columns);
     if (read.entry) items.push({ kind: 'entry', ...read.entry, startLine: row.line, endLine: row.line + 1 });
   }
   return { items, zone };
@@ -297,7 +294,7 @@ interface RowRead {
 }
 
 /** The reading of each row, kept while the row is (a row is kept from version to version where its line did not change). */
-const rowReads = new WeakMap<TableRow, RowRead>();
+const rowReads = new KeptWith<TableRow, RowRead>();
 
 function readRow(row: TableRow, timeColumn: number, eventColumn: number, markerColumn: number, columns: string): RowRead {
   if (row.cells.every((c) => !c.text)) return { columns };
