@@ -120,7 +120,7 @@ test(`incremental parse and analysis equal a fresh one after each of ${EDITS} ra
       // Now and then the previous version was rendered: its tokens carry the preview's additions.
       if (random() < 0.1) renderBlocks(previous.blocks);
       const incremental = analyze(text, { previous });
-      const fresh = analyze(text);
+      const fresh = analyze(text, { remember: true });
       const difference = firstDifference(incremental.blocks, fresh.blocks);
       if (difference) assert.fail(failure(doc, SEED, edits, difference));
       // The views kept from the previous version's where the edit did not reach.
