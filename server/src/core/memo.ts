@@ -6,42 +6,53 @@
  * hit is the result the function would give. A result holds no line or offset (the caller places
  * it), so a hit stays right wherever the text moved to.
  *
- * Two generations: an analysis reads the previous analysis's tables and writes its own with only
- * the keys it asked for, so what is kept is bounded by the document as it is now, never by its
- * history; once the analysis is done (`settle`), it lets the previous generation go.
+ * A table passes from each analysis of a document to the next. Each entry notes the last analysis
+ * that asked for it; once an analysis is done (`settle`), the entries it did not ask for are let go
+ * when they outnumber those it did, so what is kept stays bounded by the document as it is now,
+ * never by its history, at no cost per keystroke beyond the lookups.
  */
 export class MemoTable<V> {
-  private readonly now = new Map<string, V>();
-  private before: Map<string, V> | undefined;
+  private readonly entries: Map<string, { value: V; used: number }>;
+  /** Entries this analysis asked for. */
+  private used = 0;
 
   constructor(
     readonly context: unknown,
+    private readonly generation: number,
     before?: MemoTable<V>,
     private readonly enabled = true,
   ) {
-    this.before = before?.now;
+    this.entries = before?.entries ?? new Map();
   }
 
-  /** `compute(key)`'s result, from this analysis or the previous one when either asked for the same key. */
+  /** `compute(key)`'s result, from this analysis or an earlier one of the document that asked for the same key. */
   get(key: string, compute: (key: string) => V): V {
     if (!this.enabled) return compute(key);
-    let value = this.now.get(key);
-    if (value !== undefined || this.now.has(key)) return value as V;
-    const before = this.before;
-    value = before?.has(key) ? (before.get(key) as V) : compute(key);
-    this.now.set(key, value);
+    const entry = this.entries.get(key);
+    if (entry) {
+      if (entry.used !== this.generation) {
+        entry.used = this.generation;
+        this.used++;
+      }
+      return entry.value;
+    }
+    const value = compute(key);
+    this.entries.set(key, { value, used: this.generation });
+    this.used++;
     return value;
   }
 
   settle(): void {
-    this.before = undefined;
+    if (this.entries.size <= 2 * this.used + 64) return;
+    for (const [key, entry] of this.entries) if (entry.used !== this.generation) this.entries.delete(key);
   }
 }
 
-/** One analysis's tables, by name, each reading the previous analysis's table of that name and context. */
+/** One analysis's tables, by name, each passed on from the previous analysis's table of that name and context. */
 export class Memo {
   private readonly tables = new Map<string, MemoTable<unknown>>();
   private previous: Memo | undefined;
+  private readonly generation: number;
 
   /**
    * `enabled`: keep results for the next version's analysis (a document being edited); a one-off
@@ -52,6 +63,7 @@ export class Memo {
     readonly enabled = true,
   ) {
     this.previous = previous;
+    this.generation = (previous?.generation ?? 0) + 1;
   }
 
   /** The table `name` for `context` (compared with `===`: a string, or an object kept while it is the same). */
@@ -59,12 +71,12 @@ export class Memo {
     const table = this.tables.get(name) as MemoTable<V> | undefined;
     if (table && table.context === context) return table;
     const before = this.previous?.tables.get(name) as MemoTable<V> | undefined;
-    const made = new MemoTable<V>(context, before?.context === context ? before : undefined, this.enabled);
+    const made = new MemoTable<V>(context, this.generation, before?.context === context ? before : undefined, this.enabled);
     this.tables.set(name, made);
     return made;
   }
 
-  /** The analysis is made: the previous one's tables are no longer read (nor kept alive from here). */
+  /** The analysis is made: its tables let go of what it did not ask for, and the previous analysis's memo is not kept alive from here. */
   settle(): void {
     this.previous = undefined;
     for (const table of this.tables.values()) table.settle();
