@@ -115,7 +115,7 @@ async function main() {
     // The analysis as the server makes it after a keystroke: from the previous version's (incremental parse).
     const line = text.split('\n').findIndex((l) => l.startsWith('| 2026-03-14 12:00'));
     const at = text.split('\n').slice(0, line).join('\n').length + 31;
-    let previous = analyze(text);
+    let previous = analyze(text, { remember: true });
     const incremental = Array.from({ length: 40 }, (_, i) => {
       const edited = i % 2 ? text : `${text.slice(0, at)}x${text.slice(at)}`;
       const start = performance.now();

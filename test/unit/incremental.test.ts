@@ -111,7 +111,7 @@ test(`incremental parse and analysis equal a fresh one after each of ${EDITS} ra
   for (const path of DOCUMENTS) {
     const doc = path.slice(ROOT.length + 1);
     let text = readFileSync(path, 'utf8');
-    let previous: Analysis = analyze(text);
+    let previous: Analysis = analyze(text, { remember: true });
     const edits: Edit[] = [];
     for (let i = 0; i < perDocument && done < EDITS; i++, done++) {
       const edit = randomEdit(text, random);
@@ -120,13 +120,23 @@ test(`incremental parse and analysis equal a fresh one after each of ${EDITS} ra
       // Now and then the previous version was rendered: its tokens carry the preview's additions.
       if (random() < 0.1) renderBlocks(previous.blocks);
       const incremental = analyze(text, { previous });
-      const fresh = analyze(text);
+      const fresh = analyze(text, { remember: true });
       const difference = firstDifference(incremental.blocks, fresh.blocks);
       if (difference) assert.fail(failure(doc, SEED, edits, difference));
+      // The views kept from the previous version's where the edit did not reach.
+      if (JSON.stringify(incremental.views) !== JSON.stringify(fresh.views)) {
+        assert.deepEqual(incremental.views?.visible, fresh.views?.visible, failure(doc, SEED, edits, 'visible view differs'));
+        assert.deepEqual(incremental.views?.prose, fresh.views?.prose, failure(doc, SEED, edits, 'prose view differs'));
+        assert.deepEqual(incremental.views?.comments, fresh.views?.comments, failure(doc, SEED, edits, 'comments differ'));
+      }
       // Compared as JSON first (fast); a difference is shown field by field.
-      if (JSON.stringify([incremental.diagnostics, incremental.metrics]) !== JSON.stringify([fresh.diagnostics, fresh.metrics])) {
+      const made = [incremental.model, incremental.diagnostics, incremental.metrics, incremental.trace];
+      const expected = [fresh.model, fresh.diagnostics, fresh.metrics, fresh.trace];
+      if (JSON.stringify(made) !== JSON.stringify(expected)) {
+        assert.deepEqual(incremental.model, fresh.model, failure(doc, SEED, edits, 'models differ'));
         assert.deepEqual(incremental.diagnostics, fresh.diagnostics, failure(doc, SEED, edits, 'diagnostics differ'));
         assert.deepEqual(incremental.metrics, fresh.metrics, failure(doc, SEED, edits, 'metrics differ'));
+        assert.deepEqual(incremental.trace, fresh.trace, failure(doc, SEED, edits, 'traceability differs'));
       }
       previous = incremental;
     }

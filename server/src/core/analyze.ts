@@ -3,11 +3,13 @@ import { type Config, defaultConfig } from './config';
 import { computeMetrics, type MeasuredMetrics } from './metrics';
 import type { PostMortem } from './model';
 import { parse } from './parse';
+import { Memo } from './memo';
 import { type EventWords, eventWords } from './extract/timelines';
 import { RULES } from './rules';
 import { compareRanges } from './ranges';
 import type { Diagnostic, FixContext, Severity } from './diagnostic';
 import type { SourceText } from './text';
+import type { TextViews } from './views';
 import { doneWords, isFinished } from './vocabulary';
 import { type BlockParse, parseBlocks } from './markdown';
 import type { TeamTemplate } from './team-template';
@@ -19,6 +21,8 @@ export interface Analysis {
   src: SourceText;
   /** The parse the model came from; `renderBlocks` turns it into HTML without parsing again. */
   blocks: BlockParse;
+  /** The views the extraction read (views.ts), kept for the next version's analysis. */
+  views?: TextViews;
   metrics: MeasuredMetrics;
   /** Which causes each action item addresses: computed once, read by the rule, hover, code actions and the preview. */
   trace: Traceability;
@@ -27,6 +31,8 @@ export interface Analysis {
   template?: TeamTemplate;
   /** The configuration it was analysed with: what the views built on it (ticket links) follow too. */
   config: Config;
+  /** What the next version's analysis may reuse: results by the text they were read from (memo.ts). */
+  memo?: Memo;
 }
 
 export interface AnalyzeOptions {
@@ -38,8 +44,16 @@ export interface AnalyzeOptions {
   template?: TeamTemplate;
   /** False to read and measure only, without the rules (no diagnostics): what the workspace report needs. */
   check?: boolean;
-  /** The analysis of the document's previous version: its parse is reused where the edit did not reach (the result is the same). */
+  /**
+   * The analysis of the document's previous version: its parse is reused where the edit did not
+   * reach, and its rows, cells and blocks are read again only where their text changed (the result is the same).
+   */
   previous?: Analysis;
+  /**
+   * Keep what the next version's analysis reuses (results by the text they were read from, the
+   * views): for a document being edited. Implied by `previous`; a one-off analysis keeps nothing.
+   */
+  remember?: boolean;
 }
 
 const LEVEL: Record<string, Severity | undefined> = { hint: 'hint', info: 'information', warning: 'warning', error: 'error' };
@@ -66,7 +80,15 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const config = options.config ?? defaultConfig();
   const { deadline } = options;
   const done = teamDone(config.doneStatuses);
-  const { model, src, blocks } = parse(text, deadline, { ...(config.events ? { events: teamEvents(config.events) } : {}), ...(done ? { done } : {}), previous: options.previous?.blocks });
+  const remember = options.remember === true || options.previous !== undefined;
+  const memo = new Memo(options.previous?.memo, remember);
+  const previous = options.previous;
+  const { model, src, blocks, views } = parse(text, deadline, {
+    ...(config.events ? { events: teamEvents(config.events) } : {}),
+    ...(done ? { done } : {}),
+    previous: previous && { src: previous.src, blocks: previous.blocks, views: previous.views, model: previous.model },
+    memo,
+  });
   deadline?.check();
   const metrics = computeMetrics(model);
   if (options.template) Object.assign(metrics, templateCompleteness(model, src, options.template));
@@ -81,13 +103,14 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     const level = config.rules[rule.id];
     if (level === 'off') continue;
     deadline?.check();
-    for (const finding of rule.check({ model, src, metrics, trace, config, fix: options.fix ?? {}, template: options.template })) {
+    for (const finding of rule.check({ model, src, metrics, trace, config, fix: options.fix ?? {}, template: options.template, memo })) {
       const severity = (level && LEVEL[level]) ?? finding.severity ?? (rule.severity === 'status' || rule.severity === 'final' ? byStatus[rule.severity] : rule.severity);
       diagnostics.push({ ...finding, code: rule.id, severity });
     }
   }
   diagnostics.sort((a, b) => compareRanges(a.range, b.range));
-  return { model, src, blocks, metrics, trace, diagnostics, config, ...(options.template ? { template: options.template } : {}) };
+  memo.settle();
+  return { model, src, blocks, ...(remember ? { views, memo } : {}), metrics, trace, diagnostics, config, ...(options.template ? { template: options.template } : {}) };
 }
 
 /**

@@ -29,6 +29,19 @@ export interface BlockSplice {
   src: string;
 }
 
+/**
+ * Which lines a re-parse read again: the new text's lines `from` to `newTo` (end exclusive) took
+ * the place of the old text's lines `from` to `oldTo`; the lines before `from` are the old ones,
+ * with the same tokens, and those from `newTo` on are the old ones from `oldTo` on, with the old
+ * tokens' maps shifted by `newTo - oldTo`. What the analysis reads of a line alone can be kept
+ * outside these lines (see views.ts).
+ */
+export interface LineSplice {
+  from: number;
+  oldTo: number;
+  newTo: number;
+}
+
 type BlockRule = (state: unknown, startLine: number, endLine: number, silent: boolean) => boolean;
 
 interface BlockState {
@@ -168,9 +181,9 @@ function tableRows(
 /**
  * The new text's block tokens from `previous` (the last parse, on its normalised source
  * `previous.src`), set as `core.tokens`; `core.src` is the new text, already normalised.
- * Returns false, leaving `core.tokens` untouched, when the document must be parsed whole.
+ * Returns which lines were read again, or false, leaving `core.tokens` untouched, when the document must be parsed whole.
  */
-export function reparseBlocks(md: MarkdownIt, core: StateCore, previous: BlockSplice, previousEnv: { references?: unknown }): boolean {
+export function reparseBlocks(md: MarkdownIt, core: StateCore, previous: BlockSplice, previousEnv: { references?: unknown }): LineSplice | false {
   if (previousEnv.references !== undefined) {
     reparseCounts.whole++;
     return false;
@@ -190,7 +203,8 @@ export function reparseBlocks(md: MarkdownIt, core: StateCore, previous: BlockSp
   if (p === a.length && p === b.length) {
     core.tokens = previous.tokens.slice();
     reparseCounts.same++;
-    return true;
+    const lines = newlines(a, 0, a.length) + 1;
+    return { from: lines, oldTo: lines, newTo: lines };
   }
   // The first changed line; the first line after the change, in the old text and in the new.
   const changed = newlines(a, 0, p);
@@ -202,7 +216,7 @@ export function reparseBlocks(md: MarkdownIt, core: StateCore, previous: BlockSp
   if (rows) {
     core.tokens = rows;
     reparseCounts.rows++;
-    return true;
+    return { from: changed, oldTo: oldTail, newTo: newTail };
   }
 
   // The previous parse's top-level blocks: their first lines and first tokens.
@@ -225,12 +239,15 @@ export function reparseBlocks(md: MarkdownIt, core: StateCore, previous: BlockSp
   // markdown-it's ParserBlock.tokenize at the top level, stopping where the old tokens take over.
   let line = restart;
   let hasEmptyLines = false;
+  // Where the old tokens take over (the old text's end when they do not).
+  let splice: LineSplice = { from: restart, oldTo: newlines(a, 0, a.length) + 1, newTo: newlines(b, 0, b.length) + 1 };
   while (line < endLine) {
     state.line = line = state.skipEmptyLines(line);
     if (line >= endLine) break;
     const old = line >= newTail ? starts.get(line - delta) : undefined;
     if (old !== undefined) {
       for (let i = old; i < previous.tokens.length; i++) out.push(copy(previous.tokens[i], delta, TokenClass));
+      splice = { from: restart, oldTo: line - delta, newTo: line };
       break;
     }
     if (state.sCount[line] < state.blkIndent) break;
@@ -265,5 +282,5 @@ export function reparseBlocks(md: MarkdownIt, core: StateCore, previous: BlockSp
   }
   core.tokens = out;
   reparseCounts.blocks++;
-  return true;
+  return splice;
 }

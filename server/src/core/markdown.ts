@@ -1,6 +1,6 @@
 import MarkdownItConstructor, { type MarkdownIt, type StateCore, type Token } from 'markdown-it';
 import type { Deadline } from './budget';
-import { reparseBlocks } from './incremental-parse';
+import { type LineSplice, reparseBlocks } from './incremental-parse';
 
 const SAFE_LINK = /^(https?:|mailto:|#|\.{0,2}\/|[^:]*$)/i;
 /** A scheme-relative address (`//host/path`) is a web address: it is written out as https, never left to the page's scheme. */
@@ -77,6 +77,8 @@ export interface BlockParse {
   tokens: Token[];
   state: StateCore;
   inlineDone: boolean;
+  /** Parsed from the previous version's parse: which lines were read again (see incremental-parse.ts). */
+  splice?: LineSplice;
 }
 
 type CoreRule = { name: string; fn: (state: StateCore) => void };
@@ -96,12 +98,16 @@ export function parseBlocks(text: string, deadline?: Deadline, previous?: BlockP
   const state = new md.core.State(text, md, { deadline });
   // markdown-it's normalize rewrites line endings and NULs: on a text without either it is the identity.
   const normalized = !text.includes('\r') && !text.includes('\0');
+  let splice: LineSplice | false = false;
   for (const rule of coreRules(md).blocks) {
     if (rule.name === 'normalize' && normalized) continue;
-    if (rule.name === 'block' && previous && reparseBlocks(md, state, { tokens: previous.tokens, src: previous.state.src }, previous.state.env)) continue;
+    if (rule.name === 'block' && previous) {
+      splice = reparseBlocks(md, state, { tokens: previous.tokens, src: previous.state.src }, previous.state.env);
+      if (splice) continue;
+    }
     rule.fn(state);
   }
-  return { tokens: state.tokens, state, inlineDone: false };
+  return { tokens: state.tokens, state, inlineDone: false, ...(splice ? { splice } : {}) };
 }
 
 /** The document as HTML, finishing the inline pass on the analysis's own tokens (once). */

@@ -1,8 +1,9 @@
 import type { Deadline } from './budget';
 import { type BlockParse, parseBlocks } from './markdown';
 import type { PostMortem } from './model';
+import { Memo } from './memo';
 import { SourceText, span } from './text';
-import { buildViews } from './views';
+import { type TextViews, buildViews } from './views';
 import type { DocumentContext } from './extract/context';
 import { extractSections } from './extract/sections';
 import { extractTables } from './extract/tables';
@@ -23,6 +24,16 @@ export interface Parsed {
   src: SourceText;
   /** markdown-it's block tokens, kept so the preview renders from the same parse. */
   blocks: BlockParse;
+  /** The blanked views the extraction read: the next version's parse keeps them where its edit did not reach. */
+  views: TextViews;
+}
+
+/** What a parse of the document's previous version lends the next one. */
+export interface PreviousParse {
+  src: SourceText;
+  blocks: BlockParse;
+  views?: TextViews;
+  model?: PostMortem;
 }
 
 export interface ParseOptions {
@@ -32,8 +43,10 @@ export interface ParseOptions {
   done?: ReadonlySet<string>;
   /** Read as a team's template: keep the slots only a template has too (see extractSlots). */
   template?: boolean;
-  /** The parse of the document's previous version: only the blocks an edit touches are parsed again. */
-  previous?: BlockParse;
+  /** The parse of the document's previous version: only the blocks an edit touches are parsed again, and viewed again. */
+  previous?: PreviousParse;
+  /** Results kept from the previous version's analysis, by the text they were read from; filled in for the next. */
+  memo?: Memo;
 }
 
 /** Markdown text → the typed post-mortem model, every part with its exact source range; the deadline is checked at each block and step. */
@@ -44,11 +57,16 @@ export function parse(text: string, deadline?: Deadline, options: ParseOptions =
     return extract();
   };
   const src = new SourceText(text);
-  const blocks = parseBlocks(src.text, deadline, options.previous);
+  const previous = options.previous;
+  const blocks = parseBlocks(src.text, deadline, previous?.blocks);
   const tokens = blocks.tokens;
-  const views = step(() => buildViews(src, tokens, deadline));
+  // The previous views' text is kept where the lines are the same, which the parse's line splice
+  // tells only when neither version's line breaks were rewritten by markdown-it's normalize (\r).
+  const sameLines = blocks.splice && previous?.views && blocks.state.src === src.text && previous.blocks.state.src === previous.src.text;
+  const views = step(() => buildViews(src, tokens, deadline, sameLines ? { views: previous.views!, splice: blocks.splice! } : undefined));
   const { sections, sectionOfLine } = step(() => extractSections(src, tokens));
-  const ctx: DocumentContext = { src, tokens, views, sections, sectionOfLine, deadline };
+  const ctx: DocumentContext = { src, tokens, views, sections, sectionOfLine, deadline, memo: options.memo ?? new Memo(undefined, false) };
+  if (sameLines && previous.model) ctx.previous = { model: previous.model, splice: blocks.splice! };
   const tables = step(() => extractTables(ctx));
   const fields = step(() => extractFields(ctx, tables));
   const h1 = sections.find((s) => s.level === 1);
@@ -87,5 +105,5 @@ export function parse(text: string, deadline?: Deadline, options: ParseOptions =
   }
   const named = frontMatterTitle(src.lines);
   if (named) model.frontMatterTitle = named;
-  return { model, src, blocks };
+  return { model, src, blocks, views };
 }

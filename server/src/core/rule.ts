@@ -1,4 +1,5 @@
 import type { Config } from './config';
+import type { Memo } from './memo';
 import type { Finding, FixContext, Severity } from './diagnostic';
 import type { MeasuredMetrics } from './metrics';
 import type { PostMortem } from './model';
@@ -16,6 +17,8 @@ export interface RuleContext {
   fix: FixContext;
   /** The team's template, when the document has one (see AnalyzeOptions.template). */
   template?: TeamTemplate;
+  /** Results kept from the previous analysis of the document, by the text they were read from (see memo.ts). */
+  memo?: Memo;
 }
 
 export interface Rule {

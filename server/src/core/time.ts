@@ -384,11 +384,13 @@ export class TimelineClock {
   /** Undefined when the written time does not exist (25:10, February 30). */
   place(value: TimeValue): ResolvedTime | undefined {
     const zone = value.zone ?? this.zone ?? this.defaultZone ?? 'UTC';
-    const written = value.date ? { ...value.date, year: value.date.year ?? this.date?.year } : undefined;
-    const date: CalendarDate = written ?? this.date ?? { month: 1, day: 1 };
+    const written = value.date;
+    // The written date, its year from the date in force when it has none; else the date in force.
+    const date = written ?? this.date ?? { month: 1, day: 1 };
+    const year = written ? (written.year ?? this.date?.year) : date.year;
     const seconds = value.seconds ?? 0;
     if (!(seconds < 24 * 3600)) return undefined;
-    let local = instant(date.year ?? 2000, date.month, date.day, seconds, zone);
+    let local = instant(year ?? 2000, date.month, date.day, seconds, zone);
     if (!local) return undefined;
     if (!written && value.seconds !== undefined && this.previous && this.previous.precision !== 'day' && local.epoch < this.previous.epoch - 12 * HOUR) {
       const next = new Date(Date.UTC(local.year, local.month - 1, local.day + 1));
@@ -396,12 +398,12 @@ export class TimelineClock {
     }
     const placed: ResolvedTime = {
       epoch: local.epoch,
-      day: Math.floor(Date.UTC(local.year, local.month - 1, local.day) / DAY),
+      day: Math.floor(utcMidnight(local.year, local.month, local.day) / DAY),
       precision: value.seconds === undefined ? 'day' : seconds % 60 ? 'second' : 'minute',
-      dateKnown: date.year !== undefined,
+      dateKnown: year !== undefined,
     };
     if (value.zone) this.zone = value.zone;
-    this.date = { year: date.year === undefined ? undefined : local.year, month: local.month, day: local.day };
+    this.date = { year: year === undefined ? undefined : local.year, month: local.month, day: local.day };
     this.previous = placed;
     return placed;
   }
@@ -425,9 +427,28 @@ function instant(year: number, month: number, day: number, seconds: number, zone
     const t = DateTime.fromObject({ year, month, day, hour: Math.floor(seconds / 3600), minute: Math.floor(seconds / 60) % 60, second: seconds % 60 }, { zone });
     return t.isValid ? { epoch: t.toMillis(), year: t.year, month: t.month, day: t.day } : undefined;
   }
-  const midnight = new Date(Date.UTC(year, month - 1, day));
-  if (year < 100 || midnight.getUTCMonth() !== month - 1 || midnight.getUTCDate() !== day) return undefined;
-  return { epoch: midnight.getTime() + seconds * 1000 - offset * 60_000, year, month, day };
+  const midnight = year < 100 ? NaN : utcMidnight(year, month, day);
+  if (Number.isNaN(midnight)) return undefined;
+  return { epoch: midnight + seconds * 1000 - offset * 60_000, year, month, day };
+}
+
+/** Epoch milliseconds of each UTC midnight asked for (NaN for a day that does not exist), by year × 10,000 + month × 100 + day. */
+const MIDNIGHTS = new Map<number, number>();
+
+/** The epoch milliseconds of a day's UTC midnight, NaN when the day does not exist (February 30); the timelines' days, read once. */
+function utcMidnight(year: number, month: number, day: number): number {
+  const key = year * 10_000 + month * 100 + day;
+  // Only a month and a day that could exist have a key of their own.
+  if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31)) return NaN;
+  let epoch = MIDNIGHTS.get(key);
+  if (epoch === undefined) {
+    const midnight = new Date(Date.UTC(year, month - 1, day));
+    epoch = midnight.getUTCFullYear() !== year || midnight.getUTCMonth() !== month - 1 || midnight.getUTCDate() !== day ? NaN : midnight.getTime();
+    // Bounded: a document of many thousands of distinct days starts the table afresh.
+    if (MIDNIGHTS.size >= 8192) MIDNIGHTS.clear();
+    MIDNIGHTS.set(key, epoch);
+  }
+  return epoch;
 }
 
 /** `UTC` → 0, `UTC+2` → 120, `UTC-5:30` → -330; undefined for a named zone. */

@@ -1,5 +1,6 @@
 import type { Token } from 'markdown-it';
 import { type Deadline, rowChecker } from './budget';
+import type { LineSplice } from './incremental-parse';
 import type { Range, SourceText } from './text';
 
 export interface HtmlComment {
@@ -9,15 +10,17 @@ export interface HtmlComment {
 }
 
 /**
- * Two copies of the document, the same length and line structure as the source, in which what
- * a rule must not read is blanked out with spaces (line breaks kept, so offsets map 1:1):
+ * Two copies of the document, line by line, each line the same length as the source's, in which
+ * what a rule must not read is blanked out with spaces (so columns map 1:1):
  * - `visible`: HTML comments, code blocks and non-mermaid fences blanked: what a reader sees;
  * - `prose`: `visible` with inline code spans blanked too: where placeholders and leftover
  *   option lists are looked for (a `{{ .Values.tag }}` in code is the author's content).
+ * Kept as lines, not as one text: an edit makes a few lines again and keeps the others, where
+ * one text the document's size would be copied at every keystroke.
  */
 export interface TextViews {
-  visible: string;
-  prose: string;
+  visible: string[];
+  prose: string[];
   comments: HtmlComment[];
 }
 
@@ -25,13 +28,21 @@ export interface TextViews {
 class ViewBuilder {
   private readonly parts: string[] = [];
   /** The text from `from` to `pos` is kept and not yet copied: adjacent spans are copied in one slice. */
-  private from = 0;
-  private pos = 0;
+  private from: number;
+  private pos: number;
 
-  constructor(private readonly text: string) {}
+  /** The view of `text` from `start` to `end` (the whole text by default). */
+  constructor(
+    private readonly text: string,
+    start = 0,
+    private readonly end = text.length,
+  ) {
+    this.from = this.pos = start;
+  }
 
   keep(start: number, end: number): void {
     start = Math.max(start, this.pos);
+    end = Math.min(end, this.end);
     if (end <= start) return;
     // Only line breaks in between (table rows, list items): they read the same blanked or not.
     if (start > this.pos && !onlyLineBreaks(this.text, this.pos, start)) {
@@ -44,7 +55,7 @@ class ViewBuilder {
 
   build(): string {
     this.flush();
-    if (this.pos < this.text.length) this.parts.push(blank(this.text.slice(this.pos)));
+    if (this.pos < this.end) this.parts.push(blank(this.text.slice(this.pos, this.end)));
     return this.parts.join('');
   }
 
@@ -66,17 +77,57 @@ function blank(s: string): string {
   return s.replace(/[^\r\n]+/g, (run) => ' '.repeat(run.length));
 }
 
-export function buildViews(src: SourceText, tokens: Token[], deadline?: Deadline): TextViews {
-  const text = src.text;
-  const visible = new ViewBuilder(text);
-  const prose = new ViewBuilder(text);
+/** What the views of the previous version lend the next: that version's views, and the lines its re-parse read again. */
+export interface PreviousViews {
+  views: TextViews;
+  splice: LineSplice;
+}
+
+/**
+ * The views of the document. Each block's view is made from that block's lines alone, and the
+ * lines between blocks are blank: so given the previous version's views and the lines its parse
+ * read again (`previous`), only those lines are viewed again; the others are the previous
+ * views' lines, and the comments after the edit move by the lines it added or took away.
+ */
+export function buildViews(src: SourceText, tokens: Token[], deadline?: Deadline, previous?: PreviousViews): TextViews {
+  if (!previous) return viewsOf(src, tokens, 0, src.lineCount, deadline);
+  const { views, splice } = previous;
+  const { from, oldTo, newTo } = splice;
+  const middle = viewsOf(src, tokens, from, newTo, deadline);
+  const shift = newTo - oldTo;
   const comments: HtmlComment[] = [];
+  // A comment lies within its block: those of the blocks before the lines read again start before them.
+  for (const c of views.comments) {
+    if (c.range.start.line < from) comments.push(c);
+  }
+  for (const c of middle.comments) comments.push(c);
+  for (const c of views.comments) {
+    if (c.range.start.line < oldTo) continue;
+    comments.push(shift ? { text: c.text, range: { start: { line: c.range.start.line + shift, character: c.range.start.character }, end: { line: c.range.end.line + shift, character: c.range.end.character } } } : c);
+  }
+  const lines = (old: string[], made: string[]) => {
+    const out = old.slice(0, from);
+    for (const line of made) out.push(line);
+    for (let i = oldTo; i < old.length; i++) out.push(old[i]);
+    return out;
+  };
+  return { visible: lines(views.visible, middle.visible), prose: lines(views.prose, middle.prose), comments };
+}
+
+/** The views of lines `fromLine` to `toLine` (end exclusive), from the blocks that start there. */
+function viewsOf(src: SourceText, tokens: Token[], fromLine: number, toLine: number, deadline?: Deadline): TextViews {
+  const text = src.text;
+  toLine = Math.min(toLine, src.lineCount);
   const lineSpan = (from: number, to: number) => [src.lineStart(from), to < src.lineCount ? src.lineStart(to) : text.length] as const;
+  const [start, end] = fromLine >= toLine ? [text.length, text.length] : lineSpan(fromLine, toLine);
+  const visible = new ViewBuilder(text, start, end);
+  const prose = new ViewBuilder(text, start, end);
+  const comments: HtmlComment[] = [];
 
   const tick = rowChecker(deadline);
   for (const token of tokens) {
     tick();
-    if (!token.map) continue;
+    if (!token.map || token.map[0] < fromLine || token.map[0] >= toLine) continue;
     const [from, to] = token.map;
     switch (token.type) {
       case 'paragraph_open':
@@ -101,7 +152,17 @@ export function buildViews(src: SourceText, tokens: Token[], deadline?: Deadline
         break;
     }
   }
-  return { visible: visible.build(), prose: prose.build(), comments };
+  return { visible: splitLines(src, visible.build(), fromLine, toLine, start), prose: splitLines(src, prose.build(), fromLine, toLine, start), comments };
+}
+
+/** A view of lines `fromLine` to `toLine`, starting at offset `start`, cut into its lines (without their line breaks). */
+function splitLines(src: SourceText, view: string, fromLine: number, toLine: number, start: number): string[] {
+  const lines: string[] = [];
+  for (let line = fromLine; line < toLine; line++) {
+    const at = src.lineStart(line) - start;
+    lines.push(view.slice(at, at + src.lines[line].length));
+  }
+  return lines;
 }
 
 interface Out {

@@ -86,6 +86,6 @@ export interface AnalysisInput {
 
 /** `previous`: the analysis of the document's previous version, whose parse is reused where the edit did not reach (in this thread only: it is not plain data). */
 export function analyzeDocument({ text, options, byPath, budgetMs }: AnalysisInput, previous?: Analysis): { analysis: Analysis; isPostMortem: boolean } {
-  const analysis = analyze(text, { ...options, previous, deadline: budgetMs === undefined ? undefined : new Deadline(budgetMs) });
+  const analysis = analyze(text, { ...options, previous, remember: true, deadline: budgetMs === undefined ? undefined : new Deadline(budgetMs) });
   return { analysis, isPostMortem: byPath || isPostMortem(analysis.model) };
 }

@@ -1,6 +1,8 @@
 import type { Token } from 'markdown-it';
 import type { Deadline } from '../budget';
-import type { Section } from '../model';
+import type { Memo } from '../memo';
+import type { PostMortem, Section } from '../model';
+import type { LineSplice } from '../incremental-parse';
 import type { SourceText } from '../text';
 import type { TextViews } from '../views';
 
@@ -14,12 +16,48 @@ export interface DocumentContext {
   sectionOfLine: Int32Array;
   /** Checked every few hundred rows inside the steps that loop over rows. */
   deadline?: Deadline;
+  /** Results kept from the previous version's analysis, by the text they were read from (see memo.ts). */
+  memo: Memo;
+  /**
+   * The previous version's model and the lines its parse read again, when the lines outside them
+   * are the previous version's, text and views alike: what was read from such a line alone is kept.
+   */
+  previous?: { model: PostMortem; splice: LineSplice };
+}
+
+/**
+ * The previous version's line that is line `line` of this one, when the line lies outside the
+ * lines read again (the same text and view); undefined otherwise.
+ */
+export function previousLine(ctx: DocumentContext, line: number): number | undefined {
+  const splice = ctx.previous?.splice;
+  if (!splice) return undefined;
+  if (line < splice.from) return line;
+  return line >= splice.newTo ? line - splice.newTo + splice.oldTo : undefined;
 }
 
 /** Line `line` of a view: the same columns as the source line. */
-export function viewLine(ctx: DocumentContext, view: string, line: number): string {
-  const start = ctx.src.lineStart(line);
-  return view.slice(start, start + ctx.src.lines[line].length);
+export function viewLine(_ctx: DocumentContext, view: readonly string[], line: number): string {
+  return view[line];
+}
+
+/** A view's text from offset `start` to `end` of the source, line breaks as the source writes them. */
+export function viewSlice(ctx: DocumentContext, view: readonly string[], start: number, end: number): string {
+  const { src } = ctx;
+  const parts: string[] = [];
+  for (let line = src.positionAt(start).line; line < src.lineCount; line++) {
+    const lineStart = src.lineStart(line);
+    if (lineStart >= end) break;
+    const text = view[line];
+    // The line's own columns from the view, its line break from the source.
+    const breakEnd = line + 1 < src.lineCount ? src.lineStart(line + 1) : src.text.length;
+    const from = Math.max(start, lineStart);
+    const to = Math.min(end, breakEnd);
+    const textEnd = lineStart + text.length;
+    if (from < textEnd) parts.push(text.slice(from - lineStart, Math.min(to, textEnd) - lineStart));
+    if (to > textEnd) parts.push(src.text.slice(Math.max(from, textEnd), to));
+  }
+  return parts.join('');
 }
 
 /** The section index a line belongs to, or undefined before the first heading. */

@@ -1,4 +1,5 @@
-import type { Choice, Field, Placeholder, Table } from '../model';
+import type { Choice, Field, Placeholder, Table, TableRow } from '../model';
+import { KeptWith } from '../memo';
 import { type Range, range } from '../text';
 import { CHOICE_SETS, PLACEHOLDER, STATUS_CHOICE_SETS, choiceListSource } from '../vocabulary';
 import { type DocumentContext, viewLine } from './context';
@@ -24,9 +25,11 @@ const IN_PROSE = [...choicePatterns(CHOICE_SETS, '[/|]'), ...choicePatterns(STAT
 /** Unfilled `{{NAME}}` placeholders outside comments and code. */
 export function extractPlaceholders(ctx: DocumentContext): Placeholder[] {
   const placeholders: Placeholder[] = [];
-  for (const m of ctx.views.prose.matchAll(PLACEHOLDER)) {
-    placeholders.push({ name: m[1].trim(), range: ctx.src.rangeOf(m.index, m.index + m[0].length) });
-  }
+  // A placeholder lies within a line (PLACEHOLDER holds no line break).
+  ctx.views.prose.forEach((text, line) => {
+    if (!text.includes('{{')) return;
+    for (const m of text.matchAll(PLACEHOLDER)) placeholders.push({ name: m[1].trim(), range: range(line, m.index, m.index + m[0].length) });
+  });
   return placeholders;
 }
 
@@ -36,17 +39,28 @@ export function extractPlaceholders(ctx: DocumentContext): Placeholder[] {
  * of a line (`Draft | Final` under `## Status`). A list inside a sentence is the writer's prose
  * ("medium/high end machines", "a simple yes/no"), not a choice left open.
  */
+/**
+ * The choices of each table row, kept while the row is: a row is kept from version to version
+ * only where its line and its view did not change (see extractTables).
+ */
+const rowChoices = new KeptWith<TableRow, Choice[]>();
+
 export function extractChoices(ctx: DocumentContext, tables: Table[], fields: Field[]): Choice[] {
   const choices: Choice[] = [];
   const inTable = new Uint8Array(ctx.src.lineCount);
   for (const table of tables) {
     inTable.fill(1, table.startLine, table.endLine);
     for (const row of [table.header, ...table.rows]) {
-      const prose = viewLine(ctx, ctx.views.prose, row.line);
-      for (const cell of row.cells) {
-        const from = cell.inner.start.character;
-        collect(prose.slice(from, cell.inner.end.character), IN_CELL, row.line, from, choices);
-      }
+      const found = rowChoices.get(ctx.memo, row, () => {
+        const inRow: Choice[] = [];
+        const prose = viewLine(ctx, ctx.views.prose, row.line);
+        for (const cell of row.cells) {
+          const from = cell.inner.start.character;
+          collect(prose.slice(from, cell.inner.end.character), IN_CELL, row.line, from, inRow);
+        }
+        return inRow;
+      });
+      for (const choice of found) choices.push(choice);
     }
   }
   const valueOn = new Map<number, Field>();

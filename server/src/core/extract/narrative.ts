@@ -1,6 +1,7 @@
-import type { NarrativeBlock, SectionKind, Table } from '../model';
+import type { Cell, NarrativeBlock, SectionKind, Table } from '../model';
 import { rowChecker } from '../budget';
-import type { DocumentContext } from './context';
+import { KeptWith } from '../memo';
+import { type DocumentContext, viewSlice } from './context';
 import { OWNER } from './records';
 import { column } from './tables';
 
@@ -27,8 +28,8 @@ export function extractNarrative(ctx: DocumentContext, tables: Table[]): Narrati
   const narrative = (line: number) => isNarrative(ctx, line);
   const add = (start: number, end: number) => {
     if (end <= start) return;
-    const text = blankQuotes(views.prose.slice(start, end));
-    if (/\p{L}/u.test(text)) blocks.push({ text, offset: start });
+    const text = narrativeText(viewSlice(ctx, views.prose, start, end));
+    if (text !== null) blocks.push({ text, offset: start });
   };
   const tick = rowChecker(ctx.deadline);
   let quoted = 0;
@@ -50,12 +51,24 @@ export function extractNarrative(ctx: DocumentContext, tables: Table[]): Narrati
       tick();
       row.cells.forEach((cell, c) => {
         if (skip.has(c) || !cell.text) return;
-        add(src.offsetAt(cell.range.start), src.offsetAt(cell.range.end));
+        const start = src.offsetAt(cell.range.start);
+        // A cell kept from the previous version (the same object) has the same view.
+        const text = cellTexts.get(ctx.memo, cell, (c) => narrativeText(viewSlice(ctx, views.prose, start, src.offsetAt(c.range.end))));
+        if (text !== null) blocks.push({ text, offset: start });
       });
     }
   }
   return blocks;
 }
+
+/** The narrative text of a block's prose view: its quotes blanked; null when no letter is left. */
+function narrativeText(prose: string): string | null {
+  const text = blankQuotes(prose);
+  return /\p{L}/u.test(text) ? text : null;
+}
+
+/** Each table cell's narrative text, kept while the cell is (a row's cells are kept only where its line and view did not change). */
+const cellTexts = new KeptWith<Cell, string | null>();
 
 function plain(text: string): string {
   return text.replace(/[*_`~]/g, '').trim();

@@ -166,13 +166,16 @@ export function extractSlots(ctx: DocumentContext, tables: Table[], asTemplate: 
     if (keeps(builtin, kind) && !withToken.has(line)) add(kind, line, src.trimmedLineRange(line), text, builtin);
   };
 
-  // Tokens, on every line a reader sees (the prose view: no comments, code or code spans).
+  // Tokens, on every line a reader sees (the prose view: no comments, code or code spans); a line's text read once.
+  const lineTokens = ctx.memo.table<SlotToken[]>('slot-tokens');
+  const cellTokens = ctx.memo.table<SlotToken[]>('slot-tokens-in-table');
   for (let line = 0; line < src.lineCount; line++) {
     if (!roles[line]) continue;
     tick();
     const text = viewLine(ctx, ctx.views.prose, line);
     if (!text.trim()) continue;
-    const found = tokensOnLine(text, roles[line] === ROLE.row || roles[line] === ROLE.header);
+    const inTable = roles[line] === ROLE.row || roles[line] === ROLE.header;
+    const found = (inTable ? cellTokens : lineTokens).get(text, (t) => tokensOnLine(t, inTable));
     for (const { start, end, builtin } of found) add('token', line, range(line, start, end), text.slice(start, end), builtin);
     if (found.length) withToken.add(line);
   }
@@ -277,8 +280,11 @@ export function extractSlots(ctx: DocumentContext, tables: Table[], asTemplate: 
  * The tokens of one line (its prose view). In a table `TBD` is a value (`Effective: TBD`) or a
  * missing owner, and next to an owner it is the missing owner: neither is a slot.
  */
-function tokensOnLine(text: string, inTable: boolean): { start: number; end: number; builtin: boolean }[] {
-  const out: { start: number; end: number; builtin: boolean }[] = [];
+/** A slot token on a line: its columns, and whether the built-in styles (not only a template's) have it. */
+type SlotToken = { start: number; end: number; builtin: boolean };
+
+function tokensOnLine(text: string, inTable: boolean): SlotToken[] {
+  const out: SlotToken[] = [];
   if (!MAY_HOLD_TOKEN.test(text)) return out;
   const push = (start: number, end: number, builtin: boolean) => {
     if (out.length < MAX_TOKENS_PER_LINE && !out.some((o) => start < o.end && o.start < end)) out.push({ start, end, builtin });

@@ -1,8 +1,8 @@
 import type { Cell, Table, TableRow } from '../model';
 import { rowChecker } from '../budget';
-import { range } from '../text';
+import { type Range, range } from '../text';
 import { plainText } from '../vocabulary';
-import { type DocumentContext, sectionAt, viewLine } from './context';
+import { type DocumentContext, previousLine, sectionAt, viewLine } from './context';
 
 /**
  * Cells kept per row, far beyond any real table: a line of thousands of pipes is not a table anyone
@@ -20,13 +20,17 @@ export function extractTables(ctx: DocumentContext): Table[] {
   const tables: Table[] = [];
   let current: Table | undefined;
   const tick = rowChecker(ctx.deadline);
+  const before = previousRows(ctx);
   for (const token of ctx.tokens) {
     tick();
     if (token.type === 'table_open' && token.map) {
       current = { header: { line: token.map[0], cells: [], cellCount: 0 }, rows: [], startLine: token.map[0], endLine: token.map[1], section: sectionAt(ctx, token.map[0]) };
       tables.push(current);
     } else if (token.type === 'tr_open' && token.map && current) {
-      const row = splitRow(ctx, token.map[0]);
+      const line = token.map[0];
+      const old = before && previousLine(ctx, line);
+      const kept = old === undefined ? undefined : before![old];
+      const row = kept ? moved(kept, line) : splitRow(ctx, line);
       if (token.map[0] === current.startLine) current.header = row;
       else current.rows.push(row);
     } else if (token.type === 'table_close') {
@@ -34,6 +38,28 @@ export function extractTables(ctx: DocumentContext): Table[] {
     }
   }
   return tables;
+}
+
+/**
+ * The previous version's table rows by line, when its lines outside the edit are this version's:
+ * a row is split from its own line's text and view alone, so such a row is the same row (moved).
+ */
+function previousRows(ctx: DocumentContext): (TableRow | undefined)[] | undefined {
+  const model = ctx.previous?.model;
+  if (!model) return undefined;
+  const rows: (TableRow | undefined)[] = new Array(model.lineCount);
+  for (const table of model.tables) {
+    rows[table.header.line] = table.header;
+    for (const row of table.rows) rows[row.line] = row;
+  }
+  return rows;
+}
+
+/** A kept row at line `line`: the same object when it has not moved. */
+function moved(row: TableRow, line: number): TableRow {
+  if (row.line === line) return row;
+  const at = (r: Range): Range => ({ start: { line, character: r.start.character }, end: { line, character: r.end.character } });
+  return { line, cells: row.cells.map((c) => ({ text: c.text, range: at(c.range), inner: at(c.inner) })), cellCount: row.cellCount };
 }
 
 function splitRow(ctx: DocumentContext, line: number): TableRow {

@@ -1,9 +1,10 @@
 import type { Token } from 'markdown-it';
 import { rowChecker } from '../budget';
-import type { Marker, MarkerKind, SectionKind, Table, Timeline, TimelineEntry, TimelineSource } from '../model';
+import type { Marker, MarkerKind, SectionKind, Table, TableRow, Timeline, TimelineEntry, TimelineSource } from '../model';
 import { type CalendarDate, TimelineClock, type TimeValue, minutesBetween, parseDate, parseLeadingTime, parseTime, settleNumericDates, zoneName } from '../time';
-import { type Range, type Span, matchesAt, range, span, trimRuns } from '../text';
+import { type Range, type Span, range, span, trimRuns } from '../text';
 import { EVENT_WORDS, type EventKind, MARKER_NAMES, NOT_HAPPENED, isPlaceholder, phrasePattern, plainText } from '../vocabulary';
+import { KeptWith, type Memo, type MemoTable } from '../memo';
 import { type DocumentContext, ancestorOfKind, sectionAt, viewLine, withinKind } from './context';
 import { incidentHeadings } from './incidents';
 import { column } from './tables';
@@ -70,7 +71,7 @@ function readTimelines(ctx: DocumentContext, tables: Table[], events: EventWords
   const add = (source: TimelineSource, items: Item[], section: number | undefined, defaultZone = zone) => {
     const settled = settleDates(items);
     const entries = place(items, defaultZone, rowChecker(ctx.deadline));
-    markByWords(entries, (e) => entryLines(ctx, source, e), events);
+    markByWords(entries, (e) => entryLines(ctx, source, e), events, ctx.memo);
     if (!entries.length) return;
     const timeline: Timeline = { source, entries, startLine: entries[0].startLine, endLine: entries.reduce((end, e) => Math.max(end, e.endLine), 0), section };
     if (settled === 'unsure') timeline.datesUnknown = true;
@@ -150,18 +151,30 @@ function entryLines(ctx: DocumentContext, source: TimelineSource, entry: Timelin
   return lines;
 }
 
-/** The first phrase of `re` in the entry's lines that is neither denied nor hypothetical in its clause ("no alert fired"). */
-function phraseIn(lines: Span[], re: RegExp): { phrase: string; range: Range } | undefined {
+/** Where `re`'s first phrase stands in a line's text: its index and words, `denied` when its clause denies it or makes it hypothetical, undefined when there is none. */
+type LinePhrase = { at: number; phrase: string } | 'denied' | undefined;
+
+function phraseInLine(lineText: string, re: RegExp): LinePhrase {
+  // Marks and white space to single spaces, so that the text keeps its length and positions.
+  const text = lineText.replace(/[*_`~\s]/g, ' ');
+  const m = re.exec(text);
+  if (!m) return undefined;
+  const at = m.index;
+  const clause = text.slice(0, at).split(/[.;!?:()]/).pop()!.slice(-40);
+  return NOT_HAPPENED.test(clause) ? 'denied' : { at, phrase: m[0] };
+}
+
+/**
+ * The first phrase of `re` in the entry's lines that is neither denied nor hypothetical in its
+ * clause ("no alert fired"). Each line is read once per version of its text (`phrases`).
+ */
+function phraseIn(lines: Span[], re: RegExp, phrases: MemoTable<LinePhrase>): { phrase: string; range: Range } | undefined {
   for (const line of lines) {
-    // Marks and white space to single spaces, so that the text keeps its length and positions.
-    const text = line.text.replace(/[*_`~\s]/g, ' ');
-    const m = re.exec(text);
-    if (!m) continue;
-    const at = m.index;
-    const clause = text.slice(0, at).split(/[.;!?:()]/).pop()!.slice(-40);
-    if (NOT_HAPPENED.test(clause)) return undefined;
-    const start = line.range.start.character + at;
-    return { phrase: m[0], range: range(line.range.start.line, start, Math.min(line.range.end.character, start + m[0].length)) };
+    const found = phrases.get(line.text, (text) => phraseInLine(text, re));
+    if (!found) continue;
+    if (found === 'denied') return undefined;
+    const start = line.range.start.character + found.at;
+    return { phrase: found.phrase, range: range(line.range.start.line, start, Math.min(line.range.end.character, start + found.phrase.length)) };
   }
   return undefined;
 }
@@ -173,13 +186,14 @@ function phraseIn(lines: Span[], re: RegExp): { phrase: string; range: Range } |
  * none: nothing when the start is unknown (no readable time of day) or found neither way, when the
  * first naming entry is taken or denies the event ("no alert fired"), and nothing before the start.
  */
-function markByWords(entries: TimelineEntry[], linesOf: (entry: TimelineEntry) => Span[], events: EventWords): void {
+function markByWords(entries: TimelineEntry[], linesOf: (entry: TimelineEntry) => Span[], events: EventWords, memo: Memo): void {
   const explicit = new Set(entries.flatMap((e) => (e.marker ? [e.marker.kind] : [])));
   const found = new Map<TimelineEntry, Marker>();
   for (const [kind, re] of events) {
     if (explicit.has(kind)) continue;
+    const phrases = memo.table<LinePhrase>(`phrase:${kind}`, re);
     for (const entry of entries) {
-      const hit = phraseIn(linesOf(entry), re);
+      const hit = phraseIn(linesOf(entry), re, phrases);
       if (!hit) continue;
       if (!entry.marker && !found.has(entry)) found.set(entry, { kind, label: MARKER_NAMES[kind], range: hit.range, phrase: hit.phrase });
       break;
@@ -195,15 +209,57 @@ function markByWords(entries: TimelineEntry[], linesOf: (entry: TimelineEntry) =
   }
 }
 
+/** At most this many words after "time" are read for a zone: "times are shown in the UTC". */
+const ZONE_WORDS = 6;
+
+/**
+ * The zone the document states its times in, as `ZONE_PHRASE` reads it after each "time" word of
+ * the visible text, left to right and never overlapping: the first in a timeline section, else the
+ * first. Read line by line: from a "time" word on, its line and the lines after it, until they hold
+ * more words than the phrase can read, so the phrase reads what it would in the whole text.
+ */
 function documentZone(ctx: DocumentContext): string | undefined {
+  const lines = ctx.views.visible;
   let fallback: string | undefined;
-  for (const m of matchesAt(ctx.views.visible, TIME_WORD, ZONE_PHRASE)) {
-    const zone = zoneName(m[1]);
-    if (!zone) continue;
-    if (withinKind(ctx, ctx.src.positionAt(m.index).line, 'timeline')) return zone;
-    fallback ??= zone;
+  // Where the last phrase found ends (line, column): a "time" word inside it is not read again.
+  let endLine = -1;
+  let endColumn = 0;
+  for (let line = 0; line < lines.length; line++) {
+    const text = lines[line];
+    if (!/time/i.test(text)) continue;
+    TIME_WORD.lastIndex = 0;
+    for (let m = TIME_WORD.exec(text); m; m = TIME_WORD.exec(text)) {
+      if (line < endLine || (line === endLine && m.index < endColumn)) continue;
+      let reach = text.slice(m.index);
+      let last = line;
+      while (last + 1 < lines.length && wordsUpTo(reach, ZONE_WORDS + 1) <= ZONE_WORDS) reach += ctx.src.text.slice(ctx.src.lineStart(last) + lines[last].length, ctx.src.lineStart(last + 1)) + lines[++last];
+      ZONE_PHRASE.lastIndex = 0;
+      const phrase = ZONE_PHRASE.exec(reach);
+      if (!phrase) continue;
+      // Where it ends: the lines it ran over, and the column on the last.
+      let rest = m.index + phrase[0].length;
+      endLine = line;
+      while (rest > lines[endLine].length) {
+        rest -= ctx.src.lineStart(endLine + 1) - ctx.src.lineStart(endLine);
+        endLine++;
+      }
+      endColumn = rest;
+      const zone = zoneName(phrase[1]);
+      if (!zone) continue;
+      if (withinKind(ctx, line, 'timeline')) return zone;
+      fallback ??= zone;
+    }
   }
   return fallback;
+}
+
+/** How many words (runs of non-white space) `text` holds, counted up to `limit`. */
+function wordsUpTo(text: string, limit: number): number {
+  let count = 0;
+  for (let i = 0; i < text.length && count < limit; i++) {
+    if (!/\s/.test(text[i]) && (i === 0 || /\s/.test(text[i - 1]))) count++;
+  }
+  return count;
 }
 
 function tableItems(ctx: DocumentContext, table: Table): { items: Item[]; zone?: string } | undefined {
@@ -220,16 +276,33 @@ function tableItems(ctx: DocumentContext, table: Table): { items: Item[]; zone?:
   const zone = zoneName(parenthesised(headerText) ?? /\bin\s+(\S+)\s*$/i.exec(headerText)?.[1] ?? '');
   const items: Item[] = [];
   const tick = rowChecker(ctx.deadline);
+  const columns = `${timeColumn} ${eventColumn} ${markerColumn}`;
   for (const row of table.rows) {
     tick();
-    if (row.cells.every((c) => !c.text)) continue;
-    const time = row.cells[timeColumn] ?? { text: '', range: range(row.line, 0, 0) };
-    const event = row.cells[eventColumn] ?? { text: '', range: time.range };
-    const markerCell = markerColumn >= 0 && markerColumn !== eventColumn ? row.cells[markerColumn] : undefined;
-    const marker = markerCell?.text ? markerOf(markerCell.text.replace(/^\s*(?:←|<-{1,2})\s*/, ''), markerCell.range) : inlineMarker(event);
-    items.push({ kind: 'entry', value: parseTime(bare(time.text)), time, event, marker, startLine: row.line, endLine: row.line + 1 });
+    // A row kept from the previous version (the same object) reads as it did with the same columns.
+    let read = rowReads.get(ctx.memo, row, () => readRow(row, timeColumn, eventColumn, markerColumn, columns));
+    if (read.columns !== columns) read = readRow(row, timeColumn, eventColumn, markerColumn, columns);
+    if (read.entry) items.push({ kind: 'entry', ...read.entry, startLine: row.line, endLine: row.line + 1 });
   }
   return { items, zone };
+}
+
+/** What a timeline table's row reads as, with the columns it was read with. */
+interface RowRead {
+  columns: string;
+  entry?: { value?: TimeValue; time: Span; event: Span; marker?: Marker };
+}
+
+/** The reading of each row, kept while the row is (a row is kept from version to version where its line did not change). */
+const rowReads = new KeptWith<TableRow, RowRead>();
+
+function readRow(row: TableRow, timeColumn: number, eventColumn: number, markerColumn: number, columns: string): RowRead {
+  if (row.cells.every((c) => !c.text)) return { columns };
+  const time = row.cells[timeColumn] ?? { text: '', range: range(row.line, 0, 0) };
+  const event = row.cells[eventColumn] ?? { text: '', range: time.range };
+  const markerCell = markerColumn >= 0 && markerColumn !== eventColumn ? row.cells[markerColumn] : undefined;
+  const marker = markerCell?.text ? markerOf(markerCell.text.replace(/^\s*(?:←|<-{1,2})\s*/, ''), markerCell.range) : inlineMarker(event);
+  return { columns, entry: { value: parseTime(bare(time.text)), time, event, marker } };
 }
 
 /** Mermaid `timeline` entries: `time : event [: event]`, with `: event` continuation lines. */
@@ -461,17 +534,10 @@ function place(items: Item[], zone: string | undefined, tick: () => void): Timel
     const at = item.value && !placeholder ? clock.place(item.value) : undefined;
     // A time that reads but cannot be placed is on a day that does not exist (February 30).
     const problem = placeholder ? undefined : (item.value?.problem ?? (item.value && !at && item.value.date ? ({ kind: 'date' } as const) : undefined));
-    entries.push({
-      index: entries.length + 1,
-      time: item.time,
-      at,
-      ...(problem ? { problem } : {}),
-      placeholder,
-      event: item.event,
-      marker: item.marker,
-      startLine: item.startLine,
-      endLine: item.endLine,
-    });
+    const index = entries.length + 1;
+    const { time, event, marker, startLine, endLine } = item;
+    // Two literals rather than a spread: this runs for every entry of every timeline at every keystroke.
+    entries.push(problem ? { index, time, at, problem, placeholder, event, marker, startLine, endLine } : { index, time, at, placeholder, event, marker, startLine, endLine });
   }
   return entries;
 }

@@ -1,4 +1,4 @@
-import { type BlameKind, type BlameMatcher, compileBlame, findBlame } from '../blame';
+import { type Blame, type BlameKind, type BlameMatcher, compileBlame, findBlame } from '../blame';
 import { BLAMELESS_WHY } from '../blameless-words';
 import type { BlamelessWords } from '../config';
 import type { Finding } from '../diagnostic';
@@ -12,11 +12,11 @@ const DOES: Record<BlameKind, string> = { verb: 'blames a person', noun: 'blames
 const MAX_FINDINGS = 200;
 
 /** The last team's word lists compiled, kept while the configuration's object is the same. */
-let compiled: { team: BlamelessWords | undefined; matcher: BlameMatcher } | undefined;
+let compiled: { team: BlamelessWords | undefined; matcher: BlameMatcher; id: number } | undefined;
 
-function matcherFor(team: BlamelessWords | undefined): BlameMatcher {
-  if (!compiled || compiled.team !== team) compiled = { team, matcher: compileBlame(team) };
-  return compiled.matcher;
+function matcherFor(team: BlamelessWords | undefined): { matcher: BlameMatcher; id: number } {
+  if (!compiled || compiled.team !== team) compiled = { team, matcher: compileBlame(team), id: (compiled?.id ?? 0) + 1 };
+  return compiled;
 }
 
 /** Wording in the narrative that makes a person the cause: a person as the subject of an error verb, a blame noun, hindsight. */
@@ -27,12 +27,15 @@ export const blameless: Rule = {
     'In the narrative (summary, impact, timeline, root cause, 5 Whys, contributing factors, what went well or wrong, lessons, and the sections of a team\'s own template; not the metadata, the action items, the sign-off or the blameless culture statement): a person as the subject of an error verb ("Alex forgot to drain the node", "the on-call engineer failed to", "the developer accidentally …"), a blame noun ("human error", "operator error", "carelessness", "Alex\'s mistake", "the developer\'s fault"), and hindsight ("should have known", "obviously", "could have simply"). People are the names the document gives (author, facilitator, incident commander, attendees, reviewers, approvers, action-item owners), the configured `owners` and chat handles (`@sam`), and roles that stand for one person ("the on-call engineer", "the intern", "the DBA", "ops"); "we" is the team and is never flagged, nor is a system as the subject ("the deploy failed", "the alert didn\'t fire"). Quoted text ("…", blockquotes: a quoted chat message is evidence), inline code, fences and comments are left alone. The words are in `server/src/core/blameless-words.ts`; add or remove some with `blameless` in `.postmortemrc.json`. The message suggests a systemic question to ask instead; the hover says why it matters.',
   severity: 'information',
   why: BLAMELESS_WHY,
-  check({ model, src, config }) {
-    const matcher = matcherFor(config.blameless);
+  check({ model, src, config, memo }) {
+    const { matcher, id } = matcherFor(config.blameless);
     const names = peopleWords(model, config.owners);
+    // A block reads as it did in the previous version when its text, the words and the people are the same.
+    const blames = memo?.table<Blame[]>('blame', `${id}\n${[...names].join('\n')}`);
     const findings: Finding[] = [];
     for (const block of model.narrative) {
-      for (const blame of findBlame(block.text, matcher, names)) {
+      const found = blames ? blames.get(block.text, (text) => findBlame(text, matcher, names)) : findBlame(block.text, matcher, names);
+      for (const blame of found) {
         if (findings.length >= MAX_FINDINGS) return findings;
         const start = block.offset + blame.start;
         const end = block.offset + blame.end;

@@ -1,0 +1,103 @@
+/**
+ * Results of pure functions of a piece of text, kept from one analysis of a document to the next:
+ * a keystroke changes a line or two, and every other row, cell and block reads as it did. Each
+ * table is keyed by the text its function reads, and is for one setting of whatever else the
+ * function reads (the team's words, the people the document names: the table's `context`), so a
+ * hit is the result the function would give. A result holds no line or offset (the caller places
+ * it), so a hit stays right wherever the text moved to.
+ *
+ * A table passes from each analysis of a document to the next. Each entry notes the last analysis
+ * that asked for it; once an analysis is done (`settle`), the entries it did not ask for are let go
+ * when they outnumber those it did, so what is kept stays bounded by the document as it is now,
+ * never by its history, at no cost per keystroke beyond the lookups.
+ */
+export class MemoTable<V> {
+  private readonly entries: Map<string, { value: V; used: number }>;
+  /** Entries this analysis asked for. */
+  private used = 0;
+
+  constructor(
+    readonly context: unknown,
+    private readonly generation: number,
+    before?: MemoTable<V>,
+    private readonly enabled = true,
+  ) {
+    this.entries = before?.entries ?? new Map();
+  }
+
+  /** `compute(key)`'s result, from this analysis or an earlier one of the document that asked for the same key. */
+  get(key: string, compute: (key: string) => V): V {
+    if (!this.enabled) return compute(key);
+    const entry = this.entries.get(key);
+    if (entry) {
+      if (entry.used !== this.generation) {
+        entry.used = this.generation;
+        this.used++;
+      }
+      return entry.value;
+    }
+    const value = compute(key);
+    this.entries.set(key, { value, used: this.generation });
+    this.used++;
+    return value;
+  }
+
+  settle(): void {
+    if (this.entries.size <= 2 * this.used + 64) return;
+    for (const [key, entry] of this.entries) if (entry.used !== this.generation) this.entries.delete(key);
+  }
+}
+
+/** One analysis's tables, by name, each passed on from the previous analysis's table of that name and context. */
+export class Memo {
+  private readonly tables = new Map<string, MemoTable<unknown>>();
+  private previous: Memo | undefined;
+  private readonly generation: number;
+
+  /**
+   * `enabled`: keep results for the next version's analysis (a document being edited); a one-off
+   * analysis (the CLI, a report) computes everything and keeps nothing.
+   */
+  constructor(
+    previous?: Memo,
+    readonly enabled = true,
+  ) {
+    this.previous = previous;
+    this.generation = (previous?.generation ?? 0) + 1;
+  }
+
+  /** The table `name` for `context` (compared with `===`: a string, or an object kept while it is the same). */
+  table<V>(name: string, context: unknown = undefined): MemoTable<V> {
+    const table = this.tables.get(name) as MemoTable<V> | undefined;
+    if (table && table.context === context) return table;
+    const before = this.previous?.tables.get(name) as MemoTable<V> | undefined;
+    const made = new MemoTable<V>(context, this.generation, before?.context === context ? before : undefined, this.enabled);
+    this.tables.set(name, made);
+    return made;
+  }
+
+  /** The analysis is made: its tables let go of what it did not ask for, and the previous analysis's memo is not kept alive from here. */
+  settle(): void {
+    this.previous = undefined;
+    for (const table of this.tables.values()) table.settle();
+  }
+}
+
+/**
+ * A result kept with an object of the model (a table row, a cell) while the object is: the model
+ * keeps an object from one version to the next only where what it was read from did not change
+ * (see extract/tables.ts), so its result stands. Nothing is kept for a one-off analysis.
+ */
+export class KeptWith<K extends object, V> {
+  private readonly map = new WeakMap<K, V>();
+
+  get(memo: Memo, key: K, compute: (key: K) => V): V {
+    if (!memo.enabled) return compute(key);
+    let value = this.map.get(key);
+    if (value === undefined && !this.map.has(key)) {
+      value = compute(key);
+      this.map.set(key, value);
+    }
+    return value as V;
+  }
+}

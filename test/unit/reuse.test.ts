@@ -1,0 +1,78 @@
+// What an analysis keeps from the previous version's (memo.ts, views.ts, extract/tables.ts), and
+// the readings made line by line that once read the whole text (the document's zone, placeholders).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyze } from '../../server/src/core/analyze';
+import { Memo } from '../../server/src/core/memo';
+import { generateByLines } from '../bench/generate';
+
+test('a memo table passes on to the next analysis, and lets go what the last one did not ask for once it outnumbers the rest', () => {
+  let computed = 0;
+  const compute = (key: string) => (computed++, key.length);
+  const first = new Memo(undefined, true);
+  for (let i = 0; i < 200; i++) first.table<number>('t').get(`key ${i}`, compute);
+  first.settle();
+  const second = new Memo(first, true);
+  assert.equal(second.table<number>('t').get('key 1', compute), 5);
+  assert.equal(computed, 200, 'the previous analysis answered');
+  // 199 keys not asked for outnumber the one that was: they are let go.
+  second.settle();
+  const third = new Memo(second, true);
+  third.table<number>('t').get('key 1', compute);
+  third.table<number>('t').get('key 2', compute);
+  assert.equal(computed, 201);
+  // Another context (the team's words changed) is another table.
+  third.table<number>('t', 'other').get('key 1', compute);
+  assert.equal(computed, 202);
+  // Disabled: nothing kept.
+  const off = new Memo(undefined, false);
+  off.table<number>('t').get('x', compute);
+  off.table<number>('t').get('x', compute);
+  assert.equal(computed, 204);
+});
+
+test('a keystroke in a timeline row keeps every other row, and the views of every other line', () => {
+  const text = generateByLines(300);
+  const lines = text.split('\n');
+  const row = lines.findIndex((l) => l.startsWith('| 2026-03-14 00:30'));
+  const at = lines.slice(0, row).join('\n').length + 31;
+  const first = analyze(text, { remember: true });
+  const edited = `${text.slice(0, at)}x${text.slice(at)}`;
+  const second = analyze(edited, { previous: first });
+  assert.deepEqual(second.blocks.splice, { from: row, oldTo: row + 1, newTo: row + 1 });
+  const before = new Set(first.model.tables.flatMap((t) => [t.header, ...t.rows]));
+  const after = second.model.tables.flatMap((t) => [t.header, ...t.rows]);
+  assert.deepEqual(after.filter((r) => !before.has(r)).map((r) => r.line), [row]);
+  for (let line = 0; line < lines.length; line++) {
+    if (line !== row) assert.equal(second.views!.visible[line], first.views!.visible[line]);
+  }
+  assert.deepEqual(second.diagnostics, analyze(edited).diagnostics);
+});
+
+test('a line typed above the timeline moves the kept rows and comments down by one', () => {
+  const text = '# Post-Mortem: x\n\n<!-- guidance -->\n\n## Timeline\n\n| Time | Event |\n|------|-------|\n| 10:00 | Alert fired <!-- c --> |\n| 10:05 | Rolled back |\n';
+  const first = analyze(text, { remember: true });
+  const edited = text.replace('## Timeline', 'A new line.\n\n## Timeline');
+  const second = analyze(edited, { previous: first });
+  const fresh = analyze(edited, { remember: true });
+  assert.deepEqual(second.model, fresh.model);
+  assert.deepEqual(second.views, fresh.views);
+  assert.deepEqual(second.model.comments.map((c) => c.range.start.line), [2, 10]);
+});
+
+test('the document\'s zone is read across line breaks, as in the whole text, and not inside a comment', () => {
+  const zoneOf = (prelude: string) => {
+    const text = `# Post-Mortem: x\n\n${prelude}\n\n## Timeline\n\n- 10:00 Outage begins.\n- 10:30 Alert fired.\n`;
+    return analyze(text).model.timelines[0].entries[0].at!.epoch;
+  };
+  const utc = zoneOf('Nothing about zones here.');
+  assert.equal(zoneOf('All times\nare shown in\nPST.') - utc, 8 * 3_600_000);
+  assert.equal(zoneOf('All times are in the\n\nUTC zone.'), utc);
+  assert.equal(zoneOf('<!-- All times in PST -->'), utc);
+  assert.equal(zoneOf('Times in JST, times in PST.') - utc, -9 * 3_600_000);
+});
+
+test('placeholders are found on every line outside code', () => {
+  const text = '# Post-Mortem: {{TITLE}}\n\n`{{CODE}}` and {{A}} {{B}}\n\n```\n{{FENCED}}\n```\n';
+  assert.deepEqual(analyze(text).model.placeholders.map((p) => [p.name, p.range.start.line, p.range.start.character]), [['TITLE', 0, 15], ['A', 2, 15], ['B', 2, 21]]);
+});
