@@ -114,11 +114,15 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
 }
 
 /**
- * The analysis without its tokens, which are about 40 % of what it holds: what the server keeps of a
- * document that is not being edited. Its `blocks` are parsed again from its text each time they
- * are asked for (the preview's render, the next version's parse); everything else is the same object.
+ * The analysis without its tokens, which are about 40 % of what it holds, nor what it kept for
+ * its next version (views, memo): what the server keeps of a document that is not being edited.
+ * Its `blocks` are parsed again from its text each time they are asked for (the preview's render);
+ * the model, metrics and diagnostics are the same objects. Its next version is analysed afresh.
  */
 export function withoutTokens(analysis: Analysis): Analysis {
   const { text } = analysis.src;
-  return Object.defineProperty({ ...analysis }, 'blocks', { get: () => parseBlocks(text), enumerable: true });
+  const kept: Analysis = { ...analysis };
+  delete kept.views;
+  delete kept.memo;
+  return Object.defineProperty(kept, 'blocks', { get: () => parseBlocks(text), enumerable: true });
 }

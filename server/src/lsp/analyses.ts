@@ -41,6 +41,11 @@ class LocalAnalysis implements AnalysisHandle {
     this.slim = true;
   }
 
+  /** The analysis for the next version to start from: none once its tokens are let go (a fresh one costs no more). */
+  get reusable(): Analysis | undefined {
+    return this.slim ? undefined : this.analysis;
+  }
+
   /** Not a post-mortem, or abandoned: nothing analysed, every feature answers as for an empty document. */
   static unanalysed(version: number, exceeded?: BudgetExceeded): LocalAnalysis {
     empty ??= analyze('');
@@ -96,7 +101,7 @@ export class Analyses {
       this.entries.set(doc.uri, entry);
       return entry.ready;
     }
-    const previous = this.previous.get(doc.uri) ?? entry?.analysis?.analysis;
+    const previous = this.previous.get(doc.uri) ?? entry?.analysis?.reusable;
     this.previous.delete(doc.uri);
     this.drop(doc.uri);
     const thread = this.takeThread(doc.uri);
@@ -189,7 +194,8 @@ export class Analyses {
     const entry = this.entries.get(uri);
     this.entries.delete(uri);
     if (!entry) return;
-    if (entry.analysis) this.previous.set(uri, entry.analysis.analysis);
+    const reusable = entry.analysis?.reusable;
+    if (reusable) this.previous.set(uri, reusable);
     const thread = entry.detach?.();
     if (!thread) return;
     void this.takeThread(uri)?.terminate();
