@@ -23,7 +23,7 @@ export const LARGE_DOCUMENT_CHARS = 256 * 1024;
  * when next asked for; their diagnostics, once published, stay. 50 open 2,000-line post-mortems
  * would hold 400 MB otherwise.
  */
-export const CACHED_CHARS = 512 * 1024;
+export const CACHED_CHARS = 256 * 1024;
 
 /** What a document that is not analysed answers every feature with: what an empty one would. */
 let empty: Analysis | undefined;
