@@ -242,6 +242,13 @@ export class WorkspaceIndex {
     return { items, me: me ?? null, today };
   }
 
+  /** Every indexed post-mortem's summary, open documents as they stand in their editors (the Insights page, lsp/insights-request.ts). */
+  async summaries(): Promise<{ entries: { uri: string; summary: WorkspaceSummary }[]; indexing: boolean }> {
+    void this.start();
+    await this.refreshOpen();
+    return { entries: [...this.entries].map(([uri, summary]) => ({ uri, summary })), indexing: this.walking || this.draining !== undefined };
+  }
+
   /** Tells the client, debounced, that the index changed. */
   private changed(): void {
     // While the workspace is first walked, the views ask again at most every 2 s, not after each file.

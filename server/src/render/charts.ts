@@ -157,7 +157,7 @@ export function lineChart(options: ChartOptions): string {
 /** A category's marks, inside a link to its list when the chart has one for it. */
 function linked(options: ChartOptions, i: number, marks: string): string {
   const href = options.links?.[i];
-  return href === undefined || !marks ? marks : `<a href="${escapeHtml(href)}" class="chart-link" aria-label="${escapeHtml(`${options.categories[i]}: its post-mortems`)}">${marks}</a>`;
+  return href === undefined || !marks ? marks : `<a href="${escapeHtml(href)}" class="chart-link">${marks}</a>`;
 }
 
 function svg(options: ChartOptions, content: string, width: number, height: number): string {
