@@ -1,4 +1,3 @@
-import { posix } from 'node:path';
 import { formatMinutes } from '../core/duration';
 import type { InsightLink, Insights, TagCount } from '../core/insights';
 import { barChart, columnChart, lineChart } from './charts';
@@ -120,9 +119,11 @@ function postMortemLink(l: InsightLink, links: InsightsLinks): string {
 /** A file: URI relative to the folder `base` (a file: URI), each segment URI-encoded; a path (the CLI's) as the report links it. */
 function relativeHref(uri: string, base: string | undefined): string {
   if (!uri.startsWith('file:')) return fileHref(uri);
-  const path = decodeURIComponent(new URL(uri).pathname);
-  const from = base === undefined ? posix.dirname(path) : decodeURIComponent(new URL(base).pathname);
-  return fileHref(posix.relative(from, path));
+  const to = decodeURIComponent(new URL(uri).pathname).split('/').filter(Boolean);
+  const from = base === undefined ? to.slice(0, -1) : decodeURIComponent(new URL(base).pathname).split('/').filter(Boolean);
+  let common = 0;
+  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
+  return fileHref([...from.slice(common).map(() => '..'), ...to.slice(common)].join('/'));
 }
 
 /** A file's name for the overdue table: its path, or a file: URI's path. */
