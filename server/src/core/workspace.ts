@@ -60,6 +60,8 @@ export interface WorkspaceSummary {
   completeness: number;
   problems: Record<Severity, number>;
   items: WorkspaceItem[];
+  /** Open items without an owner, as the metrics count them. */
+  withoutOwner: number;
   /** Every incident the document covers (the Insights page's trends). */
   incidents: WorkspaceIncident[];
   /** The services its metadata names (`Services`, `Affected services`), each once. */
@@ -89,6 +91,7 @@ export function summarizeForWorkspace(file: string, analysis: Pick<Analysis, 'mo
       const dueText = plainText(item.due?.text ?? '');
       return { line: item.line, action: actionText(item), owner: ownerName(item), due: dueText ? (dueDate(dueText) ?? null) : null, dueText, done: item.done };
     }),
+    withoutOwner: metrics.actionItems.withoutOwner,
     incidents: report.incidents.map((i) => ({ date: i.date ?? null, severity: i.severity, mttdMinutes: i.mttdMinutes, mttrMinutes: i.mttrMinutes, ...(i.title === undefined ? {} : { title: i.title }), line: i.line - 1 })),
     ...tagsOf(model),
   };
@@ -147,7 +150,7 @@ export function reportSummaryOf(file: string, s: WorkspaceSummary, today: string
     file,
     title: s.title,
     incidents: s.incidents.map((i) => ({ ...(i.date === null ? {} : { date: i.date }), severity: i.severity, mttdMinutes: i.mttdMinutes, mttrMinutes: i.mttrMinutes, ...(i.title === undefined ? {} : { title: i.title }), line: i.line + 1 })),
-    actionItems: { total: s.items.length, open: open.length, withoutOwner: open.filter((i) => i.owner === null).length },
+    actionItems: { total: s.items.length, open: open.length, withoutOwner: s.withoutOwner },
     openItems: open.flatMap((i) => {
       const days = overdueDays(i, today);
       if (i.owner === null && days === null) return [];

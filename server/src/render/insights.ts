@@ -25,7 +25,7 @@ const minutes = (m: number | null) => (m === null ? '—' : formatMinutes(m));
  * words with a table of its values; under the charts whose points stand for post-mortems, a list
  * of links to them (the chart's marks link to their entry). Every text from the documents is escaped.
  */
-export function renderInsightsBody(insights: Insights, links: InsightsLinks): string {
+export function renderInsightsBody(insights: Insights, links: InsightsLinks, title = 'Post-mortem insights'): string {
   const { report } = insights;
   const link = (l: InsightLink) => postMortemLink(l, links);
   const sections = [
@@ -37,9 +37,10 @@ export function renderInsightsBody(insights: Insights, links: InsightsLinks): st
     tagSection('factor-categories', 'Contributing-factor categories', 'Category', insights.factorCategories, link, 'No contributing factor has a category: a Type column in the Contributing Factors table gives one.'),
     tagSection('root-cause-categories', 'Root-cause categories', 'Category', insights.rootCauseCategories, link, 'No post-mortem states the category of its root cause: a Root cause category field (or a Category field under Root Cause) does.'),
   ];
-  const where = (file: string, line: number) => postMortemLink({ uri: file, line: line - 1, label: `${displayName(file)}:${line}` }, links);
+  // The webview's link names the line; the exported page's writes it after the link.
+  const where = (file: string, line: number) => postMortemLink({ uri: file, line: line - 1, label: links.kind === 'webview' ? `${displayName(file)}:${line}` : displayName(file) }, links);
   return [
-    reportHeader('Post-mortem insights', report),
+    reportHeader(title, report),
     reportTiles(report),
     `<section class="charts" aria-label="Charts">${sections.join('\n')}</section>`,
     overdueTable(report, where),
@@ -132,9 +133,9 @@ function displayName(file: string): string {
   return decodeURIComponent(new URL(file).pathname).split('/').pop() ?? file;
 }
 
-/** The Insights as a self-contained page (Export Insights to HTML): the report's page around its body. */
-export function renderInsightsPage(insights: Insights, links: InsightsLinks): string {
-  return standaloneReportPage(`Post-mortem insights ${insights.report.today}`, renderInsightsBody(insights, links));
+/** The Insights as a self-contained page (Export Insights to HTML, `postmortem report --format html`): the report's page around its body. */
+export function renderInsightsPage(insights: Insights, links: InsightsLinks, title = 'Post-mortem insights'): string {
+  return standaloneReportPage(`${title} ${insights.report.today}`, renderInsightsBody(insights, links, title));
 }
 
 /**

@@ -5,41 +5,16 @@ import { count, escapeHtml, htmlPage } from './html';
 import { styleHash } from './page';
 import { REPORT_CSS } from './report-css';
 
+/**
+ * The parts of the workspace report's page (the figures, the incidents and overdue charts, the
+ * overdue table, the self-contained page around a body) that the Insights page (render/insights.ts)
+ * is made of: `postmortem report --format html` and Export Insights to HTML write that page.
+ * Every text from the documents (titles, owners, actions, file names) is escaped.
+ */
 const minutes = (m: number | null) => (m === null ? '—' : formatMinutes(m));
 
 /** How many owners the overdue chart shows; the table under it lists them all. */
 const MAX_OWNERS = 15;
-
-/**
- * The report's body: the figures, then the charts (incidents per month by severity, MTTD and MTTR
- * median per quarter, overdue action items by owner), each with its table, then the overdue items.
- * Every text from the documents (titles, owners, actions, file names) is escaped; `href` links to
- * the files are relative to where the page is written.
- */
-export function renderReportBody(report: Report): string {
-  const charts = [
-    incidentsByMonthChart(report),
-    columnChart({
-      id: 'time-by-quarter',
-      title: 'MTTD and MTTR median per quarter',
-      categoryName: 'Quarter',
-      categories: report.byQuarter.map((q) => q.quarter),
-      series: [
-        { name: 'MTTD median', values: report.byQuarter.map((q) => q.mttd.median), colour: 3 },
-        { name: 'MTTR median', values: report.byQuarter.map((q) => q.mttr.median), colour: 5 },
-      ],
-      format: formatMinutes,
-    }),
-  ];
-  const owners = overdueByOwnerChart(report);
-  if (owners) charts.push(owners);
-  return [
-    reportHeader('Post-mortem report', report),
-    reportTiles(report),
-    `<section class="charts" aria-label="Charts">${charts.join('')}</section>`,
-    overdueTable(report),
-  ].join('\n');
-}
 
 /** The page's heading: its title, the report's day and period. */
 export function reportHeader(title: string, report: Report): string {
@@ -114,14 +89,6 @@ export function overdueTable(report: Report, link: ItemLink = (file, line) => `<
 export function fileHref(file: string): string {
   const path = file.split(/[\\/]/).map(encodeURIComponent).join('/');
   return /^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('/') ? `./${path}` : path;
-}
-
-/**
- * The report as one self-contained page (`postmortem report --format html`): its stylesheet inline,
- * no script; the policy allows that one stylesheet by its hash and nothing else.
- */
-export function renderReportPage(report: Report): string {
-  return standaloneReportPage(`Post-mortem report ${report.today}`, renderReportBody(report));
 }
 
 /** The self-contained page around a report's (or the Insights') body: the stylesheet inline by its hash, no script. */
