@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import { test } from 'node:test';
 import { analyze } from '../../server/src/core/analyze';
 import { buildInsights } from '../../server/src/core/insights';
-import { summarizeForWorkspace, tagName } from '../../server/src/core/workspace';
+import { type WorkspaceSummary, summarizeForWorkspace, tagName } from '../../server/src/core/workspace';
 import { renderInsightsBody, renderInsightsPage } from '../../server/src/render/insights';
 import { fixturePath, readFixture } from '../paths';
 
@@ -127,4 +127,29 @@ test('insights render: a hostile document’s text is shown as text, in the char
     assert.ok(html.includes('Fix &lt;script&gt;alert(8)&lt;/script&gt; &amp; &quot;quotes&quot;'));
     assert.ok(html.includes('&lt;img src=y onerror=alert(9)&gt;'));
   }
+});
+
+test('insights render: the webview lists the 100 longest overdue items and says how many more; the exported page lists them all', () => {
+  const summary = (i: number): WorkspaceSummary => ({
+    title: `PM ${i}`,
+    status: 'Final',
+    date: '2026-01-01',
+    severity: 'P2',
+    mttrMinutes: null,
+    mttr: null,
+    completeness: 1,
+    problems: { error: 0, warning: 0, information: 0, hint: 0 },
+    items: [{ line: 9, action: `Fix ${i}`, owner: 'Kim', due: `2026-0${1 + (i % 5)}-01`, dueText: '', done: false }],
+    withoutOwner: 0,
+    incidents: [{ date: '2026-01-01', severity: 'P2', mttdMinutes: null, mttrMinutes: null, line: 0 }],
+    services: [],
+    factorCategories: [],
+    rootCauseCategories: [],
+  });
+  const insights = buildInsights(Array.from({ length: 102 }, (_, i) => ({ uri: `file:///ws/${String(i).padStart(3, '0')}.md`, summary: summary(i) })), TODAY);
+  const rows = (html: string) => html.slice(html.indexOf('<section class="overdue">')).match(/<tr><td>/g)?.length;
+  const body = renderInsightsBody(insights, { kind: 'webview' });
+  assert.equal(rows(body), 100);
+  assert.ok(body.includes('<p class="note">And 2 more items, less overdue: the Action Items view&#39;s Overdue filter lists them all.</p>'));
+  assert.equal(rows(renderInsightsPage(insights, { kind: 'files' })), 102);
 });

@@ -15,6 +15,9 @@ import type { WebviewShell } from '../../../shared/protocol';
  */
 export type InsightsLinks = { kind: 'webview' } | { kind: 'files'; base?: string };
 
+/** How many overdue items the webview's table lists (the longest overdue); the exported page lists them all. */
+const MAX_OVERDUE_ROWS = 100;
+
 /** How many services or categories a chart shows; the lists under it name them all. */
 const MAX_TAGS = 12;
 
@@ -43,7 +46,7 @@ export function renderInsightsBody(insights: Insights, links: InsightsLinks, tit
     reportHeader(title, report),
     reportTiles(report),
     `<section class="charts" aria-label="Charts">${sections.join('\n')}</section>`,
-    overdueTable(report, where),
+    overdueTable(report, where, links.kind === 'webview' ? MAX_OVERDUE_ROWS : Infinity),
   ].join('\n');
 }
 

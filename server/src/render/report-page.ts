@@ -76,13 +76,14 @@ function tile(label: string, value: string, note?: string, cls?: string): string
 export type ItemLink = (file: string, line: number) => string;
 
 /** The overdue items, the longest overdue first, each linking to its file (`link` makes the `<a>`). */
-export function overdueTable(report: Report, link: ItemLink = (file, line) => `<a href="${escapeHtml(fileHref(file))}">${escapeHtml(`${file}:${line}`)}</a>`): string {
+export function overdueTable(report: Report, link: ItemLink = (file, line) => `<a href="${escapeHtml(fileHref(file))}">${escapeHtml(`${file}:${line}`)}</a>`, max = Infinity): string {
   if (!report.overdue.length) return '<section class="overdue"><h2>Overdue action items</h2><p>None.</p></section>';
-  const rows = report.overdue.map(
+  const more = report.overdue.length - max;
+  const rows = report.overdue.slice(0, max).map(
     (o) =>
       `<tr><td>${escapeHtml(o.action)}</td><td>${o.owner === null ? '<span class="muted">no owner</span>' : escapeHtml(o.owner)}</td><td class="date">${escapeHtml(o.due)}</td><td class="num">${o.days}</td><td>${link(o.file, o.line)}</td></tr>`,
   );
-  return `<section class="overdue"><h2>Overdue action items</h2><table><thead><tr><th scope="col">Action</th><th scope="col">Owner</th><th scope="col">Due</th><th scope="col">Days overdue</th><th scope="col">Where</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
+  return `<section class="overdue"><h2>Overdue action items</h2><table><thead><tr><th scope="col">Action</th><th scope="col">Owner</th><th scope="col">Due</th><th scope="col">Days overdue</th><th scope="col">Where</th></tr></thead><tbody>${rows.join('')}</tbody></table>${more > 0 ? `<p class="note">${escapeHtml(`And ${count(more, 'more item')}, less overdue: the Action Items view's Overdue filter lists them all.`)}</p>` : ''}</section>`;
 }
 
 /** A relative link to a file: each path segment URI-encoded, so that a name cannot become a scheme (`javascript:`) or a query. */
