@@ -8,6 +8,11 @@ import { shell } from './render-request';
 import type { Session } from './session';
 import type { WorkspaceIndex } from './workspace-index';
 
+/** While the index is still being made, the page says so: a `changed` notification brings the rest. */
+function withNotice(body: string, indexing: boolean): string {
+  return indexing ? `<p class="note" role="status">Still indexing the workspace's post-mortems: the page updates as they are read.</p>\n${body}` : body;
+}
+
 /** A YYYY-MM-DD parameter, when given. */
 function optionalDate(name: string, value: unknown): string | undefined {
   const date = optionalString(name, value);
@@ -36,8 +41,8 @@ export function registerInsightsRequest(session: Session, index: WorkspaceIndex)
     const html = standalone
       ? renderInsightsPage(insights, { kind: 'files', ...(base === undefined ? {} : { base }) })
       : webview
-        ? insightsWebviewHtml(webview, renderInsightsBody(insights, { kind: 'webview' }))
-        : renderInsightsBody(insights, { kind: 'webview' });
+        ? insightsWebviewHtml(webview, withNotice(renderInsightsBody(insights, { kind: 'webview' }), indexing))
+        : withNotice(renderInsightsBody(insights, { kind: 'webview' }), indexing);
     return { html, postMortems: insights.report.postMortems, indexing };
   });
 }
