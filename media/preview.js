@@ -229,7 +229,12 @@
     for (const node of nodes) {
       if (!(node instanceof Element)) continue;
       const lined = node.hasAttribute('data-line') ? [node, ...node.querySelectorAll('[data-line]')] : node.querySelectorAll('[data-line]');
-      for (const el of lined) el.setAttribute('data-line', String(Number(el.getAttribute('data-line')) + shift));
+      for (const el of lined) {
+        const line = Number(el.getAttribute('data-line')) + shift;
+        el.setAttribute('data-line', String(line));
+        // A line label (render/html.ts lineLabel) shows its line, 1-based.
+        if (el.classList.contains('ln')) el.textContent = String(line + 1);
+      }
     }
   }
 

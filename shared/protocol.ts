@@ -294,22 +294,76 @@ export interface WorkspacePostMortem {
   mttr: string | null;
   /** 0 to 1. */
   completeness: number;
-  /** The document's problems by severity, as the Problems panel shows them. */
+  /** The document's problems by severity, as the Problems panel shows them (all 0 until counted). */
   problems: { error: number; warning: number; information: number; hint: number };
+  /**
+   * The problems are counted. At start-up the index reads every post-mortem without its checks
+   * first, so that the views are complete fast, then counts their problems in a second pass.
+   */
+  problemsCounted: boolean;
   actionItems: { total: number; open: number; overdue: number };
 }
 
+export interface WorkspacePostMortemsParams {
+  /** The `revision` of the last answer the client holds: given, only what changed since comes (see `removed`). */
+  since?: string;
+}
+
 export interface WorkspacePostMortemsResult {
+  /** Every post-mortem, or with `removed`, only those indexed again since `params.since`. */
   postMortems: WorkspacePostMortem[];
+  /** This answer's revision: the `since` of the next request. */
+  revision: string;
+  /**
+   * Present when the answer is only what changed since `params.since` (the server still knew that
+   * revision): the URIs no longer indexed since. Absent, `postMortems` is the whole list.
+   */
+  removed?: string[];
   /** Still indexing: more may come (a `changed` notification follows when it ends). */
   indexing: boolean;
+  /** Still counting problems (some entries have `problemsCounted: false`; a `changed` notification follows). */
+  counting: boolean;
   /** Markdown files not indexed, with the reason (over the size limit, not UTF-8, analysis over its budget). */
   skipped: { uri: string; reason: string }[];
+}
+
+export type ActionItemGrouping = 'owner' | 'postMortem' | 'due';
+
+export interface ActionItemFilters {
+  /** Only items not done. */
+  open?: boolean;
+  overdue?: boolean;
+  withoutOwner?: boolean;
+  mine?: boolean;
 }
 
 export interface WorkspaceActionItemsParams {
   /** Who "mine" is (the `postmortem.me` setting); without it, the workspace's `git config user.name`. */
   me?: string;
+  /** Given, only the items that pass every filter that is on (shared/workspace-views.ts filterActionItems). */
+  filters?: ActionItemFilters;
+  /**
+   * Given, the items come as the view shows them: grouped (shared/workspace-views.ts
+   * groupActionItems), in the groups' order, each group's first `limit` items only; `groups` says
+   * which items are whose.
+   */
+  groupBy?: ActionItemGrouping;
+  /** With groupBy: at most this many items of each group (default 50). */
+  limit?: number;
+  /** With groupBy: more items of the groups named (by group id) than `limit`, as the user asked for. */
+  limits?: Record<string, number>;
+}
+
+export interface WorkspaceActionItemGroup {
+  /** Stable within its grouping (`owner:alex`, `due:Overdue`). */
+  id: string;
+  label: string;
+  /** "3 · 1 overdue": of all the group's items, not only those sent. */
+  description: string;
+  /** How many items the group has. */
+  total: number;
+  /** How many of them `items` carries: the next `count` items of `items`, after the groups before. */
+  count: number;
 }
 
 export interface WorkspaceActionItem {
@@ -340,6 +394,10 @@ export interface WorkspaceActionItemsResult {
   me: string | null;
   /** The server's day, YYYY-MM-DD, that overdue is measured on. */
   today: string;
+  /** The workspace's overdue items, whatever the filters: the view's badge. */
+  overdue: number;
+  /** With params.groupBy: the groups, in order, and how many of `items` each takes. */
+  groups?: WorkspaceActionItemGroup[];
 }
 
 /**

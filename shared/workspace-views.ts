@@ -3,18 +3,10 @@
  * (the client maps them onto TreeItems; test/unit/workspace-views.test.ts tests them). Every
  * figure comes from the server (shared/protocol.ts): nothing here reads a document.
  */
-import type { Status, WorkspaceActionItem, WorkspacePostMortem } from './protocol';
+import type { ActionItemFilters, ActionItemGrouping, Status, WorkspaceActionItem, WorkspaceActionItemGroup, WorkspacePostMortem, WorkspacePostMortemsResult } from './protocol';
 
+export type { ActionItemFilters, ActionItemGrouping };
 export type PostMortemGrouping = 'status' | 'year';
-export type ActionItemGrouping = 'owner' | 'postMortem' | 'due';
-
-export interface ActionItemFilters {
-  /** Only items not done. */
-  open?: boolean;
-  overdue?: boolean;
-  withoutOwner?: boolean;
-  mine?: boolean;
-}
 
 export interface Group<T> {
   /** Stable within its grouping: the tree keeps a group's expansion by it. */
@@ -40,6 +32,17 @@ export function groupPostMortems(postMortems: readonly WorkspacePostMortem[], by
   });
 }
 
+/**
+ * The post-mortems a client holds (by URI) brought up to an answer: the whole list, or (with
+ * `removed`) what changed since the revision it held. Returns the list, sorted by URI as the server sorts it.
+ */
+export function applyPostMortems(known: Map<string, WorkspacePostMortem>, result: Pick<WorkspacePostMortemsResult, 'postMortems' | 'removed'>): WorkspacePostMortem[] {
+  if (!result.removed) known.clear();
+  for (const uri of result.removed ?? []) known.delete(uri);
+  for (const p of result.postMortems) known.set(p.uri, p);
+  return [...known.values()].sort((a, b) => compare(a.uri, b.uri));
+}
+
 /** How many problems a post-mortem has, in words ("2 problems"), or '' for none. */
 export function problemCount(p: WorkspacePostMortem): number {
   return p.problems.error + p.problems.warning + p.problems.information + p.problems.hint;
@@ -53,7 +56,7 @@ export function postMortemDescription(p: WorkspacePostMortem): string {
     p.severity === 'Unset' ? undefined : p.severity,
     p.mttr === null ? undefined : `MTTR ${p.mttr}`,
     `${Math.round(p.completeness * 100)}% complete`,
-    problems ? plural(problems, 'problem') : undefined,
+    problems && p.problemsCounted ? plural(problems, 'problem') : undefined,
   ]
     .filter((part) => part !== undefined)
     .join(' · ');
@@ -62,7 +65,11 @@ export function postMortemDescription(p: WorkspacePostMortem): string {
 /** The tooltip: the title, its figures and its problems and action items by kind. */
 export function postMortemTooltip(p: WorkspacePostMortem): string {
   const { error, warning, information, hint } = p.problems;
-  const problems = problemCount(p) ? `${plural(problemCount(p), 'problem')}: ${error} errors, ${warning} warnings, ${information} information, ${hint} hints` : 'No problems';
+  const problems = !p.problemsCounted
+    ? 'Problems not counted yet'
+    : problemCount(p)
+      ? `${plural(problemCount(p), 'problem')}: ${error} errors, ${warning} warnings, ${information} information, ${hint} hints`
+      : 'No problems';
   const items = `${plural(p.actionItems.total, 'action item')}, ${p.actionItems.open} open, ${p.actionItems.overdue} overdue`;
   return [p.title, `${p.status} · ${postMortemDescription(p)}`, problems, items].join('\n');
 }
@@ -114,6 +121,27 @@ export function groupActionItems(items: readonly WorkspaceActionItem[], by: Acti
     const group = groups.get(key)!.sort((a, b) => (b.overdueDays ?? 0) - (a.overdueDays ?? 0) || compare(a.due ?? '\uffff', b.due ?? '\uffff') || compare(a.uri, b.uri) || a.line - b.line);
     const late = overdueCount(group);
     return { id: `${by}:${key}`, label: labels(key), description: late ? `${group.length} · ${late} overdue` : String(group.length), items: group };
+  });
+}
+
+/** The items a view shows first of each group: the items in the groups' order, at most `limit` of each group (more of those `limits` names). */
+export function pageGroups(groups: readonly Group<WorkspaceActionItem>[], limit: number, limits: Readonly<Record<string, number>> = {}): { items: WorkspaceActionItem[]; groups: WorkspaceActionItemGroup[] } {
+  const items: WorkspaceActionItem[] = [];
+  const pages = groups.map(({ id, label, description, items: all }) => {
+    const shown = all.slice(0, Math.max(0, Math.max(limit, limits[id] ?? 0)));
+    items.push(...shown);
+    return { id, label, description, total: all.length, count: shown.length };
+  });
+  return { items, groups: pages };
+}
+
+/** The groups of a paged answer (pageGroups), each with its items again. */
+export function unpageGroups(items: readonly WorkspaceActionItem[], groups: readonly WorkspaceActionItemGroup[]): (Group<WorkspaceActionItem> & { total: number })[] {
+  let start = 0;
+  return groups.map(({ id, label, description, total, count }) => {
+    const group = { id, label, description, total, items: items.slice(start, start + count) };
+    start += count;
+    return group;
   });
 }
 

@@ -40,6 +40,9 @@ connection.onInitialize(async (params) => {
   };
   index.setFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
   indexAtStart = (params.initializationOptions as InitializationOptions | undefined)?.workspaceIndex === true;
+  index.refreshSupport = workspace?.diagnostics?.refreshSupport === true;
+  // The problems of the post-mortems that are not open, from the index, for a client that pulls them (LSP 3.17).
+  const workspaceDiagnostics = indexAtStart && params.capabilities.textDocument?.diagnostic !== undefined;
   return {
     serverInfo: { name: 'postmortem-language-server', version },
     capabilities: {
@@ -52,6 +55,7 @@ connection.onInitialize(async (params) => {
       documentLinkProvider: { resolveProvider: false },
       codeLensProvider: { resolveProvider: false },
       executeCommandProvider: { commands: Object.values(SERVER_COMMANDS) },
+      ...(workspaceDiagnostics ? { diagnosticProvider: { identifier: 'postmortem', interFileDependencies: false, workspaceDiagnostics: true } } : {}),
     },
   };
 });
@@ -66,6 +70,8 @@ connection.onInitialized(() => {
 connection.onDidChangeConfiguration(({ settings }) => {
   session.settings.reset((settings as { postmortem?: unknown } | null)?.postmortem);
   linter.relintAll();
+  // postmortem.workspace.diagnostics may have changed: the Problems panel asks again.
+  index.diagnosticsMayHaveChanged(true);
 });
 
 connection.onDidChangeWatchedFiles(({ changes }) => {

@@ -102,20 +102,24 @@ describe('problems', () => {
 });
 
 describe('timeline drawing', () => {
-  const events = (page: Page) =>
-    page.$$eval('.timeline-svg g.event', (gs) =>
-      gs.map((g) => ({
-        index: Number((g as SVGElement).dataset.index),
-        minutes: Number((g as SVGElement).dataset.minutes),
-        x: Number(g.querySelector('circle')!.getAttribute('cx')),
-        outOfOrder: g.classList.contains('out-of-order'),
-      })),
-    );
+  /** The 1-based row of the timeline table that `line` (0-based) of `file` is: rows follow the first `|---` line after the header. */
+  const rowOf = (file: string, line: number) => line - readRepoFile(file).split('\n').findIndex((l, i, all) => /^\|\s*-/.test(l) && /time/i.test(all[i - 1])) ;
+  const events = async (page: Page, file: string) =>
+    (
+      await page.$$eval('.timeline-svg g.event', (gs) =>
+        gs.map((g) => ({
+          line: Number((g as SVGElement).dataset.line),
+          minutes: Number((g as SVGElement).dataset.minutes),
+          x: Number(g.querySelector('circle')!.getAttribute('cx')),
+          outOfOrder: g.classList.contains('out-of-order'),
+        })),
+      )
+    ).map(({ line, ...e }) => ({ index: rowOf(file, line), ...e }));
 
   for (const [file, count] of [[CHECKOUT, 8], [DNS, 7], [MESSY, 5]] as const) {
     test(`draws every readable entry at its time, left to right: ${file}`, () =>
       withPage(file, {}, async (page) => {
-        const drawn = await events(page);
+        const drawn = await events(page, file);
         assert.equal(drawn.length, count);
         const byTime = [...drawn].sort((a, b) => a.minutes - b.minutes);
         for (let i = 1; i < byTime.length; i++) assert.ok(byTime[i].x > byTime[i - 1].x, `entry ${byTime[i].index} is right of entry ${byTime[i - 1].index}`);
@@ -138,7 +142,7 @@ describe('timeline drawing', () => {
 
   test('shows an entry out of order where its time puts it, and says so', () =>
     withPage(DNS, {}, async (page) => {
-      const drawn = await events(page);
+      const drawn = await events(page, DNS);
       assert.deepEqual(drawn.filter((e) => e.outOfOrder).map((e) => e.index), [5]);
       assert.ok(drawn.find((e) => e.index === 5)!.x < drawn.find((e) => e.index === 4)!.x);
       assert.deepEqual(await texts(page, '.timeline-notes li'), ['out of order Row 5 (09:45) is earlier than row 4 (09:58) above it — War room opened']);
@@ -147,7 +151,7 @@ describe('timeline drawing', () => {
 
   test('lists unreadable and unfilled times, draws the rest across midnight, and shows the gap', () =>
     withPage(MESSY, {}, async (page) => {
-      const drawn = await events(page);
+      const drawn = await events(page, MESSY);
       assert.deepEqual(drawn.map((e) => [e.index, e.minutes]), [[1, 0], [5, 11], [2, 15], [6, 50], [7, 125]]);
       assert.deepEqual(await texts(page, '.timeline-notes li'), [
         'unreadable time Row 3: “23:2O” cannot be read — On-call joins the bridge',

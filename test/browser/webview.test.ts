@@ -87,7 +87,7 @@ describe('preview.js', () => {
       await page.click('.problems .problem >> nth=0');
       assert.deepEqual(await last(page), { type: 'reveal', line: lineOf(DNS_TEXT, '> **Author:**') });
 
-      await page.click('.timeline-svg g.event[data-index="3"] circle');
+      await page.click(`.timeline-svg g.event[data-line="${detection}"] circle`);
       assert.deepEqual(await last(page), { type: 'reveal', line: detection });
 
       await page.click('.actions .action >> nth=1');
@@ -249,8 +249,12 @@ describe('preview.js patches', () => {
       let id = 1;
       let shown = before;
       for (const [name, edit] of [
-        ['a timeline row', (l: string[]) => (l[row] = l[row].replace('reported', 'reported first'))],
-        ['a line of prose', (l: string[]) => (l[prose] = `${l[prose]} More.`)],
+        ['a timeline row edited', (l: string[]) => (l[row] = l[row].replace('reported', 'reported first'))],
+        ['a line of prose edited', (l: string[]) => (l[prose] = `${l[prose]} More.`)],
+        // Every problem below it moves down a line: their line labels travel as a shift.
+        ['a paragraph inserted near the top', (l: string[]) => l.splice(prose + 1, 0, '', 'A new paragraph.')],
+        // A row added: the drawing gains one mark, the rows below move down a line.
+        ['a timeline row added', (l: string[]) => l.splice(row, 0, l[row].replace('reported', 'reports'))],
       ] as const) {
         const edited = [...lines];
         edit(edited);
@@ -258,7 +262,7 @@ describe('preview.js patches', () => {
         const patch = { type: 'patch', version: id + 1, id: String(id + 1), from: String(id), runs: diffBlocks(shown, after) };
         const patchMs = await timed(page, patch);
         assert.equal(await rootHtml(page), await fresh(page, after));
-        t.diagnostic(`${name} edited: patch ${size(patch)} bytes (${((size(patch) / Buffer.byteLength(text)) * 100).toFixed(2)}% of the document) applied in ${ms(patchMs)}`);
+        t.diagnostic(`${name}: patch ${size(patch)} bytes (${((size(patch) / Buffer.byteLength(text)) * 100).toFixed(2)}% of the document) applied in ${ms(patchMs)}`);
         assert.ok(size(patch) < Buffer.byteLength(text) * 0.05);
         id++;
         shown = after;

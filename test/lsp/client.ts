@@ -77,6 +77,8 @@ export class TestClient {
   readonly configurationRequests: ConfigurationParams[] = [];
   /** How many `postmortem/workspace/changed` notifications came. */
   workspaceChanges = 0;
+  /** How many `workspace/diagnostic/refresh` requests came. */
+  diagnosticRefreshes = 0;
   /** The values of every `$/progress` notification, in order. */
   readonly progress: unknown[] = [];
   readonly docs = new Map<string, TextDocument>();
@@ -162,6 +164,10 @@ export class TestClient {
     });
     connection.onNotification('postmortem/workspace/changed', () => void this.workspaceChanges++);
     connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.onRequest('workspace/diagnostic/refresh', () => {
+      this.diagnosticRefreshes++;
+      return null;
+    });
     connection.onNotification('$/progress', (params: { value: unknown }) => void this.progress.push(params.value));
     connection.onRequest('workspace/applyEdit', (params: ApplyWorkspaceEditParams) => {
       this.applyEdit(params.edit);

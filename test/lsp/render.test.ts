@@ -32,6 +32,15 @@ const render = (params: RenderParams) => client.request<RenderResult>('postmorte
 /** The server's analysis of `text`, made here: the same settings and fix context. */
 const analysis = (text: string) => analyze(text, { config: defaultConfig(), fix: { today: today(), author: 'Test Author' } });
 
+test('a document no longer being edited keeps its model, not its tokens: its preview is the same', async () => {
+  const uri = await open();
+  const before = await render({ uri, today: TODAY });
+  // Another document analysed after it makes it the older one: the server lets its tokens go.
+  await client.diagnostics(await open(CHECKOUT.replace('Checkout', 'Basket')), 1);
+  await client.diagnostics(uri, 1);
+  assert.equal((await render({ uri, today: TODAY })).html, before.html);
+});
+
 test('the body is the renderer’s for the analysed version, with the computed metrics', async () => {
   const uri = await open();
   const { version, html } = await render({ uri, today: TODAY });

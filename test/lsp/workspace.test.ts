@@ -27,7 +27,7 @@ const daysSince = (due: string) => Math.round((Date.parse(today()) - Date.parse(
 async function postMortems(c: TestClient, until: (r: WorkspacePostMortemsResult) => boolean = () => true): Promise<WorkspacePostMortemsResult> {
   for (let i = 0; ; i++) {
     const result = await c.request<WorkspacePostMortemsResult>(WORKSPACE_POST_MORTEMS_REQUEST);
-    if (!result.indexing && until(result)) return result;
+    if (!result.indexing && !result.counting && until(result)) return result;
     if (i > 200) assert.fail(`the index did not settle: ${JSON.stringify(result)}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
@@ -45,6 +45,7 @@ const PAYMENTS_ENTRY: Omit<WorkspacePostMortem, 'uri'> = {
   mttr: '40m',
   completeness: 1,
   problems: { error: 1, warning: 0, information: 0, hint: 0 },
+  problemsCounted: true,
   actionItems: { total: 1, open: 1, overdue: 0 },
 };
 const CHECKOUT_ENTRY: Omit<WorkspacePostMortem, 'uri'> = {
@@ -56,17 +57,21 @@ const CHECKOUT_ENTRY: Omit<WorkspacePostMortem, 'uri'> = {
   mttr: '1h 10m',
   completeness: 1,
   problems: { error: 0, warning: 1, information: 2, hint: 0 },
+  problemsCounted: true,
   actionItems: { total: 4, open: 3, overdue: 2 },
 };
 
 test('at start the server indexes every post-mortem of the workspace (not its README), with progress, and watches Markdown files', async () => {
   const result = await postMortems(client);
+  assert.match(result.revision, /^[0-9a-z]+:\d+:\d{4}-\d\d-\d\d$/);
   assert.deepEqual(result, {
+    revision: result.revision,
     postMortems: [
       { uri: client.uri(PAYMENTS), ...PAYMENTS_ENTRY },
       { uri: client.uri(CHECKOUT), ...CHECKOUT_ENTRY },
     ],
     indexing: false,
+    counting: false,
     skipped: [],
   });
   assert.deepEqual(client.progress, [
@@ -106,15 +111,34 @@ test('every action item, with its post-mortem, owner, due date, whether done, da
     ],
     me,
     today: today(),
+    overdue: 2,
   });
   // Without `me`, the workspace's git user name (the test's git configuration: Test Author).
   assert.deepEqual(await client.request(WORKSPACE_ACTION_ITEMS_REQUEST, {}), expected('Test Author', (o) => o === 'Test Author'));
   // `@ALEX` is Alex and @alex.
   assert.deepEqual(await client.request(WORKSPACE_ACTION_ITEMS_REQUEST, { me: ' @ALEX ' }), expected('@ALEX', (o) => o === '@alex' || o === 'Alex'));
+
+  // What the view shows: open items only, by owner, one item of each group (the overdue badge still counts them all).
+  const all = expected('Test Author', (o) => o === 'Test Author').items;
+  assert.deepEqual(await client.request(WORKSPACE_ACTION_ITEMS_REQUEST, { filters: { open: true }, groupBy: 'owner', limit: 1, limits: { 'owner:': 5 } }), {
+    items: [all[1], all[0], all[3]],
+    me: 'Test Author',
+    today: today(),
+    overdue: 2,
+    groups: [
+      { id: 'owner:owner:alex', label: 'Alex', description: '2 · 1 overdue', total: 2, count: 1 },
+      { id: 'owner:owner:test author', label: 'Test Author', description: '1', total: 1, count: 1 },
+      { id: 'owner:No owner', label: 'No owner', description: '1 · 1 overdue', total: 1, count: 1 },
+    ],
+  });
+  const overdue = await client.request<WorkspaceActionItemsResult>(WORKSPACE_ACTION_ITEMS_REQUEST, { filters: { overdue: true }, groupBy: 'due', limits: { 'due:Overdue': 1 } });
+  assert.deepEqual([overdue.items, overdue.groups], [[all[1], all[3]], [{ id: 'due:Overdue', label: 'Overdue', description: '2 · 2 overdue', total: 2, count: 2 }]]);
 });
 
 test('files created, changed, renamed and deleted on disk update the index through the file watcher', async () => {
-  await postMortems(client);
+  const start = await postMortems(client);
+  // Asked since the last answer: nothing changed.
+  assert.deepEqual(await client.request(WORKSPACE_POST_MORTEMS_REQUEST, { since: start.revision }), { ...start, postMortems: [], removed: [] });
   const notify = (changes: { path: string; type: 1 | 2 | 3 }[]) =>
     client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: changes.map(({ path, type }) => ({ uri: client.uri(path), type })) });
   const before = client.workspaceChanges;
@@ -124,6 +148,11 @@ test('files created, changed, renamed and deleted on disk update the index throu
   let result = await postMortems(client, (r) => r.postMortems.length === 3);
   assert.deepEqual(titles(client, result), { 'new-post-mortem.md': 'Search outage: post-mortem', [PAYMENTS]: PAYMENTS_ENTRY.title, [CHECKOUT]: CHECKOUT_ENTRY.title });
   assert.deepEqual(byPath(client, result)['new-post-mortem.md'], { ...PAYMENTS_ENTRY, uri: client.uri('new-post-mortem.md'), title: 'Search outage: post-mortem' });
+  // Since the first answer: only the new one.
+  const since = await client.request<WorkspacePostMortemsResult>(WORKSPACE_POST_MORTEMS_REQUEST, { since: start.revision });
+  assert.deepEqual([since.postMortems.map((p) => p.uri), since.removed], [[client.uri('new-post-mortem.md')], []]);
+  // An answer of another run of the server is no base: everything comes.
+  assert.equal((await client.request<WorkspacePostMortemsResult>(WORKSPACE_POST_MORTEMS_REQUEST, { since: `x${start.revision}` })).removed, undefined);
 
   writeFileSync(join(client.root, 'new-post-mortem.md'), readFixture('workspace', PAYMENTS).replace('Payments API outage', 'Search outage again').replace('| Final |', '| In Review |'));
   await notify([{ path: 'new-post-mortem.md', type: 2 }]);
@@ -142,9 +171,12 @@ test('files created, changed, renamed and deleted on disk update the index throu
   await notify([{ path: 'archive/search.md', type: 2 }]);
   result = await postMortems(client, (r) => r.postMortems.length === 2);
   assert.deepEqual(titles(client, result), { [PAYMENTS]: PAYMENTS_ENTRY.title, [CHECKOUT]: CHECKOUT_ENTRY.title });
+  const beforeDelete = await postMortems(client);
   rmSync(join(client.root, PAYMENTS));
   await notify([{ path: PAYMENTS, type: 3 }]);
   assert.deepEqual(titles(client, await postMortems(client, (r) => r.postMortems.length === 1)), { [CHECKOUT]: CHECKOUT_ENTRY.title });
+  const gone = await client.request<WorkspacePostMortemsResult>(WORKSPACE_POST_MORTEMS_REQUEST, { since: beforeDelete.revision });
+  assert.deepEqual([gone.postMortems, gone.removed], [[], [client.uri(PAYMENTS)]]);
   // A folder deleted takes its post-mortems with it.
   rmSync(join(client.root, 'postmortems'), { recursive: true });
   await notify([{ path: 'postmortems', type: 3 }]);

@@ -4,6 +4,8 @@ import { analyze } from '../../server/src/core/analyze';
 import { defaultConfig } from '../../server/src/core/config';
 import { statusBlockers } from '../../server/src/core/blockers';
 import { summarize } from '../../server/src/core/features/summary';
+import { linkText } from '../../server/src/core/vocabulary';
+import { cpuMs } from '../adversarial';
 import { readFixture } from '../paths';
 import { applyEdits, describe, fixOf } from './helpers';
 
@@ -103,16 +105,16 @@ test('the information finding where no item names an owner does not stand in the
 });
 
 test('action lists stay linear: thousands of items, and hostile runs of brackets, dashes and labels in one item', () => {
-  const time = (text: string) => {
-    const start = performance.now();
-    analyze(text);
-    return performance.now() - start;
-  };
+  const time = (text: string) => cpuMs(() => analyze(text));
   const list = (n: number) => `# Post-Mortem: Many\n\n## Action Items\n\n${Array.from({ length: n }, (_, i) => `- [ ] Item ${i} (owner: Person ${i % 7}, due 2026-0${1 + (i % 9)}-01)\n- Item without owner ${i}\n`).join('')}`;
   const hostile = (n: number) => `# Post-Mortem: Hostile\n\n## Next steps\n\n- ${'(done '.repeat(n)}${' - A'.repeat(n)}${'[x '.repeat(n)} owner: ${'due '.repeat(n)}\n- ${'Yes / No, '.repeat(n)}\n`;
   time(list(100));
-  const small = time(list(500)) + time(hostile(2000));
-  const large = time(list(5000)) + time(hostile(20000));
+  // CPU time, the best of up to three tries: one garbage collection in a single measure is not growth.
+  let [small, large] = [Infinity, Infinity];
+  for (let i = 0; i < 3 && !(large < small * 25); i++) {
+    small = Math.min(small, time(list(500)) + time(hostile(2000)));
+    large = Math.min(large, time(list(5000)) + time(hostile(20000)));
+  }
   assert.ok(large < small * 25, `10× the items cost ${(large / small).toFixed(1)}× the time`);
 });
 
@@ -129,11 +131,26 @@ test('action items: the items of a list labelled as the action items (`- **Revie
     '9 list #3 "Add a canary alert" owner=- due=- expected',
   ]);
   assert.deepEqual(analyze(text).diagnostics.filter((d) => d.code === 'missing-owner').map(describe), [
-    '7:5-7:70 warning Action item 1 ("Monitor the certificate. Ticket [#3044](https://e…") names no owner while the other items do: assign one person. [missing-owner]',
+    '7:5-7:70 warning Action item 1 ("Monitor the certificate. Ticket #3044") names no owner while the other items do: assign one person. [missing-owner]',
     '9:5-9:23 warning Action item 3 ("Add a canary alert") names no owner while the other items do: assign one person. [missing-owner]',
   ]);
   const unowned = text.replace(' (@cp-team)', '');
   assert.deepEqual(analyze(unowned).diagnostics.filter((d) => d.code === 'missing-owner').map(describe), [
     '6:5-6:19 information None of the 3 open action items under "Review actions" names an owner: give each one person who will see it done. [missing-owner]',
   ]);
+});
+
+test('an action written as a link is named by its text: inline, reference and image links, brackets that are no link left as written', () => {
+  const cases: [string, string][] = [
+    ['[Add checks](https://jira.example.com/OPS-1) to CI', 'Add checks to CI'],
+    ['see ![graph](a.png) and [the runbook][rb]', 'see graph and the runbook'],
+    ['[unclosed ( [retry budget](https://x) now', '[unclosed ( retry budget now'],
+    ['Fix [sic] the [label]( with no end', 'Fix [sic] the [label]( with no end'],
+  ];
+  assert.deepEqual(cases.map(([text]) => linkText(text)), cases.map(([, shown]) => shown));
+  // One pass: runs that an unmemoised search for the destination's end would scan again and again.
+  for (const unit of ['[', '[a](', '[a][', ']']) {
+    const spent = cpuMs(() => linkText(unit.repeat(250_000)));
+    assert.ok(spent < 1000, `${unit}×250,000: ${spent.toFixed(0)} ms`);
+  }
 });

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Token } from 'markdown-it';
-import { type Analysis, analyze } from '../../server/src/core/analyze';
+import { type Analysis, analyze, withoutTokens } from '../../server/src/core/analyze';
 import { type BlockParse, parseBlocks, renderBlocks } from '../../server/src/core/markdown';
 import { reparseCounts } from '../../server/src/core/incremental-parse';
 import { EXAMPLES, FIXTURES, ROOT } from '../paths';
@@ -147,6 +147,21 @@ test('the previous analysis is left as it was, and renders the same after the ne
   assert.deepEqual(first.blocks.tokens.map(describe), before);
   assert.equal(renderBlocks(first.blocks), html);
   assert.equal(renderBlocks(second.blocks), renderBlocks(parseBlocks(edited)));
+});
+
+test('an analysis without its tokens keeps its model, renders the same, and the next version made from it is a fresh one', () => {
+  const text = readFileSync(join(EXAMPLES, '2026-03-14-checkout-latency-post-mortem.md'), 'utf8');
+  const full = analyze(text);
+  const slim = withoutTokens(full);
+  assert.equal(slim.model, full.model);
+  assert.equal(slim.diagnostics, full.diagnostics);
+  assert.notEqual(slim.blocks, slim.blocks, 'parsed again each time, never kept');
+  assert.equal(renderBlocks(slim.blocks), renderBlocks(analyze(text).blocks));
+  const edited = text.replace('\n## ', '\nInserted line.\n\n## ');
+  const next = analyze(edited, { previous: slim });
+  const fresh = analyze(edited);
+  assert.deepEqual([next.diagnostics, next.metrics], [fresh.diagnostics, fresh.metrics]);
+  assert.equal(renderBlocks(next.blocks), renderBlocks(fresh.blocks));
 });
 
 test('an edit far from the others re-parses only the blocks around it', () => {

@@ -54,6 +54,19 @@ test('a block keeps its key when only its lines moved; its first data-line is it
   assert.deepEqual(blockKey('<p class="raw-html">x</p>\n').base, null);
 });
 
+test('a line label moves with its line: a problem whose line moved is a shift, not new HTML', () => {
+  const item = (line: number, label = line + 1) => `<li><button data-line="${line}">Owner missing [Ln <span class="ln" data-line="${line}">${label}</span>, Col 3]</button></li>`;
+  const list = (lines: number[]) => [`${PART_MARK}<ul>${lines.map((l) => item(l)).join('')}</ul>\n`];
+  assert.equal(blockKey(item(40)).hash, blockKey(item(90)).hash);
+  assert.notEqual(blockKey(item(40, 7)).hash, blockKey(item(40)).hash, 'a number that is not its line plus one is text');
+  // Two lines inserted above both problems: the list travels as a shift, and the labels say 43 and 63.
+  assert.deepEqual(patch(list([41, 61]), list([43, 63])), [{ old: 0, count: 1, shift: 2 }]);
+  assert.deepEqual(applyPatch([item(41)], [{ old: 0, count: 1, shift: 2 }]), [item(43)]);
+  assert.match(applyPatch([item(41)], [{ old: 0, count: 1, shift: 2 }])[0], /\[Ln <span class="ln" data-line="43">44<\/span>/);
+  // A label whose text is not its line's is compared as text.
+  assert.deepEqual(diff([item(41, 7)], [item(43, 7)]), [{ add: [item(43, 7)] }]);
+});
+
 test('HTML splits into the nodes a parser makes of it', () => {
   assert.deepEqual(splitNodes('\n<p>a<br>b</p>\n<!--c--><svg><rect/><g><title>t</title></g></svg>text<img src="x">'), [
     '\n',

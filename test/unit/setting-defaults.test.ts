@@ -11,9 +11,11 @@ const declared: Record<string, { default: unknown }> = JSON.parse(readFileSync(j
 const defaultOf = (key: string) => declared[`postmortem.${key}`].default;
 
 test("the server's effective defaults are package.json's: no setting sent, or every one of the wrong type", () => {
-  const expected = { files: defaultOf('files'), debounceMs: defaultOf('lint.debounceMs'), rules: defaultOf('lint.rules'), owners: defaultOf('owners') };
+  const expected = { files: defaultOf('files'), debounceMs: defaultOf('lint.debounceMs'), rules: defaultOf('lint.rules'), owners: defaultOf('owners'), workspaceDiagnostics: defaultOf('workspace.diagnostics') };
+  assert.equal(expected.workspaceDiagnostics, true);
   assert.deepEqual(readSettings(undefined), expected);
-  assert.deepEqual(readSettings({ files: 'x.md', lint: { debounceMs: -1, rules: [] }, owners: [7] }), expected);
+  assert.deepEqual(readSettings({ files: 'x.md', lint: { debounceMs: -1, rules: [] }, owners: [7], workspace: { diagnostics: 'no' } }), expected);
+  assert.equal(readSettings({ workspace: { diagnostics: false } }).workspaceDiagnostics, false);
 });
 
 test("the CLI's file globs and the client's new-document folder and preview settings are package.json's", () => {

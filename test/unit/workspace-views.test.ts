@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { analyze } from '../../server/src/core/analyze';
 import { isMine, overdueDays, summarizeForWorkspace } from '../../server/src/core/workspace';
 import type { WorkspaceActionItem, WorkspacePostMortem } from '../../shared/protocol';
-import { actionItemLabel, filterActionItems, groupActionItems, groupPostMortems, overdueCount, postMortemDescription, postMortemTooltip } from '../../shared/workspace-views';
+import { actionItemLabel, applyPostMortems, filterActionItems, groupActionItems, groupPostMortems, overdueCount, pageGroups, postMortemDescription, postMortemTooltip, unpageGroups } from '../../shared/workspace-views';
 import { readFixture } from '../paths';
 
 const pm = (uri: string, status: WorkspacePostMortem['status'], date: string | null, extra: Partial<WorkspacePostMortem> = {}): WorkspacePostMortem => ({
@@ -16,6 +16,7 @@ const pm = (uri: string, status: WorkspacePostMortem['status'], date: string | n
   mttr: '1h 10m',
   completeness: 0.8,
   problems: { error: 0, warning: 0, information: 0, hint: 0 },
+  problemsCounted: true,
   actionItems: { total: 0, open: 0, overdue: 0 },
   ...extra,
 });
@@ -106,6 +107,10 @@ test("a post-mortem's description and tooltip: date, severity, MTTR, completenes
   const bare = pm('b', 'Final', null, { severity: 'Unset', mttr: null, mttrMinutes: null, completeness: 1 });
   assert.equal(postMortemDescription(bare), '100% complete');
   assert.equal(postMortemTooltip(bare).split('\n')[2], 'No problems');
+  // Read without its rules (the index's first pass): no count yet, and the tooltip says so.
+  const uncounted = pm('c', 'Draft', '2026-03-14', { problemsCounted: false });
+  assert.equal(postMortemDescription(uncounted), '2026-03-14 · P1 · MTTR 1h 10m · 80% complete');
+  assert.equal(postMortemTooltip(uncounted), 'C\nDraft · 2026-03-14 · P1 · MTTR 1h 10m · 80% complete\nProblems not counted yet\n0 action items, 0 open, 0 overdue');
 });
 
 const ITEMS = [
@@ -159,4 +164,38 @@ test("an item's row: the action, and who, when, how late and where, less what it
   assert.equal(actionItemLabel(ITEMS[2], 'postMortem').description, 'no owner · due 2026-03-05 · 6 days overdue');
   assert.equal(actionItemLabel(ITEMS[4], 'due').description, 'Sam · due 2026-01-01 · done · Title y');
   assert.equal(actionItemLabel(ITEMS[5], 'due').description, 'bo · Title z');
+});
+
+test('a grouped answer carries the first items of each group, more of those asked for, and unpages back into the groups', () => {
+  const groups = groupActionItems(ITEMS, 'due', '2026-03-11');
+  const { items, groups: pages } = pageGroups(groups, 1, { 'due:Overdue': 5 });
+  assert.deepEqual(pages, [
+    { id: 'due:Overdue', label: 'Overdue', description: '2 · 2 overdue', total: 2, count: 2 },
+    { id: 'due:Due within 7 days', label: 'Due within 7 days', description: '1', total: 1, count: 1 },
+    { id: 'due:Due later', label: 'Due later', description: '1', total: 1, count: 1 },
+    { id: 'due:No due date', label: 'No due date', description: '1', total: 1, count: 1 },
+    { id: 'due:Done', label: 'Done', description: '1', total: 1, count: 1 },
+  ]);
+  assert.deepEqual(items.map((i) => i.line), [1, 3, 4, 2, 6, 5]);
+  assert.deepEqual(unpageGroups(items, pages).map((g) => [g.id, g.total, g.items.map((i) => i.line)]), [
+    ['due:Overdue', 2, [1, 3]],
+    ['due:Due within 7 days', 1, [4]],
+    ['due:Due later', 1, [2]],
+    ['due:No due date', 1, [6]],
+    ['due:Done', 1, [5]],
+  ]);
+  const none = pageGroups(groupActionItems(ITEMS, 'owner', '2026-03-11'), 0);
+  assert.deepEqual(none.items, []);
+  assert.deepEqual(none.groups.map((g) => [g.label, g.total, g.count]), [['Alex', 2, 0], ['bo', 1, 0], ['Sam', 2, 0], ['No owner', 1, 0]]);
+});
+
+test('the post-mortems a view holds, brought up to a whole answer or to what changed since', () => {
+  const known = new Map<string, WorkspacePostMortem>();
+  const [a, b, c] = [pm('a', 'Draft', null), pm('b', 'Final', null), pm('c', 'Final', null)];
+  assert.deepEqual(applyPostMortems(known, { postMortems: [b, a] }), [a, b]);
+  const a2 = { ...a, title: 'A again' };
+  assert.deepEqual(applyPostMortems(known, { postMortems: [c, a2], removed: ['b'] }), [a2, c]);
+  assert.deepEqual(applyPostMortems(known, { postMortems: [], removed: [] }), [a2, c]);
+  // A whole answer replaces what was held.
+  assert.deepEqual(applyPostMortems(known, { postMortems: [b] }), [b]);
 });

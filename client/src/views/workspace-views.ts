@@ -8,6 +8,7 @@ import {
   type WorkspaceActionItemsParams,
   type WorkspaceActionItemsResult,
   type WorkspacePostMortem,
+  type WorkspacePostMortemsParams,
   type WorkspacePostMortemsResult,
 } from '../../../shared/protocol';
 import {
@@ -16,16 +17,19 @@ import {
   type Group,
   type PostMortemGrouping,
   actionItemLabel,
-  filterActionItems,
-  groupActionItems,
+  applyPostMortems,
   groupPostMortems,
-  overdueCount,
   postMortemDescription,
   postMortemTooltip,
   problemCount,
+  unpageGroups,
 } from '../../../shared/workspace-views';
 
-type Node<T> = { group: Group<T> } | { leaf: T };
+/** A group's items shown at first, and how many more each "Show more" adds. */
+const PAGE = 50;
+
+/** A group (`total`: its items, of which `items` are shown), an item, or a group's "Show more" row. */
+type Node<T> = { group: Group<T> & { total?: number } } | { leaf: T } | { more: { id: string; hidden: number } };
 
 /**
  * A tree of groups and their items, asked of the server when shown and when it says the index
@@ -46,7 +50,13 @@ abstract class GroupedTree<T> implements vscode.TreeDataProvider<Node<T>> {
   }
 
   async getChildren(node?: Node<T>): Promise<Node<T>[]> {
-    if (node) return 'group' in node ? node.group.items.map((leaf) => ({ leaf })) : [];
+    if (node) {
+      if (!('group' in node)) return [];
+      const { id, items, total } = node.group;
+      const leaves: Node<T>[] = items.map((leaf) => ({ leaf }));
+      if (total !== undefined && total > items.length) leaves.push({ more: { id, hidden: total - items.length } });
+      return leaves;
+    }
     if (!vscode.workspace.getConfiguration('postmortem').get<boolean>('workspace.index', true)) return [];
     this.groups = await this.load().catch(() => []);
     return this.groups.map((group) => ({ group }));
@@ -54,6 +64,13 @@ abstract class GroupedTree<T> implements vscode.TreeDataProvider<Node<T>> {
 
   getTreeItem(node: Node<T>): vscode.TreeItem {
     if ('leaf' in node) return this.leafItem(node.leaf);
+    if ('more' in node) {
+      const item = new vscode.TreeItem(`Show ${Math.min(PAGE, node.more.hidden)} more…`, vscode.TreeItemCollapsibleState.None);
+      item.id = `${node.more.id}:more`;
+      item.description = `${node.more.hidden} not shown`;
+      item.command = { command: 'postmortem.actionItems.showMore', title: 'Show more', arguments: [node.more.id] };
+      return item;
+    }
     const item = new vscode.TreeItem(node.group.label, vscode.TreeItemCollapsibleState.Expanded);
     item.id = node.group.id;
     item.description = node.group.description;
@@ -64,9 +81,14 @@ abstract class GroupedTree<T> implements vscode.TreeDataProvider<Node<T>> {
 class PostMortemsTree extends GroupedTree<WorkspacePostMortem> {
   by: PostMortemGrouping = 'status';
 
+  /** The post-mortems held, and the revision of the answer they are: the next answer brings only what changed since. */
+  private readonly known = new Map<string, WorkspacePostMortem>();
+  private revision?: string;
+
   protected async load(): Promise<Group<WorkspacePostMortem>[]> {
-    const { postMortems } = await this.client.sendRequest<WorkspacePostMortemsResult>(WORKSPACE_POST_MORTEMS_REQUEST);
-    return groupPostMortems(postMortems, this.by);
+    const result = await this.client.sendRequest<WorkspacePostMortemsResult>(WORKSPACE_POST_MORTEMS_REQUEST, (this.revision ? { since: this.revision } : {}) satisfies WorkspacePostMortemsParams);
+    this.revision = result.revision;
+    return groupPostMortems(applyPostMortems(this.known, result), this.by);
   }
 
   protected leafItem(p: WorkspacePostMortem): vscode.TreeItem {
@@ -89,12 +111,22 @@ class ActionItemsTree extends GroupedTree<WorkspaceActionItem> {
   private readonly counted = new vscode.EventEmitter<number>();
   readonly onDidCount = this.counted.event;
 
+  /** Per group id, how many items the user asked to see (Show more). */
+  limits: Record<string, number> = {};
+
+  /** Only what the tree shows comes: the server filters, groups and sends each group's first items. */
   protected async load(): Promise<Group<WorkspaceActionItem>[]> {
     const me = vscode.workspace.getConfiguration('postmortem').get<string>('me', '').trim();
-    const { items, today } = await this.client.sendRequest<WorkspaceActionItemsResult>(WORKSPACE_ACTION_ITEMS_REQUEST, (me ? { me } : {}) satisfies WorkspaceActionItemsParams);
-    this.overdue = overdueCount(items);
+    const params: WorkspaceActionItemsParams = { ...(me ? { me } : {}), filters: this.filters, groupBy: this.by, limit: PAGE, limits: this.limits };
+    const { items, overdue, groups } = await this.client.sendRequest<WorkspaceActionItemsResult>(WORKSPACE_ACTION_ITEMS_REQUEST, params);
+    this.overdue = overdue;
     this.counted.fire(this.overdue);
-    return groupActionItems(filterActionItems(items, this.filters), this.by, today);
+    return unpageGroups(items, groups ?? []);
+  }
+
+  showMore(id: string, shown: number): void {
+    this.limits[id] = shown + PAGE;
+    this.refresh();
   }
 
   protected leafItem(i: WorkspaceActionItem): vscode.TreeItem {
@@ -164,6 +196,7 @@ export function registerWorkspaceViews(context: vscode.ExtensionContext, client:
       );
       if (!picked) return;
       actionItems.by = picked.by;
+      actionItems.limits = {};
       actionItems.refresh();
     }),
     vscode.commands.registerCommand('postmortem.actionItems.filter', async () => {
@@ -173,9 +206,11 @@ export function registerWorkspaceViews(context: vscode.ExtensionContext, client:
       );
       if (!picked) return;
       actionItems.filters = Object.fromEntries(picked.map((p) => [p.key, true]));
+      actionItems.limits = {};
       filtered();
       actionItems.refresh();
     }),
+    vscode.commands.registerCommand('postmortem.actionItems.showMore', (id: string) => actionItems.showMore(id, Math.max(PAGE, actionItems.limits[id] ?? 0))),
     vscode.commands.registerCommand('postmortem.actionItems.reveal', async (uri: string, line: number) => {
       const editor = await vscode.window.showTextDocument(vscode.Uri.parse(uri));
       const row = editor.document.lineAt(Math.min(line, editor.document.lineCount - 1)).range;

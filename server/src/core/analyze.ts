@@ -9,7 +9,7 @@ import { compareRanges } from './ranges';
 import type { Diagnostic, FixContext, Severity } from './diagnostic';
 import type { SourceText } from './text';
 import { doneWords, isFinished } from './vocabulary';
-import type { BlockParse } from './markdown';
+import { type BlockParse, parseBlocks } from './markdown';
 import type { TeamTemplate } from './team-template';
 import { templateCompleteness } from './unfilled-slots';
 import { type Traceability, traceability } from './traceability';
@@ -88,4 +88,14 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   }
   diagnostics.sort((a, b) => compareRanges(a.range, b.range));
   return { model, src, blocks, metrics, trace, diagnostics, config, ...(options.template ? { template: options.template } : {}) };
+}
+
+/**
+ * The analysis without its tokens, which are about 40 % of what it holds: what the server keeps of a
+ * document that is not being edited. Its `blocks` are parsed again from its text each time they
+ * are asked for (the preview's render, the next version's parse); everything else is the same object.
+ */
+export function withoutTokens(analysis: Analysis): Analysis {
+  const { text } = analysis.src;
+  return Object.defineProperty({ ...analysis }, 'blocks', { get: () => parseBlocks(text), enumerable: true });
 }

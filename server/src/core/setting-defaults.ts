@@ -20,4 +20,6 @@ export const SETTING_DEFAULTS = {
   showProblems: declared['postmortem.preview.showProblems'].default,
   /** `postmortem.preview.remoteImages`: off, so that opening a post-mortem fetches nothing. */
   remoteImages: declared['postmortem.preview.remoteImages'].default,
+  /** `postmortem.workspace.diagnostics`: the problems of post-mortems that are not open, in the Problems panel. */
+  workspaceDiagnostics: declared['postmortem.workspace.diagnostics'].default,
 };

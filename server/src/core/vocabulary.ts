@@ -213,6 +213,36 @@ export function plainText(text: string): string {
   return text.replace(/[*_`~]/g, '').trim();
 }
 
+/**
+ * Inline links and images as their text, `[Add checks](https://…)` and `[Add checks][ref]` →
+ * `Add checks`: what a reader sees of them. One forward scan: a `]` closes the last `[` before it,
+ * and the destination runs to the next `)` (or `]`), found once and remembered, never looked
+ * for again from an earlier place.
+ */
+export function linkText(text: string): string {
+  let out = '';
+  let kept = 0;
+  let open = -1;
+  const next: Record<string, number> = { ')': -2, ']': -2 };
+  /** The first `c` at or after `from`: a search ahead of the last one's answer gives that answer. */
+  const find = (c: ')' | ']', from: number) => (next[c] === -1 || (next[c] >= from && next[c] !== -2) ? next[c] : (next[c] = text.indexOf(c, from)));
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '[') open = i;
+    else if (c === ']' && open >= 0) {
+      const after = text[i + 1];
+      const end = after === '(' ? find(')', i + 2) : after === '[' ? find(']', i + 2) : -1;
+      if (end >= 0) {
+        out += text.slice(kept, text[open - 1] === '!' ? open - 1 : open) + text.slice(open + 1, i);
+        kept = end + 1;
+        i = end;
+      }
+      open = -1;
+    }
+  }
+  return out + text.slice(kept);
+}
+
 /** Emphasis, strikethrough and code marks around a short text, inner ones kept: `**Incident ID**` → `Incident ID`. */
 export function trimMarks(text: string): string {
   return trimRuns(text, /[*_`~\s]/);

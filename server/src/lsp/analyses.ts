@@ -1,6 +1,6 @@
 import type { Worker } from 'node:worker_threads';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { type Analysis, analyze } from '../core/analyze';
+import { type Analysis, analyze, withoutTokens } from '../core/analyze';
 import { BudgetExceeded } from '../core/budget';
 import { identify } from '../core/identify';
 import type { FixContext } from '../core/diagnostic';
@@ -19,19 +19,27 @@ export const LARGE_DOCUMENT_CHARS = 256 * 1024;
 
 /**
  * The analyses made in the server's thread kept at once, by the length of their texts: one holds about 45 times its
- * text (tokens, model, diagnostics). Past it, the least recently used are let go and made again
+ * text (tokens, model, diagnostics), 25 times once its tokens are let go. Past it, the least recently used are let go and made again
  * when next asked for; their diagnostics, once published, stay. 50 open 2,000-line post-mortems
  * would hold 400 MB otherwise.
  */
-export const CACHED_CHARS = 1024 * 1024;
+export const CACHED_CHARS = 512 * 1024;
 
 /** What a document that is not analysed answers every feature with: what an empty one would. */
 let empty: Analysis | undefined;
 
 class LocalAnalysis implements AnalysisHandle {
   readonly budgetMs = MAIN_THREAD_BUDGET_MS;
+  private slim = false;
 
-  constructor(readonly version: number, readonly analysis: Analysis, readonly isPostMortem: boolean, readonly exceeded?: BudgetExceeded) {}
+  constructor(readonly version: number, public analysis: Analysis, readonly isPostMortem: boolean, readonly exceeded?: BudgetExceeded) {}
+
+  /** Keeps the model, not the tokens (a caller already reading the analysis keeps its own until it is done). */
+  releaseTokens(): void {
+    if (this.slim || !this.isPostMortem) return;
+    this.analysis = withoutTokens(this.analysis);
+    this.slim = true;
+  }
 
   /** Not a post-mortem, or abandoned: nothing analysed, every feature answers as for an empty document. */
   static unanalysed(version: number, exceeded?: BudgetExceeded): LocalAnalysis {
@@ -56,7 +64,7 @@ interface Entry {
   /** The day the analysis was made for: overdue action items change with it. */
   today?: string;
   /** The analysis, once made in this thread: the next version's reuses its parse. */
-  analysis?: Analysis;
+  analysis?: LocalAnalysis;
   dispose: () => void;
   /** A worker thread whose analysis is done, handed on to the next version's (ThreadedAnalysis.detach). */
   detach?: () => Worker | undefined;
@@ -88,15 +96,12 @@ export class Analyses {
       this.entries.set(doc.uri, entry);
       return entry.ready;
     }
-    const previous = this.previous.get(doc.uri) ?? entry?.analysis;
+    const previous = this.previous.get(doc.uri) ?? entry?.analysis?.analysis;
     this.previous.delete(doc.uri);
     this.drop(doc.uri);
     const thread = this.takeThread(doc.uri);
     const text = doc.getText();
-    // The team's template is the reference of the post-mortems around it, never one of them.
-    const identified = settings.isTemplate ? undefined : identify(text, uriPath(doc.uri), settings.files);
-    const template = identified ? settings.templateFor(text) : undefined;
-    const input: AnalysisInput = { text, options: { config: settings.config, fix, template }, byPath: identified === 'path' };
+    const { identified, input } = this.input(doc.uri, text, settings, fix);
     const worker = identified && text.length > LARGE_DOCUMENT_CHARS ? new ThreadedAnalysis(doc.version, input, WORKER_BUDGET_MS, thread) : undefined;
     if (thread && !worker) void thread.terminate();
     const started: Promise<AnalysisHandle> = worker
@@ -104,15 +109,10 @@ export class Analyses {
       : Promise.resolve().then(() => {
           if (!identified) return LocalAnalysis.unanalysed(doc.version);
           const { analysis, isPostMortem } = analyzeDocument({ ...input, budgetMs: MAIN_THREAD_BUDGET_MS }, previous);
-          added.analysis = analysis;
-          return new LocalAnalysis(doc.version, analysis, isPostMortem);
+          added.analysis = new LocalAnalysis(doc.version, analysis, isPostMortem);
+          return added.analysis;
         });
-    const ready = started.catch((e: unknown) => {
-      if (!(e instanceof BudgetExceeded)) throw e;
-      // Kept as the version's outcome: the same text would overrun again.
-      this.log(`${doc.uri} (version ${doc.version}): ${budgetMessage('check', e.budgetMs)}`);
-      return LocalAnalysis.unanalysed(doc.version, e);
-    });
+    const ready = this.abandonedPastBudget(started, doc.uri, doc.version);
     const added: Entry = { version: doc.version, chars: identified && !worker ? text.length : 0, settings, today: fix.today, dispose: () => worker?.dispose(), detach: () => worker?.detach(), ready };
     this.entries.set(doc.uri, added);
     // A failed analysis is not kept: the next request tries again.
@@ -125,16 +125,53 @@ export class Analyses {
   }
 
   /**
+   * One analysis of a file that is not open (the workspace index's), kept nowhere: the caller
+   * disposes of it. `check: false` reads and measures only, without the rules (no diagnostics).
+   */
+  once(uri: string, text: string, settings: DocumentSettings, check: boolean): Promise<AnalysisHandle> {
+    const { identified, input } = this.input(uri, text, settings, this.fixContext());
+    const checked: AnalysisInput = { ...input, options: { ...input.options, check } };
+    const started: Promise<AnalysisHandle> =
+      identified && text.length > LARGE_DOCUMENT_CHARS
+        ? new ThreadedAnalysis(0, checked, WORKER_BUDGET_MS).ready
+        : Promise.resolve().then(() => {
+            if (!identified) return LocalAnalysis.unanalysed(0);
+            const { analysis, isPostMortem } = analyzeDocument({ ...checked, budgetMs: MAIN_THREAD_BUDGET_MS });
+            return new LocalAnalysis(0, analysis, isPostMortem);
+          });
+    return this.abandonedPastBudget(started, uri, 0);
+  }
+
+  /** What a document is analysed with: whether it is a post-mortem (and how known), its settings, its team's template. */
+  private input(uri: string, text: string, settings: DocumentSettings, fix: FixContext): { identified: ReturnType<typeof identify>; input: AnalysisInput } {
+    // The team's template is the reference of the post-mortems around it, never one of them.
+    const identified = settings.isTemplate ? undefined : identify(text, uriPath(uri), settings.files);
+    const template = identified ? settings.templateFor(text) : undefined;
+    return { identified, input: { text, options: { config: settings.config, fix, template }, byPath: identified === 'path' } };
+  }
+
+  /** An analysis over its budget is kept as the version's outcome, unanalysed: the same text would overrun again. */
+  private abandonedPastBudget(started: Promise<AnalysisHandle>, uri: string, version: number): Promise<AnalysisHandle> {
+    return started.catch((e: unknown) => {
+      if (!(e instanceof BudgetExceeded)) throw e;
+      this.log(`${uri} (version ${version}): ${budgetMessage('check', e.budgetMs)}`);
+      return LocalAnalysis.unanalysed(version, e);
+    });
+  }
+
+  /**
    * Lets the least recently used analyses go until the rest fit CACHED_CHARS; the newest is always
    * kept, and so is `done`, the one just made, which its callers (the lint that asked for it) are
    * about to read. Only analyses made in this thread are counted and let go: a caller that holds
    * one keeps it until it is done with it, whereas stopping a worker would fail the calls it is
-   * answering.
+   * answering. The others keep their model, not their tokens: only the newest, the document
+   * being edited, needs them for its next version's parse.
    */
   private evict(done: string): void {
     let chars = 0;
     let newest: string | undefined;
     for (const [uri, entry] of this.entries) (chars += entry.chars), (newest = uri);
+    for (const [uri, entry] of this.entries) if (uri !== newest) entry.analysis?.releaseTokens();
     for (const [uri, entry] of this.entries) {
       if (chars <= CACHED_CHARS) break;
       if (!entry.done || !entry.chars || uri === newest || uri === done) continue;
@@ -152,7 +189,7 @@ export class Analyses {
     const entry = this.entries.get(uri);
     this.entries.delete(uri);
     if (!entry) return;
-    if (entry.analysis) this.previous.set(uri, entry.analysis);
+    if (entry.analysis) this.previous.set(uri, entry.analysis.analysis);
     const thread = entry.detach?.();
     if (!thread) return;
     void this.takeThread(uri)?.terminate();

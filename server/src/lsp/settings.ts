@@ -81,9 +81,16 @@ export class SettingsStore {
     return { files, debounceMs: editor.debounceMs, config: mergeConfig(config, file.config), isTemplate: this.templates.isTemplate(path, file), templateFor };
   }
 
+  /** `postmortem.workspace.diagnostics` for the files under a workspace folder (URI), pulled once for them all. */
+  async workspaceDiagnostics(scopeUri: string | undefined): Promise<boolean> {
+    const raw = this.canPull ? await this.pulledFor(scopeUri ?? '') : this.pushed;
+    return readSettings(raw).workspaceDiagnostics;
+  }
+
   /** A client that fails to answer leaves the defaults. */
   private pull(scopeUri: string): Promise<unknown> {
-    return this.connection.workspace.getConfiguration({ scopeUri, section: 'postmortem' }).catch(() => undefined);
+    // '': no scope (the window's settings).
+    return this.connection.workspace.getConfiguration({ scopeUri: scopeUri || undefined, section: 'postmortem' }).catch(() => undefined);
   }
 
   private pulledFor(scopeUri: string): Promise<unknown> {
@@ -101,7 +108,7 @@ export class SettingsStore {
 }
 
 /** The `postmortem` section as the editor gives it, anything missing or of the wrong type taking its default (package.json's). */
-export function readSettings(raw: unknown): { files: string[]; debounceMs: number; rules: Config['rules']; owners: string[] } {
+export function readSettings(raw: unknown): { files: string[]; debounceMs: number; rules: Config['rules']; owners: string[]; workspaceDiagnostics: boolean } {
   const settings = record(raw);
   const lint = record(settings.lint);
   const strings = (v: unknown) => (Array.isArray(v) && v.every((s) => typeof s === 'string') ? v : undefined);
@@ -111,6 +118,7 @@ export function readSettings(raw: unknown): { files: string[]; debounceMs: numbe
     debounceMs: typeof debounce === 'number' && debounce >= 0 ? debounce : SETTING_DEFAULTS.debounceMs,
     rules: Object.fromEntries(Object.entries(record(lint.rules ?? SETTING_DEFAULTS.rules)).filter(([, level]) => LEVELS.includes(level as RuleLevel))) as Config['rules'],
     owners: strings(settings.owners) ?? SETTING_DEFAULTS.owners,
+    workspaceDiagnostics: typeof record(settings.workspace).diagnostics === 'boolean' ? (record(settings.workspace).diagnostics as boolean) : SETTING_DEFAULTS.workspaceDiagnostics,
   };
 }
 

@@ -36,6 +36,17 @@ export function dataLine(line: number): string {
   return ` data-line="${line}"`;
 }
 
+/** Before a line label's `data-line`: render/patch.ts and the page move the label's number with it. */
+export const LINE_LABEL_OPEN = '<span class="ln"';
+
+/**
+ * A 1-based line number as text, tied to its 0-based `data-line`: when lines are inserted above,
+ * the preview's patch moves it as it moves the line, rather than sending its element again.
+ */
+export function lineLabel(line: number): string {
+  return `${LINE_LABEL_OPEN}${dataLine(line)}>${line + 1}</span>`;
+}
+
 /** A `title` tooltip of several lines. */
 export function titleAttr(lines: string[]): string {
   return ` title="${lines.map(escapeHtml).join('&#10;')}"`;

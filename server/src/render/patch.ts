@@ -12,6 +12,7 @@
  */
 import type { PatchRun } from '../../../shared/protocol';
 import type { BodyPieces } from './body';
+import { LINE_LABEL_OPEN } from './html';
 
 /** Before each part above the document: the page's `#preview-root` holds them. */
 export const PART_MARK = '<!--pm-part-->';
@@ -19,6 +20,25 @@ export const PART_MARK = '<!--pm-part-->';
 export const BLOCK_MARK = '<!--pm-block-->';
 
 const DATA_LINE = ' data-line="';
+
+/**
+ * Where the number of a line label (html.ts `lineLabel`) whose `data-line` ends at `end` ends, or
+ * `end` when the `data-line` at `at` is not a label's: the label's text is its line plus one, so it
+ * is compared and hashed as part of its `data-line`.
+ */
+function afterLabel(html: string, at: number, end: number): number {
+  if (!html.startsWith(LINE_LABEL_OPEN, at - LINE_LABEL_OPEN.length) || !html.startsWith('">', end)) return end;
+  let k = end + 2;
+  while (html.charCodeAt(k) >= 48 && html.charCodeAt(k) <= 57) k++;
+  return k;
+}
+
+/** The number written from `from` to `to`. */
+function numberAt(html: string, from: number, to: number): number {
+  let n = 0;
+  for (let k = from; k < to; k++) n = n * 10 + html.charCodeAt(k) - 48;
+  return n;
+}
 
 /** A block's identity: `hash` of its HTML with lines counted from `base`, its first `data-line` (null without one). */
 export interface BlockKey {
@@ -69,7 +89,17 @@ export function blockKey(html: string): BlockKey {
       b = Math.imul(b ^ c, 0x0100019d);
     }
     length += relative.length;
-    i = j;
+    // A label's number follows from its line: left out of the key, which its line is in.
+    const label = afterLabel(html, at, j);
+    if (label !== j && numberAt(html, j + 2, label) === n + 1) {
+      for (let k = j; k < j + 2; k++) {
+        const c = html.charCodeAt(k);
+        a = Math.imul(a ^ c, 0x01000193);
+        b = Math.imul(b ^ c, 0x0100019d);
+      }
+      length += 2;
+      i = label;
+    } else i = j;
   }
   return { hash: `${(a >>> 0).toString(36)}.${(b >>> 0).toString(36)}.${length.toString(36)}`, base };
 }
@@ -214,6 +244,12 @@ export function shiftBetween(a: string, b: string): number | null | undefined {
     if (i === ai + DATA_LINE.length || j === bj + DATA_LINE.length) return undefined;
     shift ??= y - x;
     if (y - x !== shift) return undefined;
+    // A line label moves with its line: its number is its line's plus one on both sides.
+    const [la, lb] = [afterLabel(a, ai, i), afterLabel(b, bj, j)];
+    if (la !== i || lb !== j) {
+      if (la === i || lb === j || numberAt(a, i + 2, la) !== x + 1 || numberAt(b, j + 2, lb) !== y + 1) return undefined;
+      [i, j] = [la, lb];
+    }
   }
 }
 
@@ -343,7 +379,7 @@ function descend(before: string, after: string, top: boolean): { shift: number; 
   return { shift: shift ?? 0, n: a.element.children.length, runs };
 }
 
-/** `html` with every `data-line` moved by `shift`. */
+/** `html` with every `data-line` moved by `shift`, and every line label's number with it. */
 export function shiftLines(html: string, shift: number): string {
   if (!shift) return html;
   let out = '';
@@ -354,8 +390,16 @@ export function shiftLines(html: string, shift: number): string {
     const end = at + DATA_LINE.length;
     let j = end;
     while (html.charCodeAt(j) >= 48 && html.charCodeAt(j) <= 57) j++;
-    out += html.slice(i, end) + (j > end ? String(Number(html.slice(end, j)) + shift) : '');
-    i = j;
+    if (j === end) {
+      out += html.slice(i, end);
+      i = j;
+      continue;
+    }
+    const line = numberAt(html, end, j) + shift;
+    out += html.slice(i, end) + String(line);
+    const label = afterLabel(html, at, j);
+    if (label !== j) out += `">${line + 1}`;
+    i = label;
   }
 }
 

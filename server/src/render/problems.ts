@@ -1,5 +1,5 @@
 import type { Diagnostic, Severity } from '../core/diagnostic';
-import { count, dataLine, escapeHtml } from './html';
+import { count, dataLine, escapeHtml, lineLabel } from './html';
 import { SEVERITY_ICONS } from './icons';
 
 const ORDER: Severity[] = ['error', 'warning', 'information', 'hint'];
@@ -14,7 +14,7 @@ export function problems(diagnostics: Diagnostic[]): string {
     .join(', ');
   const items = diagnostics.map((d) => {
     const { line, character } = d.range.start;
-    return `<li><button type="button" class="problem severity-${d.severity}"${dataLine(line)}>${SEVERITY_ICONS[d.severity]}<span class="message">${escapeHtml(d.message)}</span> <span class="where">${escapeHtml(d.code)} [Ln ${line + 1}, Col ${character + 1}]</span></button></li>`;
+    return `<li><button type="button" class="problem severity-${d.severity}"${dataLine(line)}>${SEVERITY_ICONS[d.severity]}<span class="message">${escapeHtml(d.message)}</span> <span class="where">${escapeHtml(d.code)} [Ln ${lineLabel(line)}, Col ${character + 1}]</span></button></li>`;
   });
   return `<section class="problems" aria-label="Problems"><h2>Problems <span class="summary">${summary}</span></h2>\n<ul>\n${items.join('\n')}\n</ul></section>`;
 }

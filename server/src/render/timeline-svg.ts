@@ -40,12 +40,15 @@ export function timelineSection({ model, metrics }: Analysis): string {
   const caption = `From the timeline ${SOURCE[timeline.source]} at line ${timeline.startLine + 1}: ${placed.length} of ${count(timeline.entries.length, 'entry', 'entries')} on the axis${others ? `; ${count(others, 'other timeline')} not drawn` : ''}.`;
   return `<section class="card timeline" aria-label="Timeline"><h2>Timeline</h2>
 <p class="caption">${caption}</p>
-${placed.length ? `<div class="timeline-scroll">${drawing(timeline, placed, late, metrics)}</div>` : ''}
+${placed.length ? `<div class="timeline-scroll">${drawing(placed, late, metrics)}</div>` : ''}
 ${notes(timeline, late)}</section>`;
 }
 
-function drawing(timeline: Timeline, placed: Placed[], late: Map<TimelineEntry, TimelineEntry>, metrics: Analysis['metrics']): string {
-  const noun = ENTRY_NOUNS[timeline.source];
+/**
+ * The drawing says nothing that changes when an entry is added elsewhere (no row numbers, no count:
+ * the caption has it), so that the preview's patch for a row typed in sends that row's mark alone.
+ */
+function drawing(placed: Placed[], late: Map<TimelineEntry, TimelineEntry>, metrics: Analysis['metrics']): string {
   const start = placed.find((e) => e.marker?.kind === 'start');
   const origin = start ?? placed.reduce((a, b) => (b.at.epoch < a.at.epoch ? b : a));
   const byTime = [...placed].sort((a, b) => a.at.epoch - b.at.epoch);
@@ -115,11 +118,11 @@ function drawing(timeline: Timeline, placed: Placed[], late: Map<TimelineEntry, 
     const ex = x(e.at.epoch);
     const minutes = minutesOf(e);
     const previous = late.get(e);
-    let title = `${noun} ${e.index} · ${times[i]} (${minutes === 0 ? 'start' : formatOffset(minutes)})\n${readableText(e.event.text)}`;
+    let title = `${times[i]} (${minutes === 0 ? 'start' : formatOffset(minutes)})\n${readableText(e.event.text)}`;
     if (e.marker) title += e.marker.phrase === undefined ? `\nMarker: ${readableText(e.marker.label)}` : `\n${MARKER_NAMES[e.marker.kind]}: '${e.marker.phrase}' (from the event's words)`;
-    if (previous) title += `\nOut of order: earlier than ${noun.toLowerCase()} ${previous.index} (${readableText(previous.time.text)}) above it`;
+    if (previous) title += `\nOut of order: earlier than ${readableText(previous.time.text)} above it`;
     const cls = `event${e.marker ? ` marked kind-${e.marker.kind}` : ''}${previous ? ' out-of-order' : ''}`;
-    parts.push(`<g class="${cls}"${dataLine(e.startLine)} data-index="${e.index}" data-minutes="${minutes}"><title>${escapeHtml(title)}</title><circle cx="${ex}" cy="${axisY}" r="${previous ? 6 : 5}"/>${label ? `<text class="time" x="${label.anchor === 'end' ? ex + 3 : ex - 3}" y="${axisY + 20 + label.level * 13}" text-anchor="${label.anchor}">${escapeHtml(times[i])}</text>` : ''}</g>`);
+    parts.push(`<g class="${cls}"${dataLine(e.startLine)} data-minutes="${minutes}"><title>${escapeHtml(title)}</title><circle cx="${ex}" cy="${axisY}" r="${previous ? 6 : 5}"/>${label ? `<text class="time" x="${label.anchor === 'end' ? ex + 3 : ex - 3}" y="${axisY + 20 + label.level * 13}" text-anchor="${label.anchor}">${escapeHtml(times[i])}</text>` : ''}</g>`);
   });
 
   bars.forEach(([kind, minutes], i) => {
@@ -131,7 +134,7 @@ function drawing(timeline: Timeline, placed: Placed[], late: Map<TimelineEntry, 
     parts.push(`<g class="bar ${kind}"><rect x="${bx}" y="${y}" width="${width}" height="15" rx="2"/><text class="${inside ? 'inside' : 'outside'}" x="${inside ? bx + 6 : bx + width + 6}" y="${y + 11.5}">${escapeHtml(text)}</text></g>`);
   });
 
-  const label = `Timeline of ${count(placed.length, 'entry', 'entries')}, ${readableText(byTime[0].time.text)} to ${readableText(byTime[byTime.length - 1].time.text)}`;
+  const label = `Timeline, ${readableText(byTime[0].time.text)} to ${readableText(byTime[byTime.length - 1].time.text)}`;
   return `<svg class="timeline-svg" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-label="${escapeHtml(label)}"><defs><pattern id="pm-gap-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><line class="hatch" x1="0" y1="0" x2="0" y2="6"/></pattern></defs>${parts.join('')}</svg>`;
 }
 
