@@ -400,6 +400,33 @@ export interface WorkspaceActionItemsResult {
   groups?: WorkspaceActionItemGroup[];
 }
 
+/**
+ * `postmortem/workspace/insights`: the Insights page of the indexed post-mortems, rendered by the
+ * server (render/insights.ts): the webview's whole page (with `webview`), its body alone (an update
+ * of a page already shown), or the self-contained page Export Insights to HTML writes (`standalone`).
+ */
+export const WORKSPACE_INSIGHTS_REQUEST = 'postmortem/workspace/insights';
+
+export interface WorkspaceInsightsParams {
+  /** Keep the incidents dated from `since` to `until` (YYYY-MM-DD, inclusive) and their post-mortems. */
+  since?: string;
+  until?: string;
+  /** YYYY-MM-DD: the day overdue is measured on; the server's local date when left out. */
+  today?: string;
+  /** The webview's whole page around the body, with this host's policy, nonce and script (its `styleUri` is unused: the stylesheet is inline). */
+  webview?: WebviewShell;
+  /** The self-contained page, its links to the post-mortems relative to the folder `base` (a file: URI) the page is written to. */
+  standalone?: { base?: string };
+}
+
+export interface WorkspaceInsightsResult {
+  html: string;
+  /** Post-mortems the page counts. */
+  postMortems: number;
+  /** Still indexing: a `changed` notification follows when it ends. */
+  indexing: boolean;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Commands
 
@@ -448,3 +475,12 @@ export type PreviewToExtension =
   | { type: 'scrolled'; line: number }
   /** A patch did not apply to what the page shows: it needs a whole body. */
   | { type: 'resync' };
+
+// ---------------------------------------------------------------------------------------------
+// The Insights webview (media/insights.js)
+
+/** Messages the extension posts to the Insights webview: a new body (the index changed). */
+export type ExtensionToInsights = { type: 'update'; body: string };
+
+/** Messages the Insights webview posts: open a post-mortem (its file: URI, as the page links it) at a 0-based line. */
+export type InsightsToExtension = { type: 'open'; uri: string; line: number };

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
+import { registerInsights } from './insights/register';
 import { PostMortems } from './post-mortems';
 import { registerPreview } from './preview';
 import { registerStatusBar } from './status-bar';
@@ -36,6 +37,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerPreview(context, client, postMortems);
   registerStatusBar(context, postMortems);
   registerWorkspaceViews(context, client);
+  registerInsights(context, client);
 }
 
 export async function deactivate(): Promise<void> {

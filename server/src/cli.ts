@@ -13,7 +13,9 @@ import { formatReportJson, formatReportMarkdown, formatReportText } from './cli/
 import { type Analysis } from './core/analyze';
 import { type PostMortemSummary, buildReport, summarizePostMortem } from './core/report';
 import { renderPage } from './render/page';
-import { renderReportPage } from './render/report-page';
+import { buildInsights } from './core/insights';
+import { type WorkspaceSummary, summarizeForWorkspace } from './core/workspace';
+import { renderInsightsPage } from './render/insights';
 import { ConfigFinder, type LoadedConfig, loadConfigText, readConfigText } from './node/config-file';
 import { TemplateFinder } from './node/template-file';
 import { type Limit, MB, type Target, expandPaths, readText } from './node/files';
@@ -225,12 +227,17 @@ async function reportCommand(args: string[], io: Io): Promise<number> {
   if (!positionals.length) throw new UsageError('no files given');
   // Each analysis is summed up at once and dropped: a thousand post-mortems hold only their summaries.
   const summaries: PostMortemSummary[] = [];
+  // The HTML page is the editor's Insights page (render/insights.ts), from the summaries its index keeps.
+  const entries: { uri: string; summary: WorkspaceSummary }[] = [];
   // The report reads and measures: the rules' diagnostics are not part of it.
   const failed = await forEachPostMortem({ paths: positionals, limit, config: values.config, today, check: false }, io, (file, analysis) => {
-    summaries.push(summarizePostMortem(file, analysis, today));
+    if (format === 'html') entries.push({ uri: file, summary: summarizeForWorkspace(file, analysis, today) });
+    else summaries.push(summarizePostMortem(file, analysis, today));
   });
-  const workspace = buildReport(summaries, today, { ...(since === undefined ? {} : { since }), ...(until === undefined ? {} : { until }) });
-  io.out(format === 'json' ? formatReportJson(workspace) : format === 'markdown' ? formatReportMarkdown(workspace) : format === 'html' ? renderReportPage(workspace) : formatReportText(workspace));
+  const period = { ...(since === undefined ? {} : { since }), ...(until === undefined ? {} : { until }) };
+  if (format === 'html') return io.out(renderInsightsPage(buildInsights(entries, today, period), { kind: 'files' }, 'Post-mortem report')), failed ? 2 : 0;
+  const workspace = buildReport(summaries, today, period);
+  io.out(format === 'json' ? formatReportJson(workspace) : format === 'markdown' ? formatReportMarkdown(workspace) : formatReportText(workspace));
   return failed ? 2 : 0;
 }
 

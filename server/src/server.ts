@@ -16,6 +16,7 @@ import { Session } from './lsp/session';
 import { registerCommands } from './lsp/commands';
 import { registerNewDocument } from './lsp/new-document';
 import { WorkspaceIndex, registerWorkspaceRequests } from './lsp/workspace-index';
+import { registerInsightsRequest } from './lsp/insights-request';
 import { FIX_ALL_KIND, type InitializationOptions, SERVER_COMMANDS } from '../../shared/protocol';
 
 // The transport (--stdio, --node-ipc, --socket=N, --pipe=NAME) comes from the command line.
@@ -106,6 +107,7 @@ registerRenderRequest(session);
 registerCommands(session);
 registerNewDocument(session);
 registerWorkspaceRequests(session, index);
+registerInsightsRequest(session, index);
 
 documents.listen(connection);
 connection.listen();

@@ -201,9 +201,10 @@ test('report: the HTML page is self-contained, has no script, and shows the docu
   // A link to a file cannot become a scheme: its name is URI-encoded.
   assert.ok(out.includes('href="2026-01-05-%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E-post-mortem.md"'));
   assert.doesNotMatch(out, /href="javascript:/i);
-  // Three charts, each an image described in words with a table of its values.
-  assert.equal(out.match(/<svg class="chart"[^>]* role="img" aria-labelledby="[^"]+"/g)?.length, 3);
-  assert.equal(out.match(/<table class="chart-data">/g)?.length, 3);
+  // The Insights page: four charts (no document names a service or a category), each an image described in words with a table of its values.
+  assert.equal(out.match(/<svg class="chart"[^>]* role="img" aria-labelledby="[^"]+"/g)?.length, 4);
+  assert.equal(out.match(/<table class="chart-data">/g)?.length, 4);
+  assert.ok(out.includes('<h1>Post-mortem report</h1>'));
   assert.ok(out.includes('<desc id="incidents-by-month-desc">Incidents per month by severity, 2026-01, stacked. P1 highest in 2026-01 (1). The table below gives every value.</desc>'));
   assert.ok(out.includes('<tr><th scope="row">&lt;img src=x onerror=alert(2)&gt;</th><td>1</td><td>1</td></tr>'));
 });

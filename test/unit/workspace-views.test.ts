@@ -54,6 +54,11 @@ test('the summary the index keeps of a post-mortem: title, status, date, severit
       { line: 19, action: 'Write the rollback runbook', owner: null, due: '2020-02-01', dueText: '2020-02-01', done: false },
       { line: 20, action: 'Roll back the release', owner: 'Sam', due: '2020-01-01', dueText: '2020-01-01', done: true },
     ],
+    withoutOwner: 1,
+    incidents: [{ date: '2026-03-14', severity: 'P1', mttdMinutes: 10, mttrMinutes: 70, line: 0 }],
+    services: [],
+    factorCategories: [],
+    rootCauseCategories: [],
   });
 });
 

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { workspaceChanged } from '../workspace-changed';
 import {
   WORKSPACE_ACTION_ITEMS_REQUEST,
-  WORKSPACE_CHANGED_NOTIFICATION,
   WORKSPACE_POST_MORTEMS_REQUEST,
   type WorkspaceActionItem,
   type WorkspaceActionItemsParams,
@@ -173,7 +173,7 @@ export function registerWorkspaceViews(context: vscode.ExtensionContext, client:
     pmView,
     aiView,
     actionItems.onDidCount(badge),
-    client.onNotification(WORKSPACE_CHANGED_NOTIFICATION, refresh),
+    workspaceChanged(client)(refresh),
     pmView.onDidChangeVisibility(({ visible }) => visible && postMortems.refresh()),
     aiView.onDidChangeVisibility(({ visible }) => visible && actionItems.refresh()),
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('postmortem.me') || e.affectsConfiguration('postmortem.workspace.index') ? refresh() : undefined),

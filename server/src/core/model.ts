@@ -265,6 +265,8 @@ export interface Metadata {
   incidentId?: Field;
   severity?: Field;
   status?: Field;
+  /** The services (systems, components) the incident hit: `Services`, `Affected services`, `Service(s) affected` (see vocabulary's SERVICE_KEY). */
+  services?: Field;
   /** The status the document is in; an unresolved or missing status counts as Draft. */
   statusValue: Status;
 }
@@ -299,6 +301,8 @@ export interface PostMortem {
   keyEvents: KeyEvent[];
   whys: WhyRow[];
   rootCause?: Field;
+  /** The root cause's category (`Root cause category: Configuration`, or a `Category` field in the Root Cause section). */
+  rootCauseCategory?: Field;
   /** A Root Cause section's first paragraph, where no `Root cause:` field states it; `detail` is its text (bounded). */
   rootCauseText?: { span: Span; detail: string };
   factors: ContributingFactor[];

@@ -8,7 +8,7 @@ import type { DocumentContext } from './extract/context';
 import { extractSections } from './extract/sections';
 import { extractTables } from './extract/tables';
 import { extractFields } from './extract/fields';
-import { extractMetadata, extractStatedMetrics } from './extract/known-fields';
+import { extractMetadata, extractRootCauseCategory, extractStatedMetrics } from './extract/known-fields';
 import { type EventWords, extractTimelines } from './extract/timelines';
 import { extractIncidents } from './extract/incidents';
 import { extractStatedFigures } from './extract/figures';
@@ -99,6 +99,8 @@ export function parse(text: string, deadline?: Deadline, options: ParseOptions =
     slots: step(() => extractSlots(ctx, tables, options.template ?? false)),
     lineCount: src.lineCount,
   };
+  const rootCauseCategory = extractRootCauseCategory(fields, sections);
+  if (rootCauseCategory) model.rootCauseCategory = rootCauseCategory;
   if (!model.rootCause) {
     const paragraph = step(() => rootCauseParagraph(ctx));
     if (paragraph) model.rootCauseText = paragraph;

@@ -164,8 +164,7 @@ const dated = (date: string | undefined) => (date === undefined ? {} : { date })
 
 /** The report over `summaries` for a period (inclusive, YYYY-MM-DD; either end open). */
 export function buildReport(summaries: readonly PostMortemSummary[], today: string, period: ReportPeriod = {}): Report {
-  const filtered = period.since !== undefined || period.until !== undefined;
-  const inPeriod = (date: string | undefined) => !filtered || (date !== undefined && (period.since === undefined || date >= period.since) && (period.until === undefined || date <= period.until));
+  const inPeriod = periodFilter(period);
   const incidents: IncidentSummary[] = [];
   const kept: PostMortemSummary[] = [];
   for (const summary of summaries) {
@@ -220,6 +219,18 @@ export function buildReport(summaries: readonly PostMortemSummary[], today: stri
   };
 }
 
+/** Whether an incident's date is in the period: any date, or none, when no period is given; otherwise a date from `since` to `until`, inclusive. */
+export function periodFilter(period: ReportPeriod): (date: string | undefined) => boolean {
+  const { since, until } = period;
+  if (since === undefined && until === undefined) return () => true;
+  return (date) => date !== undefined && (since === undefined || date >= since) && (until === undefined || date <= until);
+}
+
+/** The quarter of a YYYY-MM-DD date: `2026-Q1`. */
+export function quarterOf(date: string): string {
+  return `${date.slice(0, 4)}-Q${Math.ceil(Number(date.slice(5, 7)) / 3)}`;
+}
+
 /** The median and 90th percentile of the known values (interpolated between the nearest ranks), rounded to hundredths. */
 export function distribution(values: readonly (number | null)[]): Distribution {
   const known = values.filter((v): v is number => v !== null).sort((a, b) => a - b);
@@ -252,7 +263,7 @@ function byMonth(incidents: readonly IncidentSummary[]): MonthRow[] {
 }
 
 function byQuarter(incidents: readonly IncidentSummary[]): QuarterRow[] {
-  const groups = groupBy(incidents, (date) => `${date.slice(0, 4)}-Q${Math.ceil(Number(date.slice(5, 7)) / 3)}`);
+  const groups = groupBy(incidents, quarterOf);
   return spanOf(groups, nextQuarter).map((quarter) => {
     const group = groups.get(quarter) ?? [];
     return { quarter, incidents: group.length, mttd: distribution(group.map((i) => i.mttdMinutes)), mttr: distribution(group.map((i) => i.mttrMinutes)) };
@@ -272,7 +283,7 @@ function groupBy(incidents: readonly IncidentSummary[], key: (date: string) => s
 }
 
 /** Every period from the first key to the last, in order. */
-function spanOf(groups: Map<string, unknown>, next: (key: string) => string): string[] {
+export function spanOf(groups: Map<string, unknown>, next: (key: string) => string): string[] {
   const keys = [...groups.keys()].sort();
   if (!keys.length) return [];
   const span = [keys[0]];
@@ -280,13 +291,13 @@ function spanOf(groups: Map<string, unknown>, next: (key: string) => string): st
   return span;
 }
 
-function nextMonth(month: string): string {
+export function nextMonth(month: string): string {
   const year = Number(month.slice(0, 4));
   const m = Number(month.slice(5, 7));
   return m === 12 ? `${pad(year + 1, 4)}-01` : `${pad(year, 4)}-${pad(m + 1, 2)}`;
 }
 
-function nextQuarter(quarter: string): string {
+export function nextQuarter(quarter: string): string {
   const year = Number(quarter.slice(0, 4));
   const q = Number(quarter.slice(6));
   return q === 4 ? `${pad(year + 1, 4)}-Q1` : `${pad(year, 4)}-Q${q + 1}`;
@@ -418,6 +429,6 @@ function sortedRecord<T>(record: Record<string, T>, compare: (a: [string, T], b:
   return Object.fromEntries(Object.entries(record).sort(compare));
 }
 
-function compareText(a: string, b: string): number {
+export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -111,6 +111,15 @@ export const INCIDENT_ID = /^INC-(\d{4})-(\d{1,6})$/;
 /** The field labels (as `keyOf` folds them) that give the incident ID, for the extraction and the `metadata` rule alike. */
 export const INCIDENT_ID_KEYS: readonly string[] = ['incident id', 'incident number', 'incident #'];
 
+/**
+ * The field labels (as `keyOf` folds them) that name the services an incident hit: `Services`,
+ * `Affected services`, `Service(s) affected`, `Systems`, `Impacted components`. Read for the Insights page.
+ */
+export const SERVICE_KEY = /^(?:(?:affected|impacted) )?(?:services?|systems?|components?)(?: (?:affected|impacted))?$|^(?:(?:affected|impacted) )?service s(?: (?:affected|impacted))?$/;
+
+/** The labels of a root cause's category: `Root cause category`, `Cause type`; a bare `Category` counts inside a Root Cause section. */
+export const ROOT_CAUSE_CATEGORY_KEY = /^(?:root )?cause (?:category|type|class)$/;
+
 /** What a metric is called in messages and hovers: "Total duration is stated as …". */
 export const METRIC_NAMES: Record<MetricKind, string> = { mttd: 'MTTD', mttr: 'MTTR', duration: 'Total duration' };
 

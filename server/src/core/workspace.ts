@@ -7,12 +7,13 @@
 import type { Analysis } from './analyze';
 import type { Severity } from './diagnostic';
 import { formatMinutes } from './duration';
-import type { Status } from './model';
+import type { PostMortem, Status } from './model';
 import { dueDate } from './overdue';
-import { actionText, foldOwner, ownerName, summarizePostMortem } from './report';
+import { isMissingOwner } from './owners';
+import { type PostMortemSummary, actionText, foldOwner, ownerName, summarizePostMortem } from './report';
 
 export { foldOwner };
-import { plainText } from './vocabulary';
+import { isPlaceholder, plainText } from './vocabulary';
 
 export interface WorkspaceItem {
   /** 0-based line of the item. */
@@ -25,6 +26,25 @@ export interface WorkspaceItem {
   /** The due date as written, without emphasis. */
   dueText: string;
   done: boolean;
+}
+
+/** An incident as the report counts it (core/report.ts IncidentSummary), its line 0-based. */
+export interface WorkspaceIncident {
+  /** YYYY-MM-DD, null when unknown. */
+  date: string | null;
+  severity: string;
+  mttdMinutes: number | null;
+  mttrMinutes: number | null;
+  /** The incident's heading, for a document that covers several. */
+  title?: string;
+  /** 0-based line of the incident's heading, 0 for the whole document. */
+  line: number;
+}
+
+/** A name the document gives (a service, a category) and the 0-based line it is written on. */
+export interface WorkspaceTag {
+  name: string;
+  line: number;
 }
 
 export interface WorkspaceSummary {
@@ -40,6 +60,16 @@ export interface WorkspaceSummary {
   completeness: number;
   problems: Record<Severity, number>;
   items: WorkspaceItem[];
+  /** Open items without an owner, as the metrics count them. */
+  withoutOwner: number;
+  /** Every incident the document covers (the Insights page's trends). */
+  incidents: WorkspaceIncident[];
+  /** The services its metadata names (`Services`, `Affected services`), each once. */
+  services: WorkspaceTag[];
+  /** The categories (Type cells) of its contributing factors, each once, at its first factor. */
+  factorCategories: WorkspaceTag[];
+  /** Its root cause's category, when it states one. */
+  rootCauseCategories: WorkspaceTag[];
 }
 
 /** The summary of one analysed post-mortem; `file` is its path or URI (the file name may date it). */
@@ -60,6 +90,71 @@ export function summarizeForWorkspace(file: string, analysis: Pick<Analysis, 'mo
     items: model.actionItems.map((item) => {
       const dueText = plainText(item.due?.text ?? '');
       return { line: item.line, action: actionText(item), owner: ownerName(item), due: dueText ? (dueDate(dueText) ?? null) : null, dueText, done: item.done };
+    }),
+    withoutOwner: metrics.actionItems.withoutOwner,
+    incidents: report.incidents.map((i) => ({ date: i.date ?? null, severity: i.severity, mttdMinutes: i.mttdMinutes, mttrMinutes: i.mttrMinutes, ...(i.title === undefined ? {} : { title: i.title }), line: i.line - 1 })),
+    ...tagsOf(model),
+  };
+}
+
+/**
+ * The services, factor categories and root-cause category of a post-mortem, each named once (in
+ * any case: `API` and `api` are one, named as first written) at the line it is first written on.
+ * A service field is a list: split at commas and semicolons. A value that names nothing (empty,
+ * `N/A`, `TBD`, a placeholder) or is the template's list of options (`Technical / Process / Human`) is left out.
+ */
+function tagsOf(model: PostMortem): Pick<WorkspaceSummary, 'services' | 'factorCategories' | 'rootCauseCategories'> {
+  const services = new Tags();
+  const field = model.metadata.services;
+  if (field) for (const part of field.value.text.split(/[,;]/)) services.add(part, field.line);
+  const factors = new Tags();
+  for (const factor of model.factors) if (factor.type) factors.add(factor.type.text, factor.line);
+  const rootCauses = new Tags();
+  if (model.rootCauseCategory) rootCauses.add(model.rootCauseCategory.value.text, model.rootCauseCategory.line);
+  return { services: services.list, factorCategories: factors.list, rootCauseCategories: rootCauses.list };
+}
+
+class Tags {
+  readonly list: WorkspaceTag[] = [];
+  private readonly seen = new Set<string>();
+
+  add(written: string, line: number): void {
+    const name = tagName(written);
+    if (name === undefined || this.seen.has(foldTag(name))) return;
+    this.seen.add(foldTag(name));
+    this.list.push({ name, line });
+  }
+}
+
+/** A service or category as written: emphasis and a link's address dropped, white space folded, at most 40 characters; undefined when it names nothing. */
+export function tagName(written: string): string | undefined {
+  const text = plainText(written);
+  const link = /^\[([^[\]]+)\]\([^()\s]*\)$/.exec(text);
+  const name = (link ? link[1] : text).replace(/\s+/g, ' ').replace(/[.:]$/, '').trim();
+  if (!name || isMissingOwner(name) || isPlaceholder(name) || /[|/]/.test(name)) return undefined;
+  return name.length > 40 ? `${name.slice(0, 39)}…` : name;
+}
+
+/** The key that makes `API` and `api` one service or category. */
+export function foldTag(name: string): string {
+  return name.toLowerCase();
+}
+
+/**
+ * The report's summary of an indexed post-mortem (core/report.ts buildReport's input), from what
+ * the index keeps: its incidents, and its open items with an owner or past due on `today`.
+ */
+export function reportSummaryOf(file: string, s: WorkspaceSummary, today: string): PostMortemSummary {
+  const open = s.items.filter((i) => !i.done);
+  return {
+    file,
+    title: s.title,
+    incidents: s.incidents.map((i) => ({ ...(i.date === null ? {} : { date: i.date }), severity: i.severity, mttdMinutes: i.mttdMinutes, mttrMinutes: i.mttrMinutes, ...(i.title === undefined ? {} : { title: i.title }), line: i.line + 1 })),
+    actionItems: { total: s.items.length, open: open.length, withoutOwner: s.withoutOwner },
+    openItems: open.flatMap((i) => {
+      const days = overdueDays(i, today);
+      if (i.owner === null && days === null) return [];
+      return [{ line: i.line + 1, action: i.action, owner: i.owner, due: i.due, ...(days === null ? {} : { daysOverdue: days }) }];
     }),
   };
 }

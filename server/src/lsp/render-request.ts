@@ -77,7 +77,7 @@ export function registerRenderRequest(session: Session): void {
 }
 
 /** The webview's page needs all of the host's four strings. */
-function shell(webview: Record<string, unknown> | undefined): WebviewShell | undefined {
+export function shell(webview: Record<string, unknown> | undefined): WebviewShell | undefined {
   if (!webview) return undefined;
   const { cspSource, nonce, styleUri, scriptUri } = webview;
   return {

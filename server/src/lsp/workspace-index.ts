@@ -353,6 +353,13 @@ export class WorkspaceIndex {
     return result;
   }
 
+  /** Every indexed post-mortem's summary, open documents as they stand in their editors (the Insights page, lsp/insights-request.ts). */
+  async summaries(): Promise<{ entries: { uri: string; summary: WorkspaceSummary }[]; indexing: boolean }> {
+    void this.start();
+    await this.refreshOpen();
+    return { entries: [...this.entries].map(([uri, { summary }]) => ({ uri, summary })), indexing: this.walking || this.queue.size > 0 || this.reading };
+  }
+
   /** An entry's action items as the requests send them, and its open and overdue counts, on `today` for `me`. */
   private view(uri: string, entry: Entry, today: string, me: string | undefined): NonNullable<Entry['view']> {
     if (entry.view?.today === today && entry.view.me === me) return entry.view;

@@ -11,6 +11,8 @@ export interface Series {
   values: (number | null)[];
   /** Its colour, one of the palette's (0 to 7); by default the series' position. */
   colour?: number;
+  /** A line chart's dashed line (a 90th percentile beside its median). */
+  dashed?: boolean;
 }
 
 export interface ChartOptions {
@@ -28,6 +30,8 @@ export interface ChartOptions {
   categoryName: string;
   /** Counts: no grid line at a fraction. */
   integer?: boolean;
+  /** For each category, where its marks link to (`#fragment` of the list of its post-mortems under the chart); none by default. */
+  links?: (string | undefined)[];
 }
 
 const WIDTH = 640;
@@ -61,6 +65,7 @@ export function columnChart(options: ChartOptions): string {
     const inner = Math.min(band * 0.8, (options.stacked ? 1 : series.length) * 40);
     const left = x0 + (band - inner) / 2;
     let stack = 0;
+    const marks: string[] = [];
     series.forEach((s, k) => {
       const v = s.values[i];
       if (v === null || v === undefined || v <= 0) return;
@@ -69,8 +74,9 @@ export function columnChart(options: ChartOptions): string {
       const top = y(stack + v);
       const bottom = y(stack);
       if (options.stacked) stack += v;
-      parts.push(`<rect class="series-${colour(s, k)}" x="${n(x)}" y="${n(top)}" width="${n(Math.max(1, w))}" height="${n(Math.max(0.5, bottom - top))}"><title>${escapeHtml(`${category}, ${s.name}: ${format(v)}`)}</title></rect>`);
+      marks.push(`<rect class="series-${colour(s, k)}" x="${n(x)}" y="${n(top)}" width="${n(Math.max(1, w))}" height="${n(Math.max(0.5, bottom - top))}"><title>${escapeHtml(`${category}, ${s.name}: ${format(v)}`)}</title></rect>`);
     });
+    parts.push(linked(options, i, marks.join('')));
     if (i % labelEvery === 0) parts.push(`<text class="chart-axis" x="${n(x0 + band / 2)}" y="${HEIGHT - MARGIN.bottom + 16}" text-anchor="middle">${escapeHtml(shorten(category, 12))}</text>`);
   });
   parts.push(legend(series));
@@ -91,17 +97,67 @@ export function barChart(options: ChartOptions): string {
     const y0 = MARGIN.top + i * row;
     parts.push(`<text class="chart-axis" x="${labelW - 6}" y="${n(y0 + row / 2 + 4)}" text-anchor="end">${escapeHtml(shorten(category, 24))}</text>`);
     const h = (row - 6) / series.length;
+    const marks: string[] = [];
     series.forEach((s, k) => {
       const v = s.values[i] ?? 0;
       if (v <= 0) return;
       const w = max ? (v / max) * plotW : 0;
       const y = y0 + 3 + h * k;
-      parts.push(`<rect class="series-${colour(s, k)}" x="${labelW}" y="${n(y)}" width="${n(Math.max(1, w))}" height="${n(h)}"><title>${escapeHtml(`${category}, ${s.name}: ${format(v)}`)}</title></rect>`);
-      parts.push(`<text class="chart-value" x="${n(labelW + w + 4)}" y="${n(y + h / 2 + 4)}">${escapeHtml(format(v))}</text>`);
+      marks.push(`<rect class="series-${colour(s, k)}" x="${labelW}" y="${n(y)}" width="${n(Math.max(1, w))}" height="${n(h)}"><title>${escapeHtml(`${category}, ${s.name}: ${format(v)}`)}</title></rect>`);
+      marks.push(`<text class="chart-value" x="${n(labelW + w + 4)}" y="${n(y + h / 2 + 4)}">${escapeHtml(format(v))}</text>`);
     });
+    parts.push(linked(options, i, marks.join('')));
   });
   parts.push(legend(series, height - 14));
   return figure(options, svg(options, parts.join(''), WIDTH, height));
+}
+
+/**
+ * Lines over the categories (a trend: a quarter's median and 90th percentile), one per series,
+ * each known value a point; a missing value breaks its line. With `links`, a category's points
+ * link to the list of its post-mortems.
+ */
+export function lineChart(options: ChartOptions): string {
+  const format = options.format ?? plain;
+  const { categories, series } = options;
+  const max = niceMax(Math.max(0, ...series.flatMap((s) => s.values.map((v) => v ?? 0))));
+  const plotW = WIDTH - MARGIN.left - MARGIN.right;
+  const plotH = HEIGHT - MARGIN.top - MARGIN.bottom;
+  const band = categories.length ? plotW / categories.length : plotW;
+  const x = (i: number) => MARGIN.left + i * band + band / 2;
+  const y = (v: number) => MARGIN.top + plotH - (max ? (v / max) * plotH : 0);
+  const parts: string[] = [];
+  for (const v of [0, max / 2, max]) {
+    parts.push(`<line class="chart-grid" x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${n(y(v))}" y2="${n(y(v))}"/>`);
+    parts.push(`<text class="chart-axis" x="${MARGIN.left - 6}" y="${n(y(v) + 4)}" text-anchor="end">${escapeHtml(v ? format(v) : '0')}</text>`);
+  }
+  series.forEach((s, k) => {
+    // One path per run of known values.
+    let run: string[] = [];
+    const flush = () => {
+      if (run.length > 1) parts.push(`<polyline class="chart-line line-${colour(s, k)}${s.dashed ? ' chart-line-dashed' : ''}" fill="none" points="${run.join(' ')}"/>`);
+      run = [];
+    };
+    s.values.forEach((v, i) => (v === null ? flush() : run.push(`${n(x(i))},${n(y(v))}`)));
+    flush();
+  });
+  const labelEvery = Math.max(1, Math.ceil(categories.length / 12));
+  categories.forEach((category, i) => {
+    const marks = series.flatMap((s, k) => {
+      const v = s.values[i];
+      return v === null || v === undefined ? [] : [`<circle class="series-${colour(s, k)}" cx="${n(x(i))}" cy="${n(y(v))}" r="4"><title>${escapeHtml(`${category}, ${s.name}: ${format(v)}`)}</title></circle>`];
+    });
+    parts.push(linked(options, i, marks.join('')));
+    if (i % labelEvery === 0) parts.push(`<text class="chart-axis" x="${n(x(i))}" y="${HEIGHT - MARGIN.bottom + 16}" text-anchor="middle">${escapeHtml(shorten(category, 12))}</text>`);
+  });
+  parts.push(legend(series));
+  return figure(options, svg(options, parts.join(''), WIDTH, HEIGHT));
+}
+
+/** A category's marks, inside a link to its list when the chart has one for it. */
+function linked(options: ChartOptions, i: number, marks: string): string {
+  const href = options.links?.[i];
+  return href === undefined || !marks ? marks : `<a href="${escapeHtml(href)}" class="chart-link">${marks}</a>`;
 }
 
 function svg(options: ChartOptions, content: string, width: number, height: number): string {

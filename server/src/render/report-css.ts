@@ -60,6 +60,17 @@ h2 { font-size: 1.2em; margin: 24px 0 8px; }
 .chart-axis, .chart-legend, .chart-value { fill: var(--pm-muted); font-size: 11px; font-family: var(--pm-font); }
 .series-0 { fill: var(--pm-s0); } .series-1 { fill: var(--pm-s1); } .series-2 { fill: var(--pm-s2); } .series-3 { fill: var(--pm-s3); }
 .series-4 { fill: var(--pm-s4); } .series-5 { fill: var(--pm-s5); } .series-6 { fill: var(--pm-s6); } .series-7 { fill: var(--pm-s7); }
+.chart-line { stroke-width: 2; } .chart-line-dashed { stroke-dasharray: 5 3; }
+.line-0 { stroke: var(--pm-s0); } .line-1 { stroke: var(--pm-s1); } .line-2 { stroke: var(--pm-s2); } .line-3 { stroke: var(--pm-s3); }
+.line-4 { stroke: var(--pm-s4); } .line-5 { stroke: var(--pm-s5); } .line-6 { stroke: var(--pm-s6); } .line-7 { stroke: var(--pm-s7); }
+.chart-link:focus-visible { outline: 2px solid var(--pm-link); }
+.chart-link:hover rect, .chart-link:hover circle { opacity: 0.8; }
+.chart-links { margin: 4px 0 16px; }
+.chart-links details { margin: 2px 0; }
+.chart-links summary { cursor: pointer; }
+.chart-links ul { margin: 2px 0 6px; padding-left: 20px; }
+.chart-links :target > summary { font-weight: 600; }
+.note { color: var(--pm-muted); font-size: 0.9em; }
 table { border-collapse: collapse; margin: 8px 0; font-size: 0.9em; }
 th, td { border: 1px solid var(--pm-border); padding: 3px 8px; text-align: left; vertical-align: top; }
 td.num, .chart-data td { text-align: right; }

@@ -1,6 +1,6 @@
 import { parseDuration } from '../duration';
 import type { Field, Metadata, MetricKind, Section, StatedMetric, Status } from '../model';
-import { INCIDENT_ID_KEYS, isPlaceholder, statusKind } from '../vocabulary';
+import { INCIDENT_ID_KEYS, ROOT_CAUSE_CATEGORY_KEY, SERVICE_KEY, isPlaceholder, statusKind } from '../vocabulary';
 
 /**
  * Metadata: the header blockquote (`> **Status:** Draft`) before the first section, and the
@@ -15,13 +15,20 @@ export function extractMetadata(fields: Field[], sections: Section[]): Metadata 
     return matches.find((f) => f.source === 'table') ?? matches[0];
   };
   const status = pick((k) => k === 'status');
+  const services = pick((k) => SERVICE_KEY.test(k));
   return {
     fields: metadataFields,
     incidentId: pick((k) => INCIDENT_ID_KEYS.includes(k)),
     severity: pick((k) => k === 'severity'),
     status,
+    ...(services ? { services } : {}),
     statusValue: statusOf(status?.value.text),
   };
+}
+
+/** The root cause's category: a `Root cause category` (`Cause type`) field anywhere, else a `Category` field of the Root Cause section. */
+export function extractRootCauseCategory(fields: Field[], sections: Section[]): Field | undefined {
+  return fields.find((f) => ROOT_CAUSE_CATEGORY_KEY.test(f.key)) ?? fields.find((f) => f.key === 'category' && f.section !== undefined && sections[f.section].kind === 'rootCause');
 }
 
 /**
