@@ -11,10 +11,12 @@ import { test } from 'node:test';
 import type { Frame, Page } from 'playwright-core';
 import { launchCodeServer } from '../../scripts/code-server';
 import { cli, launch } from '../browser/browser';
-import { EXAMPLES, ROOT, lineOf } from '../paths';
+import { EXAMPLES, FIXTURES, ROOT, lineOf } from '../paths';
 
 export const DRAFT = '2026-04-02-dns-outage-post-mortem.md';
 export const FINISHED = '2026-03-14-checkout-latency-post-mortem.md';
+/** Three post-mortems more, for the workspace views: added to examples/ with `add`. */
+export const VIEWS_WORKSPACE = join(FIXTURES, 'e2e', 'views');
 export const VSIX = join(ROOT, 'dist', 'postmortem-editor.vsix');
 export const RESULTS = join(ROOT, 'test-results');
 /**
@@ -41,6 +43,8 @@ export interface ScenarioOptions {
   /** User settings on top of the lean defaults. */
   settings?: Record<string, unknown>;
   colorScheme?: 'light' | 'dark';
+  /** A folder whose files are copied into the workspace, beside examples/' own. */
+  add?: string;
 }
 
 /**
@@ -74,7 +78,7 @@ export class Workbench {
 
   static async open(options: ScenarioOptions = {}): Promise<Workbench> {
     mkdirSync(RESULTS, { recursive: true });
-    const workspace = copyExamples();
+    const workspace = copyExamples(options.add);
     const settings = { 'workbench.colorTheme': options.colorScheme === 'dark' ? 'Default Dark Modern' : 'Default Light Modern', ...options.settings };
     const server = await launchCodeServer({ folder: workspace.folder, vsix: VSIX, port: await freePort(), settings, keybindings: KEYBINDINGS }).catch((error) => {
       workspace.remove();
@@ -300,11 +304,15 @@ export function cliMetrics(file: string): { mttdMinutes: number | null; mttrMinu
   return JSON.parse(cli('metrics', '--format', 'json', file))[0].metrics;
 }
 
-/** A fresh copy of examples/ in a temporary folder: the scenarios edit it, never the repository's. */
-export function copyExamples(): { folder: string; remove: () => void } {
+/**
+ * A fresh copy of examples/ in a temporary folder, with `add`'s files copied in too: the scenarios
+ * edit it, never the repository's.
+ */
+export function copyExamples(add?: string): { folder: string; remove: () => void } {
   const scratch = mkdtempSync(join(tmpdir(), 'pm-e2e-'));
   const folder = join(scratch, 'examples');
   cpSync(EXAMPLES, folder, { recursive: true });
+  if (add) cpSync(add, folder, { recursive: true });
   return { folder, remove: () => rmSync(scratch, { recursive: true, force: true }) };
 }
 
