@@ -8,7 +8,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import type { Frame, Page } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 import { launchCodeServer } from '../../scripts/code-server';
 import { cli, launch } from '../browser/browser';
 import { EXAMPLES, FIXTURES, ROOT, lineOf } from '../paths';
@@ -286,6 +286,27 @@ export class Workbench {
   async statusItem(id: string): Promise<string | undefined> {
     const item = this.page.locator(`.part.statusbar .statusbar-item[id$=".${id}"]`);
     return (await item.isVisible()) ? item.innerText() : undefined;
+  }
+
+  /**
+   * Opens the activity bar's Post-Mortems container (which activates the extension) and waits
+   * until its badge says `overdue` ("14 overdue action items"): the index has then read the
+   * workspace. Returns the container's activity bar item.
+   */
+  async openPostMortems(overdue: number): Promise<Locator> {
+    const container = this.page.locator('.part.activitybar .action-item:has(> a.action-label[aria-label^="Post-Mortems"])');
+    await this.until('the Post-Mortems container in the activity bar', () => container.isVisible());
+    if ((await container.getAttribute('aria-selected')) !== 'true') await container.locator('a.action-label').click();
+    const badge = `Post-Mortems - ${overdue} overdue action item${overdue === 1 ? '' : 's'}`;
+    await this.until(`the badge "${badge}"`, async () => (await container.locator('a.action-label').getAttribute('aria-label')) === badge);
+    // While the index works, the badge shows its progress instead of the count.
+    await this.until(`the badge's count, ${overdue}`, async () => (await container.locator('.badge-content').innerText()) === String(overdue));
+    return container;
+  }
+
+  /** A view of the side bar by its title ("Action Items"): its header and rows. */
+  view(title: string): Locator {
+    return this.page.locator(`.part.sidebar .pane:has(> .pane-header[aria-label="${title} Section"])`);
   }
 
   /** The frame (a webview's, say) that holds `selector`. */

@@ -22,15 +22,9 @@ scenario(
 
     // The container is there from the start; opening it activates the extension, whose index
     // then counts the overdue items on the container's badge.
-    const container = page.locator('.part.activitybar .action-item:has(> a.action-label[aria-label^="Post-Mortems"])');
-    await workbench.until('the Post-Mortems container in the activity bar', () => container.isVisible());
-    await container.locator('a.action-label').click();
-    const overdue = `${report.actionItems.overdue} overdue action items`;
-    await workbench.until(`the badge "${overdue}"`, async () => (await container.locator('a.action-label').getAttribute('aria-label')) === `Post-Mortems - ${overdue}`);
-    assert.equal(await container.locator('.badge-content').innerText(), String(report.actionItems.overdue));
-
-    const postMortems = page.locator('.part.sidebar .pane:has(.pane-header[aria-label="Post-Mortems Section"]) .monaco-list-row');
-    const actionItems = page.locator('.part.sidebar .pane:has(.pane-header[aria-label="Action Items Section"])');
+    await workbench.openPostMortems(report.actionItems.overdue);
+    const postMortems = workbench.view('Post-Mortems').locator('.monaco-list-row');
+    const actionItems = workbench.view('Action Items');
     // The post-mortem's row: its title, then its date, severity and MTTR.
     const sso = postMortems.filter({ hasText: 'Single sign-on failed after a certificate expired' });
     await workbench.until('the SSO post-mortem in the Post-Mortems view', () => sso.first().isVisible());
