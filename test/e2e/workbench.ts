@@ -8,13 +8,15 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import type { Frame, Page } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 import { launchCodeServer } from '../../scripts/code-server';
 import { cli, launch } from '../browser/browser';
-import { EXAMPLES, ROOT, lineOf } from '../paths';
+import { EXAMPLES, FIXTURES, ROOT, lineOf } from '../paths';
 
 export const DRAFT = '2026-04-02-dns-outage-post-mortem.md';
 export const FINISHED = '2026-03-14-checkout-latency-post-mortem.md';
+/** Three post-mortems more, for the workspace views: added to examples/ with `add`. */
+export const VIEWS_WORKSPACE = join(FIXTURES, 'e2e', 'views');
 export const VSIX = join(ROOT, 'dist', 'postmortem-editor.vsix');
 export const RESULTS = join(ROOT, 'test-results');
 /**
@@ -41,6 +43,8 @@ export interface ScenarioOptions {
   /** User settings on top of the lean defaults. */
   settings?: Record<string, unknown>;
   colorScheme?: 'light' | 'dark';
+  /** A folder whose files are copied into the workspace, beside examples/' own. */
+  add?: string;
 }
 
 /**
@@ -74,7 +78,7 @@ export class Workbench {
 
   static async open(options: ScenarioOptions = {}): Promise<Workbench> {
     mkdirSync(RESULTS, { recursive: true });
-    const workspace = copyExamples();
+    const workspace = copyExamples(options.add);
     const settings = { 'workbench.colorTheme': options.colorScheme === 'dark' ? 'Default Dark Modern' : 'Default Light Modern', ...options.settings };
     const server = await launchCodeServer({ folder: workspace.folder, vsix: VSIX, port: await freePort(), settings, keybindings: KEYBINDINGS }).catch((error) => {
       workspace.remove();
@@ -284,6 +288,27 @@ export class Workbench {
     return (await item.isVisible()) ? item.innerText() : undefined;
   }
 
+  /**
+   * Opens the activity bar's Post-Mortems container (which activates the extension) and waits
+   * until its badge says `overdue` ("14 overdue action items"): the index has then read the
+   * workspace. Returns the container's activity bar item.
+   */
+  async openPostMortems(overdue: number): Promise<Locator> {
+    const container = this.page.locator('.part.activitybar .action-item:has(> a.action-label[aria-label^="Post-Mortems"])');
+    await this.until('the Post-Mortems container in the activity bar', () => container.isVisible());
+    if ((await container.getAttribute('aria-selected')) !== 'true') await container.locator('a.action-label').click();
+    const badge = `Post-Mortems - ${overdue} overdue action item${overdue === 1 ? '' : 's'}`;
+    await this.until(`the badge "${badge}"`, async () => (await container.locator('a.action-label').getAttribute('aria-label')) === badge);
+    // While the index works, the badge shows its progress instead of the count.
+    await this.until(`the badge's count, ${overdue}`, async () => (await container.locator('.badge-content').innerText()) === String(overdue));
+    return container;
+  }
+
+  /** A view of the side bar by its title ("Action Items"): its header and rows. */
+  view(title: string): Locator {
+    return this.page.locator(`.part.sidebar .pane:has(> .pane-header[aria-label="${title} Section"])`);
+  }
+
   /** The frame (a webview's, say) that holds `selector`. */
   async frameWith(selector: string): Promise<Frame> {
     return this.until(`a frame with ${selector}`, async () => {
@@ -300,11 +325,15 @@ export function cliMetrics(file: string): { mttdMinutes: number | null; mttrMinu
   return JSON.parse(cli('metrics', '--format', 'json', file))[0].metrics;
 }
 
-/** A fresh copy of examples/ in a temporary folder: the scenarios edit it, never the repository's. */
-export function copyExamples(): { folder: string; remove: () => void } {
+/**
+ * A fresh copy of examples/ in a temporary folder, with `add`'s files copied in too: the scenarios
+ * edit it, never the repository's.
+ */
+export function copyExamples(add?: string): { folder: string; remove: () => void } {
   const scratch = mkdtempSync(join(tmpdir(), 'pm-e2e-'));
   const folder = join(scratch, 'examples');
   cpSync(EXAMPLES, folder, { recursive: true });
+  if (add) cpSync(add, folder, { recursive: true });
   return { folder, remove: () => rmSync(scratch, { recursive: true, force: true }) };
 }
 
