@@ -14,12 +14,13 @@ export const REPORT_CSS = `
   --pm-link: var(--vscode-textLink-foreground, #005fb8);
   --pm-error: var(--vscode-errorForeground, #c72e0f);
   --pm-font: var(--vscode-font-family, system-ui, -apple-system, "Segoe UI", Ubuntu, sans-serif);
+  /* VS Code's charts.orange is translucent (a peach on light themes): last, where few charts reach. */
   --pm-s0: var(--vscode-charts-red, #e51400);
-  --pm-s1: var(--vscode-charts-orange, #d18616);
-  --pm-s2: var(--vscode-charts-yellow, #bf8803);
-  --pm-s3: var(--vscode-charts-blue, #1a85ff);
-  --pm-s4: var(--vscode-charts-green, #388a34);
-  --pm-s5: var(--vscode-charts-purple, #652d90);
+  --pm-s1: var(--vscode-charts-yellow, #bf8803);
+  --pm-s2: var(--vscode-charts-blue, #1a85ff);
+  --pm-s3: var(--vscode-charts-green, #388a34);
+  --pm-s4: var(--vscode-charts-purple, #652d90);
+  --pm-s5: var(--vscode-charts-orange, #d18616);
   --pm-s6: var(--vscode-charts-foreground, #616161);
   --pm-s7: var(--vscode-charts-lines, #9d9d9d);
 }
@@ -33,11 +34,11 @@ export const REPORT_CSS = `
     --pm-link: var(--vscode-textLink-foreground, #4daafc);
     --pm-error: var(--vscode-errorForeground, #f85149);
     --pm-s0: var(--vscode-charts-red, #f14c4c);
-    --pm-s1: var(--vscode-charts-orange, #d18616);
-    --pm-s2: var(--vscode-charts-yellow, #cca700);
-    --pm-s3: var(--vscode-charts-blue, #3794ff);
-    --pm-s4: var(--vscode-charts-green, #89d185);
-    --pm-s5: var(--vscode-charts-purple, #b180d7);
+    --pm-s1: var(--vscode-charts-yellow, #cca700);
+    --pm-s2: var(--vscode-charts-blue, #3794ff);
+    --pm-s3: var(--vscode-charts-green, #89d185);
+    --pm-s4: var(--vscode-charts-purple, #b180d7);
+    --pm-s5: var(--vscode-charts-orange, #d18616);
     --pm-s6: var(--vscode-charts-foreground, #cccccc);
     --pm-s7: var(--vscode-charts-lines, #808080);
   }
