@@ -77,6 +77,8 @@ export class TestClient {
   readonly configurationRequests: ConfigurationParams[] = [];
   /** How many `postmortem/workspace/changed` notifications came. */
   workspaceChanges = 0;
+  /** When the server's process was started (performance.now()), after the workspace was copied. */
+  spawnedAt = 0;
   /** How many `workspace/diagnostic/refresh` requests came. */
   diagnosticRefreshes = 0;
   /** The values of every `$/progress` notification, in order. */
@@ -124,6 +126,7 @@ export class TestClient {
     const gitconfig = join(root, '.gitconfig-test');
     writeFileSync(gitconfig, '[user]\n\tname = Test Author\n');
     const ipc = options.transport === 'ipc';
+    this.spawnedAt = performance.now();
     const common = { cwd: root, env: { ...process.env, GIT_CONFIG_GLOBAL: gitconfig, GIT_CONFIG_NOSYSTEM: '1', ...options.env } };
     const child = ipc
       ? fork(SERVER, ['--node-ipc'], { ...common, execArgv: [], stdio: ['pipe', 'pipe', 'pipe', 'ipc'] })

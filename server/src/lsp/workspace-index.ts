@@ -145,7 +145,8 @@ export class WorkspaceIndex {
       this.session.connection.console.log(`Indexed ${this.entries.size} post-mortems of ${total} Markdown files in ${Math.round(performance.now() - started)} ms`);
     } finally {
       this.walking = false;
-      this.changed();
+      // The views are complete: told at once, not at the next of the walk's 2 s ticks.
+      this.changed(0);
     }
     // The second pass: the problems of every file read without its rules.
     const counting = performance.now();
@@ -431,10 +432,12 @@ export class WorkspaceIndex {
     return items;
   }
 
-  /** Tells the client, debounced, that the index changed, and answers the workspace diagnostic requests held. */
-  private changed(): void {
-    // While the workspace is first walked and counted, the views ask again at most every 2 s, not after each file.
-    const delay = this.walking || this.uncounted.size > 0 ? WALK_CHANGED_MS : CHANGED_DEBOUNCE_MS;
+  /**
+   * Tells the client, debounced, that the index changed, and answers the workspace diagnostic
+   * requests held. While the workspace is first walked and counted, the views ask again at most
+   * every 2 s, not after each file.
+   */
+  private changed(delay = this.walking || this.uncounted.size > 0 ? WALK_CHANGED_MS : CHANGED_DEBOUNCE_MS): void {
     const due = performance.now() + delay;
     if (this.timer && this.timer.due <= due) return;
     clearTimeout(this.timer?.handle);
