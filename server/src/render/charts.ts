@@ -6,10 +6,13 @@
  */
 import { escapeHtml } from './html';
 
+/** The palette's colours by name (report-css.ts `--pm-s0` … `--pm-s7`, VS Code's chart colours). */
+export const COLOUR = { red: 0, yellow: 1, blue: 2, green: 3, purple: 4, orange: 5, foreground: 6, lines: 7 } as const;
+
 export interface Series {
   name: string;
   values: (number | null)[];
-  /** Its colour, one of the palette's (0 to 7); by default the series' position. */
+  /** Its colour, one of the palette's (COLOUR); by default the series' position. */
   colour?: number;
   /** A line chart's dashed line (a 90th percentile beside its median). */
   dashed?: boolean;

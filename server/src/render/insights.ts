@@ -1,6 +1,6 @@
 import { formatMinutes } from '../core/duration';
 import type { InsightLink, Insights, TagCount } from '../core/insights';
-import { barChart, columnChart, lineChart } from './charts';
+import { COLOUR, barChart, columnChart, lineChart } from './charts';
 import { count, escapeHtml, htmlPage } from './html';
 import { REPORT_CSS } from './report-css';
 import { fileHref, incidentsByMonthChart, overdueByOwnerChart, overdueTable, reportHeader, reportTiles, standaloneReportPage } from './report-page';
@@ -59,10 +59,10 @@ function quarterSection({ quarters }: Insights, link: (l: InsightLink) => string
     categoryName: 'Quarter',
     categories: quarters.map((q) => q.quarter),
     series: [
-      { name: 'MTTD median', values: quarters.map((q) => q.mttd.median), colour: 3 },
-      { name: 'MTTD p90', values: quarters.map((q) => q.mttd.p90), colour: 2, dashed: true },
-      { name: 'MTTR median', values: quarters.map((q) => q.mttr.median), colour: 5 },
-      { name: 'MTTR p90', values: quarters.map((q) => q.mttr.p90), colour: 1, dashed: true },
+      { name: 'MTTD median', values: quarters.map((q) => q.mttd.median), colour: COLOUR.blue },
+      { name: 'MTTD p90', values: quarters.map((q) => q.mttd.p90), colour: COLOUR.yellow, dashed: true },
+      { name: 'MTTR median', values: quarters.map((q) => q.mttr.median), colour: COLOUR.purple },
+      { name: 'MTTR p90', values: quarters.map((q) => q.mttr.p90), colour: COLOUR.green, dashed: true },
     ],
     format: formatMinutes,
     links: quarters.map((q) => (q.links.length ? `#${id(q.quarter)}` : undefined)),
@@ -81,8 +81,8 @@ function itemsSection({ itemsByMonth, undatedItems }: Insights): string {
     categoryName: 'Month',
     categories: itemsByMonth.map((m) => m.month),
     series: [
-      { name: 'Open', values: itemsByMonth.map((m) => m.open), colour: 1 },
-      { name: 'Closed', values: itemsByMonth.map((m) => m.closed), colour: 4 },
+      { name: 'Open', values: itemsByMonth.map((m) => m.open), colour: COLOUR.yellow },
+      { name: 'Closed', values: itemsByMonth.map((m) => m.closed), colour: COLOUR.green },
     ],
     stacked: true,
     integer: true,
@@ -102,7 +102,7 @@ function tagSection(id: string, title: string, categoryName: string, tags: TagCo
     title: tags.length > MAX_TAGS ? `${title} (the ${MAX_TAGS} most frequent)` : title,
     categoryName,
     categories: shown.map((t) => t.name),
-    series: [{ name: 'Post-mortems', values: shown.map((t) => t.count), colour: 3 }],
+    series: [{ name: 'Post-mortems', values: shown.map((t) => t.count), colour: COLOUR.blue }],
     integer: true,
     links: shown.map((_, i) => `#${anchor(i)}`),
   });

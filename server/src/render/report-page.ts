@@ -1,6 +1,6 @@
 import { formatMinutes } from '../core/duration';
 import type { Distribution, Report } from '../core/report';
-import { barChart, columnChart } from './charts';
+import { COLOUR, barChart, columnChart } from './charts';
 import { count, escapeHtml, htmlPage } from './html';
 import { styleHash } from './page';
 import { REPORT_CSS } from './report-css';
@@ -59,7 +59,7 @@ export function overdueByOwnerChart(report: Report): string | undefined {
     title: late.length > MAX_OWNERS ? `Overdue action items by owner (the ${MAX_OWNERS} with the most)` : 'Overdue action items by owner',
     categoryName: 'Owner',
     categories: shown.map(([name]) => name),
-    series: [{ name: 'Overdue', values: shown.map(([, c]) => c.overdue), colour: 0 }, { name: 'Open', values: shown.map(([, c]) => c.open), colour: 7 }],
+    series: [{ name: 'Overdue', values: shown.map(([, c]) => c.overdue), colour: COLOUR.red }, { name: 'Open', values: shown.map(([, c]) => c.open), colour: COLOUR.lines }],
     integer: true,
   });
 }
