@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -110,6 +111,25 @@ export async function openWebview(browser: Browser, body: string, options: { bef
 }
 
 export const NONCE = 'bm9uY2UtZm9yLXRlc3Rz';
+
+/**
+ * The page runs under a webview's policy: only its own nonce'd stylesheet (`styled`, an element
+ * it styles, is set in weight 600) and script, and an inline script without the nonce does not run.
+ */
+export async function assertNonceOnly(page: Page, styled: string): Promise<void> {
+  assert.equal(
+    await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content'),
+    `default-src 'none'; img-src file: data:; style-src file: 'nonce-${NONCE}'; script-src 'nonce-${NONCE}'; form-action 'none'`,
+  );
+  assert.equal(await page.$eval(styled, (e) => getComputedStyle(e).fontWeight), '600');
+  const ran = await page.evaluate(() => {
+    const s = document.createElement('script');
+    s.textContent = 'window.__inline = 1';
+    document.body.append(s);
+    return (window as unknown as { __inline?: number }).__inline;
+  });
+  assert.equal(ran, undefined, 'an inline script without the nonce does not run');
+}
 
 export function posted(page: Page): Promise<Posted[]> {
   return page.evaluate(() => (window as unknown as { __posted: Posted[] }).__posted);

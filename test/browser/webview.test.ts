@@ -6,7 +6,7 @@ import { analyze } from '../../server/src/core/analyze';
 import { bodyPieces } from '../../server/src/render/body';
 import { diffBlocks, markedBlocks, markedBody } from '../../server/src/render/patch';
 import { generateByLines } from '../bench/generate';
-import { NONCE, type Posted, RENDER_TODAY, bodyOf, closing, openWebview, posted, settled, useBrowser } from './browser';
+import { type Posted, RENDER_TODAY, assertNonceOnly, bodyOf, closing, openWebview, posted, settled, useBrowser } from './browser';
 
 const DNS = 'examples/2026-04-02-dns-outage-post-mortem.md';
 const DNS_TEXT = readRepoFile(DNS);
@@ -44,19 +44,7 @@ const last = async (page: Page): Promise<Posted | undefined> => (await postedSin
 describe('webview shell', () => {
   test('allows only its own nonce’d stylesheet and script', () =>
     withWebview(async (page) => {
-      assert.equal(
-        await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content'),
-        `default-src 'none'; img-src file: data:; style-src file: 'nonce-${NONCE}'; script-src 'nonce-${NONCE}'; form-action 'none'`,
-      );
-      // The stylesheet applied and the script ran (it acquired the API and listens).
-      assert.equal(await page.$eval('.pm-title', (e) => getComputedStyle(e).fontWeight), '600');
-      const ran = await page.evaluate(() => {
-        const s = document.createElement('script');
-        s.textContent = 'window.__inline = 1';
-        document.body.append(s);
-        return (window as unknown as { __inline?: number }).__inline;
-      });
-      assert.equal(ran, undefined, 'an inline script without the nonce does not run');
+      await assertNonceOnly(page, '.pm-title');
     }));
 });
 
