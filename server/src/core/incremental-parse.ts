@@ -160,7 +160,14 @@ function tableRows(
   const count = newTail - changed;
   const body = parsed.findIndex((t) => t.type === 'tbody_open');
   if (parsed[0]?.type !== 'table_open' || parsed[0].map![1] !== count + 2 || body < 0) return undefined;
-  const out: Token[] = tokens.slice(0, first);
+  const shift = changed - 2;
+  const rows: Token[] = [];
+  for (let i = body + 1; i < parsed.length && parsed[i].type !== 'tbody_close'; i++) {
+    const token = parsed[i];
+    if (token.map) token.map = [token.map[0] + shift, token.map[1] + shift];
+    rows.push(token);
+  }
+  const out = joinTokens(tokens, first, rows, after, delta, TokenClass);
   // The table's and its body's ends move with the edit: those two tokens are copies.
   for (let i = open; i < first && delta !== 0; i++) {
     if (i !== open && out[i].type !== 'tbody_open') continue;
@@ -168,13 +175,21 @@ function tableRows(
     token.map![0] -= delta;
     out[i] = token;
   }
-  const shift = changed - 2;
-  for (let i = body + 1; i < parsed.length && parsed[i].type !== 'tbody_close'; i++) {
-    const token = parsed[i];
-    if (token.map) token.map = [token.map[0] + shift, token.map[1] + shift];
-    out.push(token);
-  }
-  for (let i = after; i < tokens.length; i++) out.push(copy(tokens[i], delta, TokenClass));
+  return out;
+}
+
+/**
+ * `old`'s tokens before `keep`, then `middle`, then `old`'s from `from` on, shifted by `shift`
+ * lines: made at its full length at once. A document's tokens outnumber what fits in V8's
+ * ordinary pages (16,384 pointers) from a thousand lines or so, and each array past that is a
+ * fresh mapping of memory, slow to touch; growing it by pushes would make several.
+ */
+function joinTokens(old: Token[], keep: number, middle: Token[], from: number, shift: number, TokenClass: typeof Token): Token[] {
+  const out = new Array<Token>(keep + middle.length + old.length - from);
+  let n = 0;
+  for (let i = 0; i < keep; i++) out[n++] = old[i];
+  for (const token of middle) out[n++] = token;
+  for (let i = from; i < old.length; i++) out[n++] = copy(old[i], shift, TokenClass);
   return out;
 }
 
@@ -199,7 +214,6 @@ export function reparseBlocks(md: MarkdownIt, core: StateCore, previous: BlockSp
   while (s + CHUNK <= min - p && a.slice(a.length - s - CHUNK, a.length - s) === b.slice(b.length - s - CHUNK, b.length - s)) s += CHUNK;
   while (s < min - p && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
   const TokenClass = core.Token;
-  const out: Token[] = [];
   if (p === a.length && p === b.length) {
     core.tokens = previous.tokens.slice();
     reparseCounts.same++;
@@ -230,9 +244,9 @@ export function reparseBlocks(md: MarkdownIt, core: StateCore, previous: BlockSp
     if (line <= changed - 2) (from = i), (restart = line);
     if (line >= oldTail) starts.set(line, i);
   }
-  for (let i = 0; i < from; i++) out.push(previous.tokens[i]);
-
-  const state = new md.block.State(b, md, core.env, out) as unknown as BlockState;
+  // The re-lexed blocks' tokens, on their own: they go between the old ones kept before and after (joinTokens).
+  const middle: Token[] = [];
+  const state = new md.block.State(b, md, core.env, middle) as unknown as BlockState;
   const rules = md.block.ruler.getRules('') as unknown as BlockRule[];
   const endLine = state.lineMax;
   const maxNesting = (md.options as { maxNesting?: number }).maxNesting ?? 100;
@@ -240,13 +254,14 @@ export function reparseBlocks(md: MarkdownIt, core: StateCore, previous: BlockSp
   let line = restart;
   let hasEmptyLines = false;
   // Where the old tokens take over (the old text's end when they do not).
+  let after = previous.tokens.length;
   let splice: LineSplice = { from: restart, oldTo: newlines(a, 0, a.length) + 1, newTo: newlines(b, 0, b.length) + 1 };
   while (line < endLine) {
     state.line = line = state.skipEmptyLines(line);
     if (line >= endLine) break;
     const old = line >= newTail ? starts.get(line - delta) : undefined;
     if (old !== undefined) {
-      for (let i = old; i < previous.tokens.length; i++) out.push(copy(previous.tokens[i], delta, TokenClass));
+      after = old;
       splice = { from: restart, oldTo: line - delta, newTo: line };
       break;
     }
@@ -280,7 +295,7 @@ export function reparseBlocks(md: MarkdownIt, core: StateCore, previous: BlockSp
     reparseCounts.whole++;
     return false;
   }
-  core.tokens = out;
+  core.tokens = joinTokens(previous.tokens, from, middle, after, delta, TokenClass);
   reparseCounts.blocks++;
   return splice;
 }
