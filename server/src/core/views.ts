@@ -24,11 +24,15 @@ export interface TextViews {
   comments: HtmlComment[];
 }
 
-/** Builds a view left to right from the spans it keeps; everything between is blanked. */
+/**
+ * Builds a view left to right from the spans it keeps; everything between is blanked. It is made
+ * line by line, and a line kept whole is the source's own string: no text the document's size is
+ * put together (a string that long is a fresh mapping of memory in V8, slow to touch), and the
+ * views of a document that is mostly prose hold little of their own.
+ */
 class ViewBuilder {
-  private readonly parts: string[] = [];
-  /** The text from `from` to `pos` is kept and not yet copied: adjacent spans are copied in one slice. */
-  private from: number;
+  /** The kept spans, as start and end offsets in turn, in order and apart. */
+  private readonly spans: number[] = [];
   private pos: number;
 
   /** The view of `text` from `start` to `end` (the whole text by default). */
@@ -37,40 +41,44 @@ class ViewBuilder {
     start = 0,
     private readonly end = text.length,
   ) {
-    this.from = this.pos = start;
+    this.pos = start;
   }
 
   keep(start: number, end: number): void {
     start = Math.max(start, this.pos);
     end = Math.min(end, this.end);
     if (end <= start) return;
-    // Only line breaks in between (table rows, list items): they read the same blanked or not.
-    if (start > this.pos && !onlyLineBreaks(this.text, this.pos, start)) {
-      this.flush();
-      this.parts.push(blank(this.text.slice(this.pos, start)));
-      this.from = start;
-    }
+    const last = this.spans.length - 1;
+    if (last > 0 && this.spans[last] === start) this.spans[last] = end;
+    else this.spans.push(start, end);
     this.pos = end;
   }
 
-  build(): string {
-    this.flush();
-    if (this.pos < this.end) this.parts.push(blank(this.text.slice(this.pos, this.end)));
-    return this.parts.join('');
+  /** The view of lines `fromLine` to `toLine` (end exclusive), each without its line break. */
+  lines(src: SourceText, fromLine: number, toLine: number): string[] {
+    const { spans, text } = this;
+    const lines: string[] = [];
+    let k = 0;
+    for (let line = fromLine; line < toLine; line++) {
+      const start = src.lineStart(line);
+      const end = start + src.lines[line].length;
+      while (k < spans.length && spans[k + 1] <= start) k += 2;
+      if (k < spans.length && spans[k] <= start && spans[k + 1] >= end) {
+        lines.push(src.lines[line]);
+        continue;
+      }
+      let view = '';
+      let pos = start;
+      for (let j = k; j < spans.length && spans[j] < end; j += 2) {
+        const from = Math.max(spans[j], start);
+        const to = Math.min(spans[j + 1], end);
+        view += blank(text.slice(pos, from)) + text.slice(from, to);
+        pos = to;
+      }
+      lines.push(view + blank(text.slice(pos, end)));
+    }
+    return lines;
   }
-
-  private flush(): void {
-    if (this.pos > this.from) this.parts.push(this.text.slice(this.from, this.pos));
-    this.from = this.pos;
-  }
-}
-
-function onlyLineBreaks(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 0x0a && c !== 0x0d) return false;
-  }
-  return true;
 }
 
 function blank(s: string): string {
@@ -152,17 +160,7 @@ function viewsOf(src: SourceText, tokens: Token[], fromLine: number, toLine: num
         break;
     }
   }
-  return { visible: splitLines(src, visible.build(), fromLine, toLine, start), prose: splitLines(src, prose.build(), fromLine, toLine, start), comments };
-}
-
-/** A view of lines `fromLine` to `toLine`, starting at offset `start`, cut into its lines (without their line breaks). */
-function splitLines(src: SourceText, view: string, fromLine: number, toLine: number, start: number): string[] {
-  const lines: string[] = [];
-  for (let line = fromLine; line < toLine; line++) {
-    const at = src.lineStart(line) - start;
-    lines.push(view.slice(at, at + src.lines[line].length));
-  }
-  return lines;
+  return { visible: visible.lines(src, fromLine, toLine), prose: prose.lines(src, fromLine, toLine), comments };
 }
 
 interface Out {
