@@ -41,6 +41,14 @@ export interface BlameMatcher {
   possessive: Map<string, Match>;
   /** Every word the lists and the grammar words name, each mapped to itself: a text's other words are read as '' and kept as nothing. */
   vocabulary: Map<string, string>;
+  /** The same words as a tree of their characters' codes, to look a word of the text up where it is written (see `knownWord`). */
+  spelled: Spelled;
+}
+
+/** Words by their characters' codes, lower-case ASCII, apostrophes straight. */
+interface Spelled {
+  next: Map<number, Spelled>;
+  word?: string;
 }
 
 /** A word: letters or digits (and `@` for a handle), then letters, digits, apostrophes, hyphens and underscores. */
@@ -71,7 +79,7 @@ function insert(root: Node, words: string[], set: (n: Node) => void): void {
 export function compileBlame(team: BlamelessWords = {}): BlameMatcher {
   const removed = new Set((team.remove ?? []).map((w) => wordsOf(w).join(' ')));
   const kept = (form: string) => !removed.has(wordsOf(form).join(' '));
-  const matcher: BlameMatcher = { verbs: node(), phrases: node(), roles: node(), possessive: new Map(), vocabulary: new Map() };
+  const matcher: BlameMatcher = { verbs: node(), phrases: node(), roles: node(), possessive: new Map(), vocabulary: new Map(), spelled: { next: new Map() } };
   const add = (root: Node, entry: BlameEntry, kind: BlameKind) => {
     const match: Match = { suggestion: entry.suggestion, kind, ...(entry.unless ? { unless: new Set(entry.unless) } : {}) };
     const near: Match | undefined = entry.near && { ...match, near: new Set(entry.near) };
@@ -99,7 +107,39 @@ export function compileBlame(team: BlamelessWords = {}): BlameMatcher {
   for (const root of [matcher.verbs, matcher.phrases, matcher.roles]) walk(root);
   for (const [word, match] of matcher.possessive) for (const w of [word, ...(match.unless ?? [])]) known(w);
   for (const list of [DETERMINERS, ROLE_ADJECTIVES, ADVERBS, NEGATIONS, TEAM_WORDS, POSSESSIVE_PRONOUNS, TRAILING_WORDS]) for (const word of list) known(word);
+  for (const word of matcher.vocabulary.keys()) {
+    let at = matcher.spelled;
+    for (let i = 0; i < word.length; i++) {
+      const c = word.charCodeAt(i);
+      let next = at.next.get(c);
+      if (!next) at.next.set(c, (next = { next: new Map() }));
+      at = next;
+    }
+    at.word = word;
+  }
   return matcher;
+}
+
+/**
+ * The matcher's word that `text` from `start` to `end` is, or '': read where it is written, so
+ * that the many words no list knows cost no string. A word with a character beyond ASCII (other
+ * than a curly apostrophe) is lower-cased as a string, as Unicode lower-cases it.
+ */
+function knownWord(matcher: BlameMatcher, text: string, start: number, end: number): string {
+  let at: Spelled | undefined = matcher.spelled;
+  for (let i = start; i < end; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) c += 0x20;
+    else if (c === 0x2019) c = 0x27;
+    else if (c >= 0x80) return matcher.vocabulary.get(normal(text.slice(start, end))) ?? '';
+    at = at?.next.get(c);
+    // Not a known word, unless a character further on lower-cases into one.
+    if (!at) {
+      for (let j = i + 1; j < end; j++) if (text.charCodeAt(j) >= 0x80 && text.charCodeAt(j) !== 0x2019) return matcher.vocabulary.get(normal(text.slice(start, end))) ?? '';
+      return '';
+    }
+  }
+  return at?.word ?? '';
 }
 
 const DETERMINER = new Set(DETERMINERS);
@@ -154,8 +194,12 @@ function isSpace(c: number): boolean {
  * character tests (no match objects, no slices but each word's own for its lookup), reusing one
  * set of arrays: a long run of punctuation or of one-letter words costs its length.
  */
-function eachClause(text: string, vocabulary: ReadonlyMap<string, string>, clause: (words: Words) => void): void {
-  const words: Words = { start: [], end: [], lower: [] };
+/** The clause being read: one for every text, since a text is read to its end before the next (at most MAX_CLAUSE_WORDS words). */
+const clauseWords: Words = { start: [], end: [], lower: [] };
+
+function eachClause(text: string, matcher: BlameMatcher, clause: (words: Words) => void): void {
+  const words = clauseWords;
+  words.start.length = words.end.length = words.lower.length = 0;
   /** Whether the clause has a word the matcher knows: without one, nothing in it can match. */
   let known = false;
   const flush = () => {
@@ -185,7 +229,7 @@ function eachClause(text: string, vocabulary: ReadonlyMap<string, string>, claus
     }
     words.start.push(start);
     words.end.push(i);
-    const word = vocabulary.get(normal(text.slice(start, i))) ?? '';
+    const word = knownWord(matcher, text, start, i);
     known ||= word !== '';
     words.lower.push(word);
   }
@@ -199,14 +243,14 @@ function eachClause(text: string, vocabulary: ReadonlyMap<string, string>, claus
  */
 export function findBlame(text: string, matcher: BlameMatcher, names: ReadonlySet<string>): Blame[] {
   const reader = new ClauseReader(text, matcher, names);
-  eachClause(text, matcher.vocabulary, (words) => reader.read(words));
+  eachClause(text, matcher, (words) => reader.read(words));
   return reader.found;
 }
 
 /** Reads one clause at a time (one object per block: nothing is allocated per clause). */
 class ClauseReader {
   readonly found: Blame[] = [];
-  private w: Words = { start: [], end: [], lower: [] };
+  private w: Words = clauseWords;
   private n = 0;
 
   constructor(
