@@ -43,6 +43,8 @@ const PIECES = [
   '# ', '## Timeline\n', '### ', '\n---\n', '---', '===\n', '- ', '\n- item\n', '1. ', '  - nested\n', '> ', '    ', '\t',
   '|', ' | ', '|---|---|\n', '| a | b |\n', TABLE, `\n${TABLE}\n`, '\n', '\n\n', '\r\n', '\r\n\r\n', 'x', 'Root cause: ', '**Status:** Draft\n',
   '[ref]: https://example.com\n', '[link][ref]', '* ', '+ ', '2) ', '\\', '`', '***\n',
+  // Dates written in numbers, which a timeline settles day or month first from all of its rows.
+  '| 05/14 10:05 | Detected |\n', '| 13/04 10:30 | Resolved |\n', '- 03-04-2026 10:00 – Outage begins.\n', '07/05 ', '1',
 ];
 
 interface Edit {

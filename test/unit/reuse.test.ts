@@ -76,3 +76,17 @@ test('placeholders are found on every line outside code', () => {
   const text = '# Post-Mortem: {{TITLE}}\n\n`{{CODE}}` and {{A}} {{B}}\n\n```\n{{FENCED}}\n```\n';
   assert.deepEqual(analyze(text).model.placeholders.map((p) => [p.name, p.range.start.line, p.range.start.character]), [['TITLE', 0, 15], ['A', 2, 15], ['B', 2, 21]]);
 });
+
+test('dates written in numbers are settled afresh with their timeline at each version, never as a kept row last read them', () => {
+  const doc = (day: string) => `# Incident\n\n## Timeline\n\n| Time | Event |\n|---|---|\n| 03/04 10:00 | Incident start |\n| 05/14 10:05 | Detected |\n| ${day} 10:30 | Resolved |\n`;
+  // Month first (05/14 cannot be day first): the three rows are on March 4, May 14 and June 4.
+  const first = analyze(doc('06/04'), { remember: true });
+  assert.deepEqual(first.model.timelines[0].entries.map((e) => new Date(e.at!.epoch).toISOString().slice(5, 10)), ['03-04', '05-14', '06-04']);
+  // 13/04 reads day first and 05/14 month first: the days are unknown, and no longer the ones read before.
+  const second = analyze(doc('13/04'), { previous: first });
+  assert.equal(second.model.timelines[0].datesUnknown, true);
+  assert.deepEqual(second.model, analyze(doc('13/04')).model);
+  assert.deepEqual(second.metrics, analyze(doc('13/04')).metrics);
+  // And back: the kept rows read as they did at first.
+  assert.deepEqual(analyze(doc('06/04'), { previous: second }).model, first.model);
+});

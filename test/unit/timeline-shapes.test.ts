@@ -9,7 +9,7 @@ import { defaultConfig } from '../../server/src/core/config';
 import { incidentAt } from '../../server/src/core/metrics';
 import type { Timeline } from '../../server/src/core/model';
 import { parse } from '../../server/src/core/parse';
-import { parseLeadingTime, settleNumericDates } from '../../server/src/core/time';
+import { numericDateAs, parseLeadingTime, settleNumericDates } from '../../server/src/core/time';
 import { range } from '../../server/src/core/text';
 import { markerFixesAt } from '../../server/src/core/features/marker-fixes';
 import { renderBody } from '../../server/src/render/body';
@@ -79,9 +79,12 @@ test('settleNumericDates: over 12 decides, else the number that changes is the d
   assert.equal(settleNumericDates(dates([11, 4], [11, 4])), 'same');
   assert.equal(settleNumericDates(dates([3, 4], [4, 5])), 'unsure');
   assert.equal(settleNumericDates(dates([13, 5], [5, 13])), 'unsure');
-  const swapped = dates([7, 5], [8, 5]);
-  settleNumericDates(swapped);
-  assert.deepEqual(swapped, [{ year: 2026, month: 5, day: 7 }, { year: 2026, month: 5, day: 8 }]);
+  // The dates are left as read (they may be a kept row's): numericDateAs reads each in the order found.
+  const read = dates([7, 5], [8, 5]);
+  assert.equal(settleNumericDates(read), 'day');
+  assert.deepEqual(read, dates([7, 5], [8, 5]));
+  assert.deepEqual(read.map((d) => numericDateAs(d, 'day')), [{ year: 2026, month: 5, day: 7 }, { year: 2026, month: 5, day: 8 }]);
+  assert.deepEqual(numericDateAs(read[0], 'month'), { year: 2026, month: 7, day: 5 });
   assert.equal(parseLeadingTime('03-26 outage'), undefined);
   assert.equal(parseLeadingTime('10-30 minutes of errors'), undefined);
 });

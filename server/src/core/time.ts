@@ -220,7 +220,7 @@ export function findDate(text: string, limit = 300): CalendarDate | undefined {
  * changes (07-05 then 08-05: the day moves within a month); month first in the mirror cases.
  * Returns the order, `same` when every such date is the same (the times are unaffected: the caller
  * leaves the date unknown), or `unsure` when neither holds (the caller leaves the dates unknown and
- * gives no metric). Settled dates are rewritten in place; `same` and `unsure` ones keep `numeric`.
+ * gives no metric). The dates are not changed: `numericDateAs` reads each in the order found.
  */
 export function settleNumericDates(dates: CalendarDate[]): 'day' | 'month' | 'same' | 'unsure' | undefined {
   const numeric = dates.filter((d) => d.numeric);
@@ -237,12 +237,13 @@ export function settleNumericDates(dates: CalendarDate[]): 'day' | 'month' | 'sa
     const years = new Set(numeric.map((d) => d.year)).size;
     order = years > 1 ? 'unsure' : firsts === 1 && seconds === 1 ? 'same' : firsts > 1 && seconds === 1 ? 'day' : seconds > 1 && firsts === 1 ? 'month' : 'unsure';
   }
-  if (order === 'same' || order === 'unsure') return order;
-  for (const d of numeric) {
-    if (order === 'day') [d.month, d.day] = [d.day, d.month];
-    delete d.numeric;
-  }
   return order;
+}
+
+/** A date written in numbers, read in the order `settleNumericDates` found: day first swaps what was read month first. */
+export function numericDateAs(date: CalendarDate, order: 'day' | 'month'): CalendarDate {
+  const { numeric: _, ...settled } = date;
+  return order === 'day' ? { ...settled, month: date.day, day: date.month } : settled;
 }
 
 /** A zone named in prose ("All times in PST", "times in Europe/Oslo"), as a luxon zone name. */

@@ -1,7 +1,7 @@
 import type { Token } from 'markdown-it';
 import { rowChecker } from '../budget';
 import type { Marker, MarkerKind, SectionKind, Table, TableRow, Timeline, TimelineEntry, TimelineSource } from '../model';
-import { type CalendarDate, TimelineClock, type TimeValue, minutesBetween, parseDate, parseLeadingTime, parseTime, settleNumericDates, zoneName } from '../time';
+import { type CalendarDate, TimelineClock, type TimeValue, minutesBetween, numericDateAs, parseDate, parseLeadingTime, parseTime, settleNumericDates, zoneName } from '../time';
 import { type Range, type Span, range, span, trimRuns } from '../text';
 import { EVENT_WORDS, type EventKind, MARKER_NAMES, NOT_HAPPENED, isPlaceholder, phrasePattern, plainText } from '../vocabulary';
 import { KeptWith, type Memo, type MemoTable } from '../memo';
@@ -101,22 +101,33 @@ function readTimelines(ctx: DocumentContext, tables: Table[], events: EventWords
 
 /**
  * Dates written in numbers in one timeline settled day or month first (see `settleNumericDates`);
- * those it cannot settle are dropped, leaving the times on an unknown day.
+ * those it cannot settle are dropped, leaving the times on an unknown day. The items settled are
+ * replaced, not changed: their dates may be a kept row's reading (`rowReads`), which the next
+ * version's timeline settles afresh.
  */
 function settleDates(items: Item[]): ReturnType<typeof settleNumericDates> {
-  const dates = items.flatMap((i) => (i.kind === 'date' ? [i.date] : i.value?.date ? [i.value.date] : []));
-  const settled = settleNumericDates(dates);
-  if (settled === 'same' || settled === 'unsure') {
-    for (let i = items.length - 1; i >= 0; i--) {
-      const item = items[i];
-      if (item.kind === 'date' && item.date.numeric) items.splice(i, 1);
-      else if (item.kind === 'entry' && item.value?.date?.numeric) {
-        const { date: _, ...rest } = item.value;
-        item.value = rest;
-      }
+  const dates: CalendarDate[] = [];
+  for (const item of items) {
+    const date = item.kind === 'date' ? item.date : item.value?.date;
+    if (date) dates.push(date);
+  }
+  const order = settleNumericDates(dates);
+  if (!order) return order;
+  const known = order === 'day' || order === 'month' ? order : undefined;
+  let kept = 0;
+  for (const item of items) {
+    if (item.kind === 'date') {
+      if (!item.date.numeric) items[kept++] = item;
+      else if (known) items[kept++] = { ...item, date: numericDateAs(item.date, known) };
+    } else if (item.value?.date?.numeric) {
+      const { date, ...rest } = item.value;
+      items[kept++] = { ...item, value: known ? { ...rest, date: numericDateAs(date, known) } : rest };
+    } else {
+      items[kept++] = item;
     }
   }
-  return settled;
+  items.length = kept;
+  return order;
 }
 
 /** Event words compiled, in the order their entries are claimed. */
