@@ -3,6 +3,7 @@ import type { Finding, Fix, TextEdit } from './diagnostic';
 import { actionLabel } from './action-label';
 import type { Range, SourceText } from './text';
 import { isPlaceholder, plainText } from './vocabulary';
+import type { Memo } from './memo';
 
 /**
  * Which causes each action item addresses (issue 13, traceability): the causes are the
@@ -89,17 +90,19 @@ const MAX_NEAR = 3;
 
 const cache = new WeakMap<PostMortem, Traceability>();
 
-/** The link graph of a document, computed once per model. */
-export function traceability(model: PostMortem, src: SourceText): Traceability {
+/** The link graph of a document, computed once per model; `memo`: an action's words read as the previous version read them. */
+export function traceability(model: PostMortem, src: SourceText, memo?: Memo): Traceability {
   let trace = cache.get(model);
   if (!trace) {
-    trace = build(model, src);
+    trace = build(model, src, memo);
     cache.set(model, trace);
   }
   return trace;
 }
 
-function build(model: PostMortem, src: SourceText): Traceability {
+function build(model: PostMortem, src: SourceText, memo?: Memo): Traceability {
+  // Read only, never changed: a result may be the previous version's.
+  const formsOf = memo?.table<Map<string, string>>('word-forms');
   // A template's slot (a prompt, an example) left in is no cause and no action: `unfilled` reports it.
   const slotLines = new Set(model.slots.slots.filter((s) => s.kind === 'prompt' || s.kind === 'example').map((s) => s.line));
   const causes = collectCauses(model, src).filter((c) => !slotLines.has(c.line) && !c.text.endsWith('?'));
@@ -145,7 +148,7 @@ function build(model: PostMortem, src: SourceText): Traceability {
       if (found !== undefined) link(found);
     }
     // Words from the text as written: `WINDOW_UPDATE` is two words, which plain text would run together.
-    const forms = wordForms(raw);
+    const forms = formsOf ? formsOf.get(raw, wordForms) : wordForms(raw);
     const words = [...forms.keys()];
     const shared = new Map<number, string[]>();
     for (const w of words) {

@@ -198,7 +198,8 @@ function phraseIn(lines: Span[], re: RegExp, phrases: MemoTable<LinePhrase>): { 
  * first naming entry is taken or denies the event ("no alert fired"), and nothing before the start.
  */
 function markByWords(entries: TimelineEntry[], linesOf: (entry: TimelineEntry) => Span[], events: EventWords, memo: Memo): void {
-  const explicit = new Set(entries.flatMap((e) => (e.marker ? [e.marker.kind] : [])));
+  const explicit = new Set<MarkerKind>();
+  for (const e of entries) if (e.marker) explicit.add(e.marker.kind);
   const found = new Map<TimelineEntry, Marker>();
   for (const [kind, re] of events) {
     if (explicit.has(kind)) continue;
@@ -293,15 +294,15 @@ function tableItems(ctx: DocumentContext, table: Table): { items: Item[]; zone?:
     // A row kept from the previous version (the same object) reads as it did with the same columns.
     let read = rowReads.get(ctx.memo, row, () => readRow(row, timeColumn, eventColumn, markerColumn, columns));
     if (read.columns !== columns) read = readRow(row, timeColumn, eventColumn, markerColumn, columns);
-    if (read.entry) items.push({ kind: 'entry', ...read.entry, startLine: row.line, endLine: row.line + 1 });
+    if (read.entry) items.push(read.entry);
   }
   return { items, zone };
 }
 
-/** What a timeline table's row reads as, with the columns it was read with. */
+/** What a timeline table's row reads as, with the columns it was read with (an item is not changed once made: see settleDates). */
 interface RowRead {
   columns: string;
-  entry?: { value?: TimeValue; time: Span; event: Span; marker?: Marker };
+  entry?: Item & { kind: 'entry' };
 }
 
 /** The reading of each row, kept while the row is (a row is kept from version to version where its line did not change). */
@@ -313,7 +314,7 @@ function readRow(row: TableRow, timeColumn: number, eventColumn: number, markerC
   const event = row.cells[eventColumn] ?? { text: '', range: time.range };
   const markerCell = markerColumn >= 0 && markerColumn !== eventColumn ? row.cells[markerColumn] : undefined;
   const marker = markerCell?.text ? markerOf(markerCell.text.replace(/^\s*(?:←|<-{1,2})\s*/, ''), markerCell.range) : inlineMarker(event);
-  return { columns, entry: { value: parseTime(bare(time.text)), time, event, marker } };
+  return { columns, entry: { kind: 'entry', value: parseTime(bare(time.text)), time, event, marker, startLine: row.line, endLine: row.line + 1 } };
 }
 
 /** Mermaid `timeline` entries: `time : event [: event]`, with `: event` continuation lines. */
