@@ -29,16 +29,25 @@ export class SourceText {
     this.text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
     this.lines = [];
     this.starts = [];
-    const eol = /\r\n|\r|\n/g;
+    const text = this.text;
     let start = 0;
-    for (let m = eol.exec(this.text); m; m = eol.exec(this.text)) {
-      this.starts.push(start);
-      this.lines.push(this.text.slice(start, m.index));
-      start = m.index + m[0].length;
+    if (!text.includes('\r')) {
+      // The usual case, without a match object per line.
+      for (let end = text.indexOf('\n'); end >= 0; start = end + 1, end = text.indexOf('\n', start)) {
+        this.starts.push(start);
+        this.lines.push(text.slice(start, end));
+      }
+    } else {
+      const eol = /\r\n|\r|\n/g;
+      for (let m = eol.exec(text); m; m = eol.exec(text)) {
+        this.starts.push(start);
+        this.lines.push(text.slice(start, m.index));
+        start = m.index + m[0].length;
+      }
     }
     this.starts.push(start);
-    this.lines.push(this.text.slice(start));
-    this.eol = this.text.includes('\r\n') ? '\r\n' : '\n';
+    this.lines.push(text.slice(start));
+    this.eol = text.includes('\r\n') ? '\r\n' : '\n';
   }
 
 
