@@ -165,9 +165,12 @@ function entryLines(ctx: DocumentContext, source: TimelineSource, entry: Timelin
 /** Where `re`'s first phrase stands in a line's text: its index and words, `denied` when its clause denies it or makes it hypothetical, undefined when there is none. */
 type LinePhrase = { at: number; phrase: string } | 'denied' | undefined;
 
+/** A mark or white space other than a plain space: what phraseInLine turns into a space. */
+const MARK_OR_SPACE = /[*_`~]|[^\S ]/;
+
 function phraseInLine(lineText: string, re: RegExp): LinePhrase {
-  // Marks and white space to single spaces, so that the text keeps its length and positions.
-  const text = lineText.replace(/[*_`~\s]/g, ' ');
+  // Marks and white space to single spaces, so that the text keeps its length and positions (most lines have none to change).
+  const text = MARK_OR_SPACE.test(lineText) ? lineText.replace(/[*_`~\s]/g, ' ') : lineText;
   const m = re.exec(text);
   if (!m) return undefined;
   const at = m.index;
