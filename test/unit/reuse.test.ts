@@ -46,7 +46,12 @@ test('a keystroke in a timeline row keeps every other row, and the views of ever
   for (let line = 0; line < lines.length; line++) {
     if (line !== row) assert.equal(second.views!.visible[line], first.views!.visible[line]);
   }
+  // Every other row's timeline entry is the one placed before: the same time from the same clock.
+  const tableEntries = (a: typeof first) => a.model.timelines.filter((t) => t.source === 'table').flatMap((t) => t.entries);
+  const placed = new Set(tableEntries(first));
+  assert.deepEqual(tableEntries(second).filter((e) => !placed.has(e)).map((e) => e.startLine), [row]);
   assert.deepEqual(second.diagnostics, analyze(edited).diagnostics);
+  assert.deepEqual(second.model, analyze(edited).model);
 });
 
 test('a line typed above the timeline moves the kept rows and comments down by one', () => {

@@ -53,9 +53,22 @@ export function defaultRequiredSections(): string[] {
 
 /** Whether `section` is the one a required-section name means: same template kind, or same title. */
 export function sectionMatches(section: Pick<Section, 'kind' | 'title'>, name: string): boolean {
-  const title = unnumbered(name);
-  const kind = kindOfTitle(title);
-  return kind ? section.kind === kind : section.title.toLowerCase() === title.toLowerCase();
+  const { kind, title } = nameRead(name);
+  return kind ? section.kind === kind : section.title.toLowerCase() === title;
+}
+
+/** Required-section names as read: a few per configuration, each asked of every section at every keystroke. */
+const namesRead = new Map<string, { kind: ReturnType<typeof kindOfTitle>; title: string }>();
+
+function nameRead(name: string): { kind: ReturnType<typeof kindOfTitle>; title: string } {
+  let read = namesRead.get(name);
+  if (!read) {
+    const title = unnumbered(name);
+    read = { kind: kindOfTitle(title), title: title.toLowerCase() };
+    if (namesRead.size >= 256) namesRead.clear();
+    namesRead.set(name, read);
+  }
+  return read;
 }
 
 /** The template section a required-section name means, or undefined for a section of the team's own. */

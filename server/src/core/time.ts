@@ -371,43 +371,93 @@ function skip(re: RegExp, text: string, pos: number): number {
  * A time without a zone takes the previous entry's, else the document's, else is read as UTC.
  */
 export class TimelineClock {
-  private date?: CalendarDate;
+  /** The date in force (none until a date is written or placed): its year, month and day. */
+  private year?: number;
+  private month?: number;
+  private day?: number;
   private zone?: string;
-  private previous?: ResolvedTime;
+  /** The epoch of the previous time placed, when it had a time of day: a time more than 12 hours before it is on the next day. */
+  private lastEpoch?: number;
 
   constructor(private readonly defaultZone?: string) {}
 
   /** A date line or heading between entries sets the day for the times below it. */
   setDate(date: CalendarDate): void {
-    this.date = { ...date, year: date.year ?? this.date?.year };
+    this.year = date.year ?? this.year;
+    this.month = date.month;
+    this.day = date.day;
   }
 
-  /** Undefined when the written time does not exist (25:10, February 30). */
-  place(value: TimeValue): ResolvedTime | undefined {
+  /**
+   * Undefined when the written time does not exist (25:10, February 30). `kept`: what each time
+   * placed before gave, with the clock as it was then (a time value is the same object while its
+   * row is kept from version to version): a time placed from the same clock gives the same result.
+   */
+  place(value: TimeValue, kept?: WeakMap<TimeValue, Placement>): ResolvedTime | undefined {
+    const before = kept?.get(value);
+    if (before && this.is(before.clock)) {
+      this.set(before.after);
+      return before.result;
+    }
+    const clock = kept && this.state();
+    const result = this.placeAfresh(value);
+    if (clock) kept!.set(value, { clock, after: this.state(), result });
+    return result;
+  }
+
+  private placeAfresh(value: TimeValue): ResolvedTime | undefined {
     const zone = value.zone ?? this.zone ?? this.defaultZone ?? 'UTC';
     const written = value.date;
     // The written date, its year from the date in force when it has none; else the date in force.
-    const date = written ?? this.date ?? { month: 1, day: 1 };
-    const year = written ? (written.year ?? this.date?.year) : date.year;
+    const year = written ? (written.year ?? this.year) : this.month === undefined ? undefined : this.year;
+    const month = written ? written.month : (this.month ?? 1);
+    const day = written ? written.day : (this.day ?? 1);
     const seconds = value.seconds ?? 0;
     if (!(seconds < 24 * 3600)) return undefined;
-    let local = instant(year ?? 2000, date.month, date.day, seconds, zone);
+    let local = instant(year ?? 2000, month, day, seconds, zone);
     if (!local) return undefined;
-    if (!written && value.seconds !== undefined && this.previous && this.previous.precision !== 'day' && local.epoch < this.previous.epoch - 12 * HOUR) {
+    if (!written && value.seconds !== undefined && this.lastEpoch !== undefined && local.epoch < this.lastEpoch - 12 * HOUR) {
       const next = new Date(Date.UTC(local.year, local.month - 1, local.day + 1));
       local = instant(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate(), seconds, zone)!;
     }
-    const placed: ResolvedTime = {
-      epoch: local.epoch,
-      day: Math.floor(utcMidnight(local.year, local.month, local.day) / DAY),
-      precision: value.seconds === undefined ? 'day' : seconds % 60 ? 'second' : 'minute',
-      dateKnown: year !== undefined,
-    };
+    const precision: Precision = value.seconds === undefined ? 'day' : seconds % 60 ? 'second' : 'minute';
+    const placed: ResolvedTime = { epoch: local.epoch, day: Math.floor(utcMidnight(local.year, local.month, local.day) / DAY), precision, dateKnown: year !== undefined };
     if (value.zone) this.zone = value.zone;
-    this.date = { year: year === undefined ? undefined : local.year, month: local.month, day: local.day };
-    this.previous = placed;
+    this.year = year === undefined ? undefined : local.year;
+    this.month = local.month;
+    this.day = local.day;
+    this.lastEpoch = precision === 'day' ? undefined : local.epoch;
     return placed;
   }
+
+  private state(): ClockState {
+    return { defaultZone: this.defaultZone, zone: this.zone, year: this.year, month: this.month, day: this.day, lastEpoch: this.lastEpoch };
+  }
+
+  private is(c: ClockState): boolean {
+    return c.defaultZone === this.defaultZone && c.zone === this.zone && c.year === this.year && c.month === this.month && c.day === this.day && c.lastEpoch === this.lastEpoch;
+  }
+
+  private set(c: ClockState): void {
+    ({ zone: this.zone, year: this.year, month: this.month, day: this.day, lastEpoch: this.lastEpoch } = c);
+  }
+}
+
+/** What a timeline clock knows between two times. */
+interface ClockState {
+  defaultZone?: string;
+  zone?: string;
+  year?: number;
+  month?: number;
+  day?: number;
+  lastEpoch?: number;
+}
+
+/** A time placed: the clock before and after, and where it was placed (see `TimelineClock.place`). */
+export interface Placement {
+  clock: ClockState;
+  after: ClockState;
+  result: ResolvedTime | undefined;
 }
 
 interface LocalInstant {

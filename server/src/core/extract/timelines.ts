@@ -1,7 +1,7 @@
 import type { Token } from 'markdown-it';
 import { rowChecker } from '../budget';
 import type { Marker, MarkerKind, SectionKind, Table, TableRow, Timeline, TimelineEntry, TimelineSource } from '../model';
-import { type CalendarDate, TimelineClock, type TimeValue, minutesBetween, numericDateAs, parseDate, parseLeadingTime, parseTime, settleNumericDates, zoneName } from '../time';
+import { type CalendarDate, type Placement, TimelineClock, type TimeValue, minutesBetween, numericDateAs, parseDate, parseLeadingTime, parseTime, settleNumericDates, zoneName } from '../time';
 import { type Range, type Span, range, span, trimRuns } from '../text';
 import { EVENT_WORDS, type EventKind, MARKER_NAMES, NOT_HAPPENED, isPlaceholder, phrasePattern, plainText } from '../vocabulary';
 import { KeptWith, type Memo, type MemoTable } from '../memo';
@@ -70,7 +70,7 @@ function readTimelines(ctx: DocumentContext, tables: Table[], events: EventWords
   const dates = dateLines(ctx);
   const add = (source: TimelineSource, items: Item[], section: number | undefined, defaultZone = zone) => {
     const settled = settleDates(items);
-    const entries = place(items, defaultZone, rowChecker(ctx.deadline));
+    const entries = place(items, defaultZone, rowChecker(ctx.deadline), source === 'table' && ctx.memo.enabled);
     markByWords(entries, (e) => entryLines(ctx, source, e), events, ctx.memo);
     if (!entries.length) return;
     const timeline: Timeline = { source, entries, startLine: entries[0].startLine, endLine: entries.reduce((end, e) => Math.max(end, e.endLine), 0), section };
@@ -203,24 +203,25 @@ function phraseIn(lines: Span[], re: RegExp, phrases: MemoTable<LinePhrase>): { 
 function markByWords(entries: TimelineEntry[], linesOf: (entry: TimelineEntry) => Span[], events: EventWords, memo: Memo): void {
   const explicit = new Set<MarkerKind>();
   for (const e of entries) if (e.marker) explicit.add(e.marker.kind);
-  const found = new Map<TimelineEntry, Marker>();
+  // By the entry's position: a marked entry is replaced, as an entry may be a kept one (see place).
+  const found = new Map<number, Marker>();
   for (const [kind, re] of events) {
     if (explicit.has(kind)) continue;
     const phrases = memo.table<LinePhrase>(`phrase:${kind}`, re);
-    for (const entry of entries) {
-      const hit = phraseIn(linesOf(entry), re, phrases);
+    for (let i = 0; i < entries.length; i++) {
+      const hit = phraseIn(linesOf(entries[i]), re, phrases);
       if (!hit) continue;
-      if (!entry.marker && !found.has(entry)) found.set(entry, { kind, label: MARKER_NAMES[kind], range: hit.range, phrase: hit.phrase });
+      if (!entries[i].marker && !found.has(i)) found.set(i, { kind, label: MARKER_NAMES[kind], range: hit.range, phrase: hit.phrase });
       break;
     }
   }
-  const start = entries.find((e) => e.marker?.kind === 'start') ?? [...found].find(([, m]) => m.kind === 'start')?.[0];
+  const start = entries.find((e) => e.marker?.kind === 'start') ?? entries[[...found].find(([, m]) => m.kind === 'start')?.[0] ?? -1];
   const startAt = start?.at;
   if (!startAt || startAt.precision === 'day') return;
-  for (const [entry, marker] of found) {
-    const at = entry.at;
+  for (const [i, marker] of found) {
+    const at = entries[i].at;
     if (!at || at.precision === 'day' || (marker.kind !== 'start' && minutesBetween(startAt, at) < 0)) continue;
-    entry.marker = marker;
+    entries[i] = { ...entries[i], marker };
   }
 }
 
@@ -536,7 +537,7 @@ function withDates(group: Group, dates: DateLine[]): Group {
   return { ...group, items: items.sort((a, b) => lineOf(a) - lineOf(b)) };
 }
 
-function place(items: Item[], zone: string | undefined, tick: () => void): TimelineEntry[] {
+function place(items: Item[], zone: string | undefined, tick: () => void, keep: boolean): TimelineEntry[] {
   const clock = new TimelineClock(zone);
   const entries: TimelineEntry[] = [];
   for (const item of items) {
@@ -546,16 +547,31 @@ function place(items: Item[], zone: string | undefined, tick: () => void): Timel
       continue;
     }
     const placeholder = isPlaceholder(item.time.text);
-    const at = item.value && !placeholder ? clock.place(item.value) : undefined;
+    const at = item.value && !placeholder ? clock.place(item.value, keep ? placements : undefined) : undefined;
     // A time that reads but cannot be placed is on a day that does not exist (February 30).
     const problem = placeholder ? undefined : (item.value?.problem ?? (item.value && !at && item.value.date ? ({ kind: 'date' } as const) : undefined));
     const index = entries.length + 1;
+    const before = keep ? placedEntries.get(item) : undefined;
+    if (before && before.index === index && before.at === at && before.problem === problem) {
+      entries.push(before);
+      continue;
+    }
     const { time, event, marker, startLine, endLine } = item;
     // Two literals rather than a spread: this runs for every entry of every timeline at every keystroke.
-    entries.push(problem ? { index, time, at, problem, placeholder, event, marker, startLine, endLine } : { index, time, at, placeholder, event, marker, startLine, endLine });
+    const entry: TimelineEntry = problem ? { index, time, at, problem, placeholder, event, marker, startLine, endLine } : { index, time, at, placeholder, event, marker, startLine, endLine };
+    if (keep) placedEntries.set(item, entry);
+    entries.push(entry);
   }
   return entries;
 }
+
+/**
+ * A kept row's time placed, and its entry, while the row is kept from version to version: the
+ * same time placed from the same clock, at the same index, is the same entry (entries are not
+ * changed once made: markByWords replaces those it marks).
+ */
+const placements = new WeakMap<TimeValue, Placement>();
+const placedEntries = new WeakMap<Item, TimelineEntry>();
 
 /** A time cell without emphasis, code marks or a link around it. */
 function bare(text: string): string {
