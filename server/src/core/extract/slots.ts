@@ -195,9 +195,10 @@ export function extractSlots(ctx: DocumentContext, tables: Table[], asTemplate: 
     const twoColumns = table.header.cellCount === 2;
     for (const row of table.rows) {
       if (row.line < front) continue;
-      const empty = row.cells.filter((c) => !c.text.trim());
-      if (!empty.length) continue;
-      if (empty.length === row.cells.length) lineSlot('empty-cell', row.line, src.lines[row.line].trim(), true);
+      let empty = 0;
+      for (const c of row.cells) if (!c.text.trim()) empty++;
+      if (!empty) continue;
+      if (empty === row.cells.length) lineSlot('empty-cell', row.line, src.lines[row.line].trim(), true);
       else if (twoColumns && row.cells[0].text.trim() && !row.cells[1].text.trim()) lineSlot('empty-cell', row.line, stripMarks(row.cells[0].text), true);
       else if (asTemplate) lineSlot('empty-cell', row.line, src.lines[row.line].trim(), false);
     }
