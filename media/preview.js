@@ -212,12 +212,12 @@
         }
         steps.push({ add: nodes });
       } else if ('in' in r) {
-        if (!(r.in >= 0 && r.in < run.n)) return false;
+        if (!(Number.isInteger(r.in) && r.in >= 0 && r.in < run.n)) return false;
         taken.push([r.in, r.in + 1]);
         steps.push({ node: children[r.in], inner: r });
       } else {
-        if (!(r.count > 0)) continue;
-        if (!(r.old >= 0 && r.old + r.count <= run.n)) return false;
+        if (!(Number.isInteger(r.old) && Number.isInteger(r.count) && r.old >= 0 && r.count >= 0 && r.old + r.count <= run.n)) return false;
+        if (!r.count) continue;
         taken.push([r.old, r.old + r.count]);
         steps.push({ first: children[r.old], last: children[r.old + r.count - 1], count: r.count, shift: r.shift });
       }
@@ -233,10 +233,12 @@
     }
     for (let i = end; i < run.n; i++) removed.push(children[i]);
     for (const step of steps) if ('inner' in step && !(step.node instanceof Element && patchElement(step.node, step.inner))) return false;
-    if (run.shift && el.hasAttribute('data-line')) el.setAttribute('data-line', String(Number(el.getAttribute('data-line')) + run.shift));
+    if (run.shift) shiftLine(el, run.shift);
     for (const node of removed) node.remove();
     // Then in order: `at` is the first node not yet placed.
     let at = el.firstChild;
+    /** @type {boolean | undefined} */
+    let deep;
     for (const step of steps) {
       if ('add' in step) {
         for (const node of step.add) el.insertBefore(node, at);
@@ -246,12 +248,15 @@
       } else {
         const inPlace = step.first === at;
         const after = inPlace ? step.last.nextSibling : at;
+        // Whether lines are found below the children too (a table's cells have none): asked once, not of each child.
+        if (step.shift) deep ??= el.querySelector(':scope > * [data-line]') !== null;
         if (step.shift || !inPlace) {
           /** @type {ChildNode | null} */
           let node = step.first;
           for (let k = 0; k < step.count && node; k++) {
+            /** @type {ChildNode | null} */
             const next = node.nextSibling;
-            if (step.shift) shiftLines(node, step.shift);
+            if (step.shift) shiftLines(node, step.shift, deep);
             if (!inPlace) el.insertBefore(node, at);
             node = next;
           }
@@ -294,19 +299,27 @@
     return end;
   }
 
-  /** Moves every `data-line` in `node` by `shift`: its source moved, not its content. @param {ChildNode} node @param {number} shift */
-  function shiftLines(node, shift) {
+  /**
+   * Moves every `data-line` in `node` by `shift`: its source moved, not its content. Its descendants
+   * are looked at unless `deep` says none has one.
+   * @param {ChildNode} node @param {number} shift @param {boolean} [deep]
+   */
+  function shiftLines(node, shift, deep = true) {
     if (!(node instanceof Element)) return;
-    if (node.hasAttribute('data-line')) shiftLine(node, shift);
-    if (node.firstElementChild) for (const el of node.querySelectorAll('[data-line]')) shiftLine(el, shift);
+    shiftLine(node, shift);
+    if (!deep || !node.firstElementChild) return;
+    const lined = node.querySelectorAll('[data-line]');
+    for (let i = 0; i < lined.length; i++) shiftLine(lined[i], shift);
   }
 
-  /** @param {Element} el @param {number} shift */
+  /** Moves `el`'s `data-line`, if it has one, by `shift`. @param {Element} el @param {number} shift */
   function shiftLine(el, shift) {
-    const line = Number(el.getAttribute('data-line')) + shift;
+    const value = el.getAttribute('data-line');
+    if (value === null) return;
+    const line = Number(value) + shift;
     el.setAttribute('data-line', String(line));
     // A line label (render/html.ts lineLabel) shows its line, 1-based.
-    if (el.classList.contains('ln')) el.textContent = String(line + 1);
+    if (el.localName === 'span' && el.className === 'ln') el.textContent = String(line + 1);
   }
 
   document.addEventListener('click', (event) => {
