@@ -19,7 +19,8 @@
 
   /** The class that lets large blocks skip their contents off screen (see `settle`). */
   const SETTLED = 'pm-settled';
-  let settling = 0;
+  /** How many bodies the page has had: the first, then each update's. */
+  let bodies = 0;
   let version = -Infinity;
   /**
    * The body's blocks, as the server marked them (render/patch.ts): the parts above the document
@@ -85,9 +86,13 @@
    * stay exact: so they are switched on only once the whole body has been laid out and drawn once.
    */
   function settle() {
-    cancelAnimationFrame(settling);
-    // The sizes are recorded after the frame's layout, which follows this frame's callbacks.
-    settling = requestAnimationFrame(() => setTimeout(() => document.documentElement.classList.add(SETTLED)));
+    const body = ++bodies;
+    // The sizes are recorded after the frame's layout, which follows this frame's callbacks; a newer body waits for its own frame.
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        if (body === bodies) document.documentElement.classList.add(SETTLED);
+      }),
+    );
   }
 
   /** Finds the blocks in the page, from their markers; a body without them has none, and every patch asks for a whole body. */

@@ -237,6 +237,47 @@ describe('preview.js patches', () => {
     });
   });
 
+  test('large blocks skip their contents off screen only once laid out: positions stay exact, after patches too', async () => {
+    const text = generateByLines(2000);
+    const lines = text.split('\n');
+    const before = blocksOf(text);
+    await closing(openWebview(browser(), markedBody(before), { renderId: '1' }), async (page) => {
+      await page.waitForFunction(() => document.documentElement.classList.contains('pm-settled'));
+      /** The page's height and where some lines far down are, skipping or (`whole`) with every block laid out. */
+      const where = (probes: number[], whole = false) =>
+        page.evaluate(
+          ([ls, all]) => {
+            const html = document.documentElement;
+            if (all) html.classList.remove('pm-settled');
+            const at = [html.scrollHeight, ...ls.map((l) => document.querySelector(`.document [data-line="${l}"]`)!.getBoundingClientRect().top + window.scrollY)];
+            if (all) html.classList.add('pm-settled');
+            return at;
+          },
+          [probes, whole] as const,
+        );
+      // A row in the middle of the long timeline table, and one of the action items' table below it.
+      const rows = [lines.findIndex((l, i) => i > 1000 && l.startsWith('| ')), lines.findIndex((l) => l.startsWith('| 100 | '))];
+      assert.deepEqual(await where(rows), await where(rows, true));
+      // A row added in the long table off screen: the table keeps its size until it is drawn again
+      // (a row's height, below it); scrolling to a line still lands on it.
+      const row = rows[0];
+      const after = blocksOf([...lines.slice(0, row), lines[row].replace('reported', 'reports'), ...lines.slice(row)].join('\n'));
+      await send(page, { type: 'patch', version: 2, id: '2', from: '1', runs: diffBlocks(before, after) });
+      await page.waitForFunction((html) => document.getElementById('preview-root')!.innerHTML === html, await fresh(page, after));
+      const below = rows[1] + 1;
+      const lands = async (line: number) => {
+        await send(page, { type: 'scroll-to-line', line });
+        await page.waitForFunction((l) => Math.abs(document.querySelector(`.document tr[data-line="${l}"]`)!.getBoundingClientRect().top) < 1, line);
+      };
+      await lands(below);
+      // Once the table has been on screen again, its size is its new one.
+      await lands(row);
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
+      assert.deepEqual(await where([below]), await where([below], true));
+      await lands(below);
+    });
+  });
+
   test('a one-line edit of a 2,000-line post-mortem: the patch’s size and the time to apply it', async (t) => {
     const text = generateByLines(2000);
     const before = blocksOf(text);
