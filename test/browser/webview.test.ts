@@ -287,6 +287,8 @@ describe('preview.js patches', () => {
     const size = (m: unknown) => Buffer.byteLength(JSON.stringify(m));
     const ms = ([apply, layout, paint]: number[]) => `${apply.toFixed(1)} ms + layout ${layout.toFixed(1)} ms (+ the frame's paint ${paint.toFixed(1)} ms)`;
     await closing(openWebview(browser(), markedBody(before), { renderId: '1' }), async (page) => {
+      // As the user finds it: the page drawn once, its large blocks skipping while off screen (preview.js settle).
+      await page.waitForFunction(() => document.documentElement.classList.contains('pm-settled'));
       let id = 1;
       let shown = before;
       const edits = [
