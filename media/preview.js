@@ -324,7 +324,7 @@
     const line = Number(value) + shift;
     el.setAttribute('data-line', String(line));
     // A line label (render/html.ts lineLabel) shows its line, 1-based.
-    if (el.localName === 'span' && el.className === 'ln') el.textContent = String(line + 1);
+    if (el.localName === 'span' && el.classList.contains('ln')) el.textContent = String(line + 1);
   }
 
   document.addEventListener('click', (event) => {
