@@ -17,6 +17,10 @@
   /** How often, at most, a scroll is reported, in milliseconds. */
   const SCROLL_REPORT_MS = 50;
 
+  /** The class that lets large blocks skip their contents off screen (see `settle`). */
+  const SETTLED = 'pm-settled';
+  /** How many bodies the page has had: the first, then each update's. */
+  let bodies = 0;
   let version = -Infinity;
   /**
    * The body's blocks, as the server marked them (render/patch.ts): the parts above the document
@@ -28,6 +32,7 @@
   /** @type {string | undefined} */
   let renderId = root.dataset.render;
   indexBlocks();
+  settle();
   /** The scroll position a `scroll-to-line` set: reaching it is not the user scrolling. */
   let expectedScrollY = NaN;
   let reportPending = false;
@@ -52,10 +57,12 @@
       if (message.version < version) return;
       version = message.version;
       const { scrollX, scrollY } = window;
+      document.documentElement.classList.remove(SETTLED);
       root.innerHTML = message.body;
       renderId = message.id;
       indexBlocks();
       window.scrollTo(scrollX, scrollY);
+      settle();
     } else if (message?.type === 'patch') {
       if (message.from !== renderId || message.version < version || !patch(message.runs)) {
         // Not what the page shows (reloaded, a message missed): a whole body puts it right.
@@ -70,6 +77,23 @@
       scrollToLine(message.line);
     }
   });
+
+  /**
+   * The large blocks (preview.css: tables, code, the timeline drawing, the problems) skip the
+   * layout and paint of their contents while off screen (`content-visibility: auto`), so that an
+   * edit far from the view does not lay out a table of a thousand rows again. Their size then is
+   * the one they had when last laid out (`contain-intrinsic-size: auto`), and positions below them
+   * stay exact: so they are switched on only once the whole body has been laid out and drawn once.
+   */
+  function settle() {
+    const body = ++bodies;
+    // The sizes are recorded after the frame's layout, which follows this frame's callbacks; a newer body waits for its own frame.
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        if (body === bodies) document.documentElement.classList.add(SETTLED);
+      }),
+    );
+  }
 
   /** Finds the blocks in the page, from their markers; a body without them has none, and every patch asks for a whole body. */
   function indexBlocks() {
@@ -115,7 +139,7 @@
         const el = block.nodes.find((n) => n instanceof Element);
         return el instanceof Element && patchElement(el, run);
       },
-      (block, shift) => shiftLines(block.nodes, shift),
+      (block, shift) => block.nodes.forEach((node) => shiftLines(node, shift)),
     );
     if (!next) return false;
     const kept = new Set(next);
@@ -168,27 +192,83 @@
   }
 
   /**
-   * Patches `el`'s children by `run`, its own line moved by the run's shift.
+   * Patches `el`'s children by `run`, its own line moved by the run's shift. Only what changed is
+   * touched: a kept stretch is found by its first and last node and skipped, or moved whole; the
+   * nodes between stretches are removed one by one. So a row edited in a long table costs the row,
+   * not the table's thousands of rows (but a stretch whose lines moved has each of its lines moved).
    * @param {Element} el @param {{ shift: number, n: number, runs: PatchRun[] }} run
    */
   function patchElement(el, run) {
-    const children = Array.from(el.childNodes);
-    if (children.length !== run.n) return false;
-    if (run.shift && el.hasAttribute('data-line')) el.setAttribute('data-line', String(Number(el.getAttribute('data-line')) + run.shift));
-    const next = applyRuns(
-      children,
-      run.runs,
-      (html) => {
-        const nodes = parse(html, el);
-        return nodes.length === 1 ? nodes[0] : undefined;
-      },
-      (node, inner) => node instanceof Element && patchElement(node, inner),
-      (node, shift) => shiftLines([node], shift),
-    );
-    if (!next) return false;
-    const kept = new Set(next);
-    for (const node of children) if (!kept.has(node)) node.remove();
-    place(el, next, el.firstChild);
+    const children = el.childNodes;
+    if (children.length !== run.n || !Array.isArray(run.runs)) return false;
+    // First what the runs take, checked, with the nodes they name, while the indexes hold.
+    /** @type {({ add: ChildNode[] } | { first: ChildNode, last: ChildNode, count: number, shift: number } | { node: ChildNode, inner: { shift: number, n: number, runs: PatchRun[] } })[]} */
+    const steps = [];
+    /** @type {[number, number][]} */
+    const taken = [];
+    for (const r of run.runs) {
+      if ('add' in r) {
+        /** @type {ChildNode[]} */
+        const nodes = [];
+        for (const html of r.add) {
+          const parsed = parse(html, el);
+          if (parsed.length !== 1) return false;
+          nodes.push(parsed[0]);
+        }
+        steps.push({ add: nodes });
+      } else if ('in' in r) {
+        if (!(Number.isInteger(r.in) && r.in >= 0 && r.in < run.n)) return false;
+        taken.push([r.in, r.in + 1]);
+        steps.push({ node: children[r.in], inner: r });
+      } else {
+        if (!(Number.isInteger(r.old) && Number.isInteger(r.count) && r.old >= 0 && r.count >= 0 && r.old + r.count <= run.n)) return false;
+        if (!r.count) continue;
+        taken.push([r.old, r.old + r.count]);
+        steps.push({ first: children[r.old], last: children[r.old + r.count - 1], count: r.count, shift: r.shift });
+      }
+    }
+    taken.sort((a, b) => a[0] - b[0]);
+    /** @type {ChildNode[]} */
+    const removed = [];
+    let end = 0;
+    for (const [from, to] of taken) {
+      if (from < end) return false;
+      for (let i = end; i < from; i++) removed.push(children[i]);
+      end = to;
+    }
+    for (let i = end; i < run.n; i++) removed.push(children[i]);
+    for (const step of steps) if ('inner' in step && !(step.node instanceof Element && patchElement(step.node, step.inner))) return false;
+    if (run.shift) shiftLine(el, run.shift);
+    for (const node of removed) node.remove();
+    // Then in order: `at` is the first node not yet placed.
+    let at = el.firstChild;
+    /** @type {boolean | undefined} */
+    let deep;
+    for (const step of steps) {
+      if ('add' in step) {
+        for (const node of step.add) el.insertBefore(node, at);
+      } else if ('inner' in step) {
+        if (step.node === at) at = step.node.nextSibling;
+        else el.insertBefore(step.node, at);
+      } else {
+        const inPlace = step.first === at;
+        const after = inPlace ? step.last.nextSibling : at;
+        // Whether lines are found below the children too (a table's cells have none): asked once, not of each child.
+        if (step.shift) deep ??= el.querySelector(':scope > * [data-line]') !== null;
+        if (step.shift || !inPlace) {
+          /** @type {ChildNode | null} */
+          let node = step.first;
+          for (let k = 0; k < step.count && node; k++) {
+            /** @type {ChildNode | null} */
+            const next = node.nextSibling;
+            if (step.shift) shiftLines(node, step.shift, deep);
+            if (!inPlace) el.insertBefore(node, at);
+            node = next;
+          }
+        }
+        at = after;
+      }
+    }
     return true;
   }
 
@@ -224,18 +304,27 @@
     return end;
   }
 
-  /** Moves every `data-line` in `nodes` by `shift`: the block's source moved, not its content. @param {ChildNode[]} nodes @param {number} shift */
-  function shiftLines(nodes, shift) {
-    for (const node of nodes) {
-      if (!(node instanceof Element)) continue;
-      const lined = node.hasAttribute('data-line') ? [node, ...node.querySelectorAll('[data-line]')] : node.querySelectorAll('[data-line]');
-      for (const el of lined) {
-        const line = Number(el.getAttribute('data-line')) + shift;
-        el.setAttribute('data-line', String(line));
-        // A line label (render/html.ts lineLabel) shows its line, 1-based.
-        if (el.classList.contains('ln')) el.textContent = String(line + 1);
-      }
-    }
+  /**
+   * Moves every `data-line` in `node` by `shift`: its source moved, not its content. Its descendants
+   * are looked at unless `deep` says none has one.
+   * @param {ChildNode} node @param {number} shift @param {boolean} [deep]
+   */
+  function shiftLines(node, shift, deep = true) {
+    if (!(node instanceof Element)) return;
+    shiftLine(node, shift);
+    if (!deep || !node.firstElementChild) return;
+    const lined = node.querySelectorAll('[data-line]');
+    for (let i = 0; i < lined.length; i++) shiftLine(lined[i], shift);
+  }
+
+  /** Moves `el`'s `data-line`, if it has one, by `shift`. @param {Element} el @param {number} shift */
+  function shiftLine(el, shift) {
+    const value = el.getAttribute('data-line');
+    if (value === null) return;
+    const line = Number(value) + shift;
+    el.setAttribute('data-line', String(line));
+    // A line label (render/html.ts lineLabel) shows its line, 1-based.
+    if (el.localName === 'span' && el.classList.contains('ln')) el.textContent = String(line + 1);
   }
 
   document.addEventListener('click', (event) => {

@@ -163,16 +163,28 @@ describe('preview.js patches', () => {
       return root.innerHTML;
     }, [markedBody(blocks), around]);
   const rootHtml = (page: Page) => page.evaluate(() => document.getElementById('preview-root')!.innerHTML);
-  /** Dispatches the message as the webview does: how long the page took to handle it, then to lay it out. */
+  /**
+   * Dispatches the message as the webview does: how long the page took to handle it, then to lay it
+   * out, then the rest of the next frame (style, layout, pre-paint and paint after its callbacks:
+   * from a frame callback to the first task after that frame), what the user waits for until it shows.
+   */
   const timed = (page: Page, message: unknown) =>
-    page.evaluate((m) => {
-      void document.body.offsetHeight;
-      const t0 = performance.now();
-      window.dispatchEvent(new MessageEvent('message', { data: m }));
-      const t1 = performance.now();
-      void document.body.offsetHeight;
-      return [t1 - t0, performance.now() - t1];
-    }, message);
+    page.evaluate(
+      (m) =>
+        new Promise<number[]>((resolve) => {
+          void document.body.offsetHeight;
+          const t0 = performance.now();
+          window.dispatchEvent(new MessageEvent('message', { data: m }));
+          const t1 = performance.now();
+          void document.body.offsetHeight;
+          const t2 = performance.now();
+          requestAnimationFrame(() => {
+            const t3 = performance.now();
+            setTimeout(() => resolve([t1 - t0, t2 - t1, performance.now() - t3]));
+          });
+        }),
+      message,
+    );
 
   test('edits become patches: the DOM equals a fresh render’s, the scroll position and an untouched selection are kept', async () => {
     let text = DNS_TEXT;
@@ -225,6 +237,47 @@ describe('preview.js patches', () => {
     });
   });
 
+  test('large blocks skip their contents off screen only once laid out: positions stay exact, after patches too', async () => {
+    const text = generateByLines(2000);
+    const lines = text.split('\n');
+    const before = blocksOf(text);
+    await closing(openWebview(browser(), markedBody(before), { renderId: '1' }), async (page) => {
+      await page.waitForFunction(() => document.documentElement.classList.contains('pm-settled'));
+      /** The page's height and where some lines far down are, skipping or (`whole`) with every block laid out. */
+      const where = (probes: number[], whole = false) =>
+        page.evaluate(
+          ([ls, all]) => {
+            const html = document.documentElement;
+            if (all) html.classList.remove('pm-settled');
+            const at = [html.scrollHeight, ...ls.map((l) => document.querySelector(`.document [data-line="${l}"]`)!.getBoundingClientRect().top + window.scrollY)];
+            if (all) html.classList.add('pm-settled');
+            return at;
+          },
+          [probes, whole] as const,
+        );
+      // A row in the middle of the long timeline table, and one of the action items' table below it.
+      const rows = [lines.findIndex((l, i) => i > 1000 && l.startsWith('| ')), lines.findIndex((l) => l.startsWith('| 100 | '))];
+      assert.deepEqual(await where(rows), await where(rows, true));
+      // A row added in the long table off screen: the table keeps its size until it is drawn again
+      // (a row's height, below it); scrolling to a line still lands on it.
+      const row = rows[0];
+      const after = blocksOf([...lines.slice(0, row), lines[row].replace('reported', 'reports'), ...lines.slice(row)].join('\n'));
+      await send(page, { type: 'patch', version: 2, id: '2', from: '1', runs: diffBlocks(before, after) });
+      await page.waitForFunction((html) => document.getElementById('preview-root')!.innerHTML === html, await fresh(page, after));
+      const below = rows[1] + 1;
+      const lands = async (line: number) => {
+        await send(page, { type: 'scroll-to-line', line });
+        await page.waitForFunction((l) => Math.abs(document.querySelector(`.document tr[data-line="${l}"]`)!.getBoundingClientRect().top) < 1, line);
+      };
+      await lands(below);
+      // Once the table has been on screen again, its size is its new one.
+      await lands(row);
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
+      assert.deepEqual(await where([below]), await where([below], true));
+      await lands(below);
+    });
+  });
+
   test('a one-line edit of a 2,000-line post-mortem: the patch’s size and the time to apply it', async (t) => {
     const text = generateByLines(2000);
     const before = blocksOf(text);
@@ -232,28 +285,40 @@ describe('preview.js patches', () => {
     const row = lines.findIndex((l, i) => i > lines.length / 2 && l.startsWith('| '));
     const prose = lines.findIndex((l) => l.startsWith('> ') && l.length > 60);
     const size = (m: unknown) => Buffer.byteLength(JSON.stringify(m));
-    const ms = ([apply, layout]: number[]) => `${apply.toFixed(1)} ms + layout ${layout.toFixed(1)} ms`;
+    const ms = ([apply, layout, paint]: number[]) => `${apply.toFixed(1)} ms + layout ${layout.toFixed(1)} ms (+ the frame's paint ${paint.toFixed(1)} ms)`;
     await closing(openWebview(browser(), markedBody(before), { renderId: '1' }), async (page) => {
+      // As the user finds it: the page drawn once, its large blocks skipping while off screen (preview.js settle).
+      await page.waitForFunction(() => document.documentElement.classList.contains('pm-settled'));
       let id = 1;
       let shown = before;
-      for (const [name, edit] of [
+      const edits = [
         ['a timeline row edited', (l: string[]) => (l[row] = l[row].replace('reported', 'reported first'))],
         ['a line of prose edited', (l: string[]) => (l[prose] = `${l[prose]} More.`)],
         // Every problem below it moves down a line: their line labels travel as a shift.
         ['a paragraph inserted near the top', (l: string[]) => l.splice(prose + 1, 0, '', 'A new paragraph.')],
         // A row added: the drawing gains one mark, the rows below move down a line.
         ['a timeline row added', (l: string[]) => l.splice(row, 0, l[row].replace('reported', 'reports'))],
-      ] as const) {
-        const edited = [...lines];
-        edit(edited);
-        const after = blocksOf(edited.join('\n'));
-        const patch = { type: 'patch', version: id + 1, id: String(id + 1), from: String(id), runs: diffBlocks(shown, after) };
-        const patchMs = await timed(page, patch);
-        assert.equal(await rootHtml(page), await fresh(page, after));
-        t.diagnostic(`${name}: patch ${size(patch)} bytes (${((size(patch) / Buffer.byteLength(text)) * 100).toFixed(2)}% of the document) applied in ${ms(patchMs)}`);
-        assert.ok(size(patch) < Buffer.byteLength(text) * 0.05);
-        id++;
-        shown = after;
+      ] as const;
+      // At the top of the page, then with the edited row in view (the editor scrolled the preview there).
+      for (const where of ['', ', the row in view']) {
+        if (where) {
+          await page.evaluate((l) => window.postMessage({ type: 'scroll-to-line', line: l }, '*'), row - 10);
+          await page.waitForFunction(() => window.scrollY > 0);
+        }
+        const scrollY = await page.evaluate(() => window.scrollY);
+        for (const [name, edit] of edits) {
+          const edited = [...lines];
+          edit(edited);
+          const after = blocksOf(edited.join('\n'));
+          const patch = { type: 'patch', version: id + 1, id: String(id + 1), from: String(id), runs: diffBlocks(shown, after) };
+          const patchMs = await timed(page, patch);
+          assert.equal(await rootHtml(page), await fresh(page, after));
+          assert.equal(await page.evaluate(() => window.scrollY), scrollY);
+          t.diagnostic(`${name}${where}: patch ${size(patch)} bytes (${((size(patch) / Buffer.byteLength(text)) * 100).toFixed(2)}% of the document) applied in ${ms(patchMs)}`);
+          assert.ok(size(patch) < Buffer.byteLength(text) * 0.05);
+          id++;
+          shown = after;
+        }
       }
       const update = { type: 'update', version: id + 1, id: String(id + 1), body: markedBody(before) };
       t.diagnostic(`the whole body instead: ${size(update)} bytes applied in ${ms(await timed(page, update))}`);
