@@ -158,6 +158,8 @@ const CONTEXT_WORDS = 3;
 
 /** The words of one clause: each analysis looks at one clause only, so a clause's words are all that is kept at a time. */
 interface Words {
+  /** How many words the clause has: the arrays are kept at their longest, never cut (cutting an array frees its storage). */
+  count: number;
   start: number[];
   end: number[];
   /** Lower-cased where the matcher knows the word, else '': no string is kept per word of the text. */
@@ -189,33 +191,28 @@ function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0xa0 || Number.isNaN(c);
 }
 
-/**
- * Calls `clause` with the words of each clause of `text` as WORD reads them, in one pass of
- * character tests (no match objects, no slices but each word's own for its lookup), reusing one
- * set of arrays: a long run of punctuation or of one-letter words costs its length.
- */
 /** The clause being read: one for every text, since a text is read to its end before the next (at most MAX_CLAUSE_WORDS words). */
-const clauseWords: Words = { start: [], end: [], lower: [] };
+const clauseWords: Words = { count: 0, start: [], end: [], lower: [] };
 
-function eachClause(text: string, matcher: BlameMatcher, clause: (words: Words) => void): void {
+/**
+ * Hands `reader` the words of each clause of `text` as WORD reads them, in one pass of character
+ * tests (no match objects, no slices but for a word beyond ASCII), reusing one set of arrays: a
+ * long run of punctuation or of one-letter words costs its length.
+ */
+function eachClause(text: string, matcher: BlameMatcher, reader: ClauseReader): void {
   const words = clauseWords;
-  words.start.length = words.end.length = words.lower.length = 0;
+  words.count = 0;
   /** Whether the clause has a word the matcher knows: without one, nothing in it can match. */
   let known = false;
-  const flush = () => {
-    if (known) clause(words);
-    words.start.length = words.end.length = words.lower.length = 0;
-    known = false;
-  };
   for (let i = 0; i < text.length; ) {
     const c = text.charCodeAt(i);
     const first = c === 0x40 /* @ */ ? 1 : letterAt(text, i);
     if (!first) {
-      if (BREAKS.has(c) || (c === 0x2d /* - */ && isSpace(text.charCodeAt(i - 1)) && isSpace(text.charCodeAt(i + 1)))) flush();
+      if (BREAKS.has(c) || (c === 0x2d /* - */ && isSpace(text.charCodeAt(i - 1)) && isSpace(text.charCodeAt(i + 1)))) known = endClause(reader, known);
       i++;
       continue;
     }
-    if (words.start.length >= MAX_CLAUSE_WORDS) flush();
+    if (words.count >= MAX_CLAUSE_WORDS) known = endClause(reader, known);
     const start = i;
     i += first;
     for (;;) {
@@ -227,44 +224,69 @@ function eachClause(text: string, matcher: BlameMatcher, clause: (words: Words) 
         i += n;
       }
     }
-    words.start.push(start);
-    words.end.push(i);
     const word = knownWord(matcher, text, start, i);
     known ||= word !== '';
-    words.lower.push(word);
+    words.start[words.count] = start;
+    words.end[words.count] = i;
+    words.lower[words.count++] = word;
   }
-  flush();
+  endClause(reader, known);
 }
+
+/** The clause read ends: read it if it has a word the matcher knows, and start the next. Returns the next one's `known`. */
+function endClause(reader: ClauseReader, known: boolean): false {
+  if (known) reader.read(clauseWords);
+  clauseWords.count = 0;
+  return false;
+}
+
+/** What most blocks have: no blaming word. */
+const NONE: readonly Blame[] = Object.freeze([]);
 
 /**
  * The blaming words of one block of narrative, left to right and never overlapping. `names` are
  * the people the document names, each word of a name as written ("Priya", "Raman"); a handle
  * (`@priya`) is a person wherever it is written.
  */
-export function findBlame(text: string, matcher: BlameMatcher, names: ReadonlySet<string>): Blame[] {
-  const reader = new ClauseReader(text, matcher, names);
-  eachClause(text, matcher, (words) => reader.read(words));
-  return reader.found;
+export function findBlame(text: string, matcher: BlameMatcher, names: ReadonlySet<string>): readonly Blame[] {
+  reader.start(text, matcher, names);
+  eachClause(text, matcher, reader);
+  return reader.take();
 }
 
-/** Reads one clause at a time (one object per block: nothing is allocated per clause). */
+/** Reads one clause at a time: one reader for every text (a text is read to its end before the next), nothing allocated but what it finds. */
 class ClauseReader {
-  readonly found: Blame[] = [];
+  private found: Blame[] | undefined;
   private w: Words = clauseWords;
   private n = 0;
+  private text = '';
+  private matcher!: BlameMatcher;
+  private names: ReadonlySet<string> = new Set();
 
-  constructor(
-    private readonly text: string,
-    private readonly matcher: BlameMatcher,
-    private readonly names: ReadonlySet<string>,
-  ) {}
+  start(text: string, matcher: BlameMatcher, names: ReadonlySet<string>): void {
+    this.text = text;
+    this.matcher = matcher;
+    this.names = names;
+    this.found = undefined;
+  }
+
+  /** What the text's clauses held; the reader keeps nothing of it. */
+  take(): readonly Blame[] {
+    const found = this.found ?? NONE;
+    this.found = undefined;
+    return found;
+  }
+
+  private add(blame: Blame): void {
+    (this.found ??= []).push(blame);
+  }
 
   /** The blaming words of one clause, added to `found`. */
   read(words: Words): void {
     const { matcher } = this;
     this.w = words;
     const w = words;
-    const n = (this.n = w.start.length);
+    const n = (this.n = w.count);
     for (let i = 0; i < n; i++) {
       // A person, then (after one adverb at most) an error verb.
       if (i > 0) {
@@ -273,7 +295,7 @@ class ClauseReader {
         if (v && !TEAM.has(w.lower[i - 1])) {
           const s = this.personEndingAt(i - 1);
           if (s >= 0 && !this.negated(s)) {
-            this.found.push({ kind: 'verb', start: w.start[s], end: this.quoteEnd(v.last), suggestion: v.match.suggestion });
+            this.add({ kind: 'verb', start: w.start[s], end: this.quoteEnd(v.last), suggestion: v.match.suggestion });
             i = v.last;
             continue;
           }
@@ -287,14 +309,14 @@ class ClauseReader {
         const base = /['\u2019]s$/.test(word) ? word.slice(0, -2) : undefined;
         const s = PRONOUN.has(w.lower[owner]) ? owner : base !== undefined ? this.personEndingAt(owner, base) : -1;
         if (s >= 0 && !this.negated(s)) {
-          this.found.push({ kind: 'noun', start: w.start[s], end: w.end[i], suggestion: possessive.suggestion });
+          this.add({ kind: 'noun', start: w.start[s], end: w.end[i], suggestion: possessive.suggestion });
           continue;
         }
       }
       // A blame noun or a counterfactual, anywhere but after "we" and unless denied.
       const p = this.longest(matcher.phrases, i);
       if (p && !(i > 0 && TEAM.has(w.lower[i - 1])) && !this.negated(i) && !this.shouted(i, p.last)) {
-        this.found.push({ kind: p.match.kind, start: w.start[i], end: p.match.kind === 'counterfactual' ? this.quoteEnd(p.last) : w.end[p.last], suggestion: p.match.suggestion });
+        this.add({ kind: p.match.kind, start: w.start[i], end: p.match.kind === 'counterfactual' ? this.quoteEnd(p.last) : w.end[p.last], suggestion: p.match.suggestion });
         i = p.last;
       }
     }
@@ -379,3 +401,5 @@ class ClauseReader {
     return false;
   }
 }
+
+const reader = new ClauseReader();

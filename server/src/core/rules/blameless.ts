@@ -31,7 +31,7 @@ export const blameless: Rule = {
     const { matcher, id } = matcherFor(config.blameless);
     const names = peopleWords(model, config.owners);
     // A block reads as it did in the previous version when its text, the words and the people are the same.
-    const blames = memo?.table<Blame[]>('blame', `${id}\n${[...names].join('\n')}`);
+    const blames = memo?.table<readonly Blame[]>('blame', `${id}\n${[...names].join('\n')}`);
     const findings: Finding[] = [];
     for (const block of model.narrative) {
       const found = blames ? blames.get(block.text, (text) => findBlame(text, matcher, names)) : findBlame(block.text, matcher, names);
