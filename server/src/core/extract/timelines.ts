@@ -165,12 +165,16 @@ function entryLines(ctx: DocumentContext, source: TimelineSource, entry: Timelin
 /** Where `re`'s first phrase stands in a line's text: its index and words, `denied` when its clause denies it or makes it hypothetical, undefined when there is none. */
 type LinePhrase = { at: number; phrase: string } | 'denied' | undefined;
 
-/** A mark or white space other than a plain space: what phraseInLine turns into a space. */
+/** A mark or white space other than a plain space: what withoutMarks turns into a space. */
 const MARK_OR_SPACE = /[*_`~]|[^\S ]/;
 
-function phraseInLine(lineText: string, re: RegExp): LinePhrase {
-  // Marks and white space to single spaces, so that the text keeps its length and positions (most lines have none to change).
-  const text = MARK_OR_SPACE.test(lineText) ? lineText.replace(/[*_`~\s]/g, ' ') : lineText;
+/** A line's text with its marks and white space made single spaces, so that it keeps its length and positions (most lines have none to change). */
+function withoutMarks(lineText: string): string {
+  return MARK_OR_SPACE.test(lineText) ? lineText.replace(/[*_`~\s]/g, ' ') : lineText;
+}
+
+/** Where `re`'s first phrase stands in a line's text without marks (`withoutMarks`). */
+function phraseInLine(text: string, re: RegExp): LinePhrase {
   const m = re.exec(text);
   if (!m) return undefined;
   const at = m.index;
@@ -182,9 +186,9 @@ function phraseInLine(lineText: string, re: RegExp): LinePhrase {
  * The first phrase of `re` in the entry's lines that is neither denied nor hypothetical in its
  * clause ("no alert fired"). Each line is read once per version of its text (`phrases`).
  */
-function phraseIn(lines: Span[], re: RegExp, phrases: MemoTable<LinePhrase>): { phrase: string; range: Range } | undefined {
+function phraseIn(lines: Span[], re: RegExp, phrases: MemoTable<LinePhrase>, plain: (text: string) => string): { phrase: string; range: Range } | undefined {
   for (const line of lines) {
-    const found = phrases.get(line.text, (text) => phraseInLine(text, re));
+    const found = phrases.get(line.text, (text) => phraseInLine(plain(text), re));
     if (!found) continue;
     if (found === 'denied') return undefined;
     const start = line.range.start.character + found.at;
@@ -205,11 +209,18 @@ function markByWords(entries: TimelineEntry[], linesOf: (entry: TimelineEntry) =
   for (const e of entries) if (e.marker) explicit.add(e.marker.kind);
   // By the entry's position: a marked entry is replaced, as an entry may be a kept one (see place).
   const found = new Map<number, Marker>();
+  // Each line's text without marks, made once for all the kinds that read it.
+  const plainTexts = new Map<string, string>();
+  const plain = (text: string) => {
+    let made = plainTexts.get(text);
+    if (made === undefined) plainTexts.set(text, (made = withoutMarks(text)));
+    return made;
+  };
   for (const [kind, re] of events) {
     if (explicit.has(kind)) continue;
     const phrases = memo.table<LinePhrase>(`phrase:${kind}`, re);
     for (let i = 0; i < entries.length; i++) {
-      const hit = phraseIn(linesOf(entries[i]), re, phrases);
+      const hit = phraseIn(linesOf(entries[i]), re, phrases, plain);
       if (!hit) continue;
       if (!entries[i].marker && !found.has(i)) found.set(i, { kind, label: MARKER_NAMES[kind], range: hit.range, phrase: hit.phrase });
       break;
