@@ -181,7 +181,10 @@ export function parseTime(text: string): TimeValue | undefined {
     const [, year, month, day, hours, minutes] = common;
     const problem: TimeProblem | undefined = Number(minutes) >= 60 ? { kind: 'minutes', minutes: Number(minutes) } : Number(hours) >= 24 ? { kind: 'hour', hour: Number(hours) } : undefined;
     const seconds = problem ? NaN : Number(hours) * 3600 + Number(minutes) * 60;
-    return { ...(year ? { date: { year: Number(year), month: Number(month), day: Number(day) } } : {}), seconds, length: text.length, ...(problem ? { problem } : {}) };
+    const date = year ? { year: Number(year), month: Number(month), day: Number(day) } : undefined;
+    // Literals rather than spreads: this runs for every row of a timeline table.
+    if (problem) return date ? { date, seconds, length: text.length, problem } : { seconds, length: text.length, problem };
+    return date ? { date, seconds, length: text.length } : { seconds, length: text.length };
   }
   const value = parseLeadingTime(text);
   if (!value) return undefined;
