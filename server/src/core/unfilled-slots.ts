@@ -34,8 +34,10 @@ export function slotsLeft(model: PostMortem, src: SourceText, template?: TeamTem
   ]);
   const placeholderLines = new Set(model.placeholders.map((p) => p.range.start.line));
   // A timeline time of `???` is an unknown time, which timeline-time explains: one finding, not two.
-  const times = new RangesByLine(model.timelines.flatMap((t) => t.entries.map((e) => e.time.range)));
-  const unknownTime = (slot: Slot, at: Range) => slot.kind === 'token' && /^\?+$/.test(slot.text) && times.contain(at);
+  // Filed only when such a token is found: most documents have none, and the timeline is most of a long one.
+  let times: RangesByLine | undefined;
+  const unknownTime = (slot: Slot, at: Range) =>
+    slot.kind === 'token' && /^\?+$/.test(slot.text) && (times ??= new RangesByLine(model.timelines.flatMap((t) => t.entries.map((e) => e.time.range)))).contain(at);
   const left: LeftSlot[] = [];
   const seen = new Set<string>();
   const add = (slot: Slot, at: Range, fromTemplate: boolean) => {
