@@ -51,6 +51,7 @@ export class MemoTable<V> {
 /** One analysis's tables, by name, each passed on from the previous analysis's table of that name and context. */
 export class Memo {
   private readonly tables = new Map<string, MemoTable<unknown>>();
+  private readonly byObject = new Map<string, WeakMap<object, unknown>>();
   private previous: Memo | undefined;
   private readonly generation: number;
 
@@ -74,6 +75,21 @@ export class Memo {
     const made = new MemoTable<V>(context, this.generation, before?.context === context ? before : undefined, this.enabled);
     this.tables.set(name, made);
     return made;
+  }
+
+  /**
+   * Results by an object of the model that the next version keeps where its text did not change
+   * (a timeline row's time value): passed on from analysis to analysis with the memo, and let go
+   * with it (a document no longer edited keeps its model, not its memo). Undefined for a one-off analysis.
+   */
+  byKept<K extends object, V>(name: string): WeakMap<K, V> | undefined {
+    if (!this.enabled) return undefined;
+    let map = this.byObject.get(name);
+    if (!map) {
+      map = this.previous?.byObject.get(name) ?? new WeakMap();
+      this.byObject.set(name, map);
+    }
+    return map as WeakMap<K, V>;
   }
 
   /** The analysis is made: its tables let go of what it did not ask for, and the previous analysis's memo is not kept alive from here. */

@@ -70,7 +70,8 @@ function readTimelines(ctx: DocumentContext, tables: Table[], events: EventWords
   const dates = dateLines(ctx);
   const add = (source: TimelineSource, items: Item[], section: number | undefined, defaultZone = zone) => {
     const settled = settleDates(items);
-    const entries = place(items, defaultZone, rowChecker(ctx.deadline), source === 'table' && ctx.memo.enabled);
+    // Only a table's rows are kept from version to version (their readings are the same objects).
+    const entries = place(items, defaultZone, rowChecker(ctx.deadline), source === 'table' ? ctx.memo : undefined);
     markByWords(entries, (e) => entryLines(ctx, source, e), events, ctx.memo);
     if (!entries.length) return;
     const timeline: Timeline = { source, entries, startLine: entries[0].startLine, endLine: entries.reduce((end, e) => Math.max(end, e.endLine), 0), section };
@@ -548,7 +549,11 @@ function withDates(group: Group, dates: DateLine[]): Group {
   return { ...group, items: items.sort((a, b) => lineOf(a) - lineOf(b)) };
 }
 
-function place(items: Item[], zone: string | undefined, tick: () => void, keep: boolean): TimelineEntry[] {
+function place(items: Item[], zone: string | undefined, tick: () => void, memo?: Memo): TimelineEntry[] {
+  // A kept row's time placed, and its entry: the same time placed from the same clock, at the same
+  // index, is the same entry (entries are not changed once made: markByWords replaces those it marks).
+  const placements = memo?.byKept<TimeValue, Placement>('placements');
+  const placedEntries = memo?.byKept<Item, TimelineEntry>('timeline-entries');
   const clock = new TimelineClock(zone);
   const entries: TimelineEntry[] = [];
   for (const item of items) {
@@ -558,11 +563,11 @@ function place(items: Item[], zone: string | undefined, tick: () => void, keep: 
       continue;
     }
     const placeholder = isPlaceholder(item.time.text);
-    const at = item.value && !placeholder ? clock.place(item.value, keep ? placements : undefined) : undefined;
+    const at = item.value && !placeholder ? clock.place(item.value, placements) : undefined;
     // A time that reads but cannot be placed is on a day that does not exist (February 30).
     const problem = placeholder ? undefined : (item.value?.problem ?? (item.value && !at && item.value.date ? ({ kind: 'date' } as const) : undefined));
     const index = entries.length + 1;
-    const before = keep ? placedEntries.get(item) : undefined;
+    const before = placedEntries?.get(item);
     if (before && before.index === index && before.at === at && before.problem === problem) {
       entries.push(before);
       continue;
@@ -570,19 +575,11 @@ function place(items: Item[], zone: string | undefined, tick: () => void, keep: 
     const { time, event, marker, startLine, endLine } = item;
     // Two literals rather than a spread: this runs for every entry of every timeline at every keystroke.
     const entry: TimelineEntry = problem ? { index, time, at, problem, placeholder, event, marker, startLine, endLine } : { index, time, at, placeholder, event, marker, startLine, endLine };
-    if (keep) placedEntries.set(item, entry);
+    placedEntries?.set(item, entry);
     entries.push(entry);
   }
   return entries;
 }
-
-/**
- * A kept row's time placed, and its entry, while the row is kept from version to version: the
- * same time placed from the same clock, at the same index, is the same entry (entries are not
- * changed once made: markByWords replaces those it marks).
- */
-const placements = new WeakMap<TimeValue, Placement>();
-const placedEntries = new WeakMap<Item, TimelineEntry>();
 
 /** A time cell without emphasis, code marks or a link around it. */
 function bare(text: string): string {
