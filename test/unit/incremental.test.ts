@@ -125,6 +125,13 @@ test(`incremental parse and analysis equal a fresh one after each of ${EDITS} ra
       const fresh = analyze(text, { remember: true });
       const difference = firstDifference(incremental.blocks, fresh.blocks);
       if (difference) assert.fail(failure(doc, SEED, edits, difference));
+      // The lines kept from the previous version's where the edit did not reach, at their new offsets.
+      if (incremental.src.lines.join('\n') !== fresh.src.lines.join('\n') || incremental.src.lineCount !== fresh.src.lineCount) {
+        assert.deepEqual(incremental.src.lines, fresh.src.lines, failure(doc, SEED, edits, 'lines differ'));
+      }
+      for (let line = 0; line < fresh.src.lineCount; line++) {
+        if (incremental.src.lineStart(line) !== fresh.src.lineStart(line)) assert.fail(failure(doc, SEED, edits, `line ${line} starts at ${incremental.src.lineStart(line)}, not ${fresh.src.lineStart(line)}`));
+      }
       // The views kept from the previous version's where the edit did not reach.
       if (JSON.stringify(incremental.views) !== JSON.stringify(fresh.views)) {
         assert.deepEqual(incremental.views?.visible, fresh.views?.visible, failure(doc, SEED, edits, 'visible view differs'));

@@ -2,7 +2,7 @@ import type { Deadline } from './budget';
 import { type BlockParse, parseBlocks } from './markdown';
 import type { PostMortem } from './model';
 import { Memo } from './memo';
-import { SourceText, span } from './text';
+import { SourceText, span, withoutBom } from './text';
 import { type TextViews, buildViews } from './views';
 import type { DocumentContext } from './extract/context';
 import { extractSections } from './extract/sections';
@@ -56,13 +56,14 @@ export function parse(text: string, deadline?: Deadline, options: ParseOptions =
     deadline?.check();
     return extract();
   };
-  const src = new SourceText(text);
+  const bare = withoutBom(text);
   const previous = options.previous;
-  const blocks = parseBlocks(src.text, deadline, previous?.blocks);
+  const blocks = parseBlocks(bare, deadline, previous?.blocks);
   const tokens = blocks.tokens;
-  // The previous views' text is kept where the lines are the same, which the parse's line splice
-  // tells only when neither version's line breaks were rewritten by markdown-it's normalize (\r).
-  const sameLines = blocks.splice && previous?.views && blocks.state.src === src.text && previous.blocks.state.src === previous.src.text;
+  // The previous version's lines and views are kept where the lines are the same, which the parse's
+  // line splice tells only when neither version's line breaks were rewritten by markdown-it's normalize (\r).
+  const sameLines = blocks.splice && previous?.views && blocks.state.src === bare && previous.blocks.state.src === previous.src.text;
+  const src = new SourceText(bare, sameLines ? { src: previous.src, splice: blocks.splice! } : undefined);
   const views = step(() => buildViews(src, tokens, deadline, sameLines ? { views: previous.views!, splice: blocks.splice! } : undefined));
   const { sections, sectionOfLine } = step(() => extractSections(src, tokens));
   const ctx: DocumentContext = { src, tokens, views, sections, sectionOfLine, deadline, memo: options.memo ?? new Memo(undefined, false) };

@@ -1,3 +1,4 @@
+import type { LineSplice } from './incremental-parse';
 /** Positions are LSP-style: 0-based lines, UTF-16 code-unit columns (JavaScript string indices). */
 export interface Position {
   line: number;
@@ -7,6 +8,11 @@ export interface Position {
 export interface Range {
   start: Position;
   end: Position;
+}
+
+/** The text without a leading byte-order mark, which every editor hides. */
+export function withoutBom(raw: string): string {
+  return raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
 }
 
 export function range(line: number, start: number, end: number, endLine = line): Range {
@@ -25,31 +31,65 @@ export class SourceText {
   readonly eol: string;
   private readonly starts: number[];
 
-  constructor(raw: string) {
-    this.text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
-    this.lines = [];
-    this.starts = [];
+  /**
+   * `previous`: the document's previous version and which of its lines an edit replaced (the
+   * block parse's splice, on texts without \r): the lines outside the edit are the previous
+   * version's own strings, not cut again, so a lookup by a line's text finds its hash known.
+   */
+  constructor(raw: string, previous?: { src: SourceText; splice: LineSplice }) {
+    this.text = withoutBom(raw);
     const text = this.text;
-    let start = 0;
-    if (!text.includes('\r')) {
-      // The usual case, without a match object per line.
-      for (let end = text.indexOf('\n'); end >= 0; start = end + 1, end = text.indexOf('\n', start)) {
-        this.starts.push(start);
-        this.lines.push(text.slice(start, end));
-      }
-    } else {
-      const eol = /\r\n|\r|\n/g;
-      for (let m = eol.exec(text); m; m = eol.exec(text)) {
-        this.starts.push(start);
-        this.lines.push(text.slice(start, m.index));
-        start = m.index + m[0].length;
-      }
+    if (!previous) {
+      this.lines = [];
+      this.starts = [];
+      if (text.includes('\r')) this.cutAny(0);
+      else this.cut(0, Infinity);
+      this.eol = text.includes('\r\n') ? '\r\n' : '\n';
+      return;
     }
-    this.starts.push(start);
-    this.lines.push(text.slice(start));
-    this.eol = text.includes('\r\n') ? '\r\n' : '\n';
+    const { src, splice } = previous;
+    this.lines = src.lines.slice(0, splice.from);
+    this.starts = src.starts.slice(0, splice.from);
+    this.eol = '\n';
+    // The previous lines from `oldTo` on are this text's last ones, at the same distance from its end.
+    const tail = src.lines.length - splice.oldTo;
+    if (tail <= 0) {
+      if (splice.from < src.lines.length) this.cut(src.starts[splice.from], Infinity);
+      return;
+    }
+    this.cut(src.starts[splice.from], splice.newTo - splice.from);
+    const shift = text.length - src.text.length;
+    for (let i = splice.oldTo; i < src.lines.length; i++) {
+      this.starts.push(src.starts[i] + shift);
+      this.lines.push(src.lines[i]);
+    }
   }
 
+  /** Adds `count` lines ended by \n from `start`, or, for Infinity, every line to the text's end. */
+  private cut(start: number, count: number): void {
+    const text = this.text;
+    for (let end = text.indexOf('\n', start); end >= 0 && count > 0; start = end + 1, end = text.indexOf('\n', start), count--) {
+      this.starts.push(start);
+      this.lines.push(text.slice(start, end));
+    }
+    if (count === Infinity) {
+      this.starts.push(start);
+      this.lines.push(text.slice(start));
+    }
+  }
+
+  /** Adds every line from `start`, ended by \n, \r\n or \r as LSP counts them. */
+  private cutAny(start: number): void {
+    const eol = /\r\n|\r|\n/g;
+    eol.lastIndex = start;
+    for (let m = eol.exec(this.text); m; m = eol.exec(this.text)) {
+      this.starts.push(start);
+      this.lines.push(this.text.slice(start, m.index));
+      start = m.index + m[0].length;
+    }
+    this.starts.push(start);
+    this.lines.push(this.text.slice(start));
+  }
 
   get lineCount(): number {
     return this.lines.length;

@@ -16,7 +16,8 @@ export function toLspDiagnostic(d: Omit<Diagnostic, 'fixes'>): LspDiagnostic {
 
 /** Pushes diagnostics: at once for a document just opened, after the debounce for a change, never for a stale version. */
 export class Linter {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Each document's pending lint, by the function that cancels it. */
+  private readonly pending = new Map<string, () => void>();
   /** Bumped on every change, so a debounce started for an older change does not fire. */
   private readonly changes = new Map<string, number>();
   /** Whether the diagnostics last published for a document were not empty. */
@@ -51,8 +52,8 @@ export class Linter {
 
   /** Stops what is pending for the document's older text: its debounce and its analysis. */
   private cancel(uri: string): number {
-    clearTimeout(this.timers.get(uri));
-    this.timers.delete(uri);
+    this.pending.get(uri)?.();
+    this.pending.delete(uri);
     this.session.analyses.drop(uri);
     const change = (this.changes.get(uri) ?? 0) + 1;
     this.changes.set(uri, change);
@@ -60,10 +61,18 @@ export class Linter {
   }
 
   private schedule(uri: string, delayMs: number): void {
-    this.timers.set(uri, setTimeout(() => {
-      this.timers.delete(uri);
+    const run = () => {
+      this.pending.delete(uri);
       void this.lint(uri);
-    }, delayMs));
+    };
+    // No debounce: as soon as the change is handled (a timer of 0 would still wait a millisecond).
+    if (delayMs > 0) {
+      const timer = setTimeout(run, delayMs);
+      this.pending.set(uri, () => clearTimeout(timer));
+    } else {
+      const immediate = setImmediate(run);
+      this.pending.set(uri, () => clearImmediate(immediate));
+    }
   }
 
   private async lint(uri: string): Promise<void> {
