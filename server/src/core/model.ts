@@ -1,4 +1,4 @@
-import type { Range, Span } from './text';
+import type { Position, Range, Span } from './text';
 import type { HtmlComment } from './views';
 import type { ResolvedTime, TimeProblem } from './time';
 import type { StatedDuration } from './duration';
@@ -277,8 +277,8 @@ export interface Metadata {
  */
 export interface NarrativeBlock {
   text: string;
-  /** Where `text` starts in the source (SourceText.text). */
-  offset: number;
+  /** Where `text` starts in the source: a line and column, which an edit on another line leaves as they are. */
+  start: Position;
 }
 
 export interface PostMortem {

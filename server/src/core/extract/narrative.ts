@@ -26,10 +26,10 @@ export function extractNarrative(ctx: DocumentContext, tables: Table[]): Narrati
   const { src, tokens, views } = ctx;
   const blocks: NarrativeBlock[] = [];
   const narrative = (line: number) => isNarrative(ctx, line);
-  const add = (start: number, end: number) => {
+  const add = (line: number, start: number, end: number) => {
     if (end <= start) return;
     const text = narrativeText(viewSlice(ctx, views.prose, start, end));
-    if (text !== null) blocks.push({ text, offset: start });
+    if (text !== null) blocks.push({ text, start: { line, character: 0 } });
   };
   const tick = rowChecker(ctx.deadline);
   let quoted = 0;
@@ -39,7 +39,7 @@ export function extractNarrative(ctx: DocumentContext, tables: Table[]): Narrati
     else if (token.type === 'blockquote_close') quoted--;
     else if (token.type === 'paragraph_open' && token.map && quoted === 0 && narrative(token.map[0])) {
       const [from, to] = token.map;
-      add(src.lineStart(from), to < src.lineCount ? src.lineStart(to) : src.text.length);
+      add(from, src.lineStart(from), to < src.lineCount ? src.lineStart(to) : src.text.length);
     }
   }
   for (const table of tables) {
@@ -49,16 +49,21 @@ export function extractNarrative(ctx: DocumentContext, tables: Table[]): Narrati
     if (owner >= 0) skip.add(owner);
     for (const row of table.rows) {
       tick();
-      row.cells.forEach((cell, c) => {
-        if (skip.has(c) || !cell.text) return;
-        const start = src.offsetAt(cell.range.start);
-        // A cell kept from the previous version (the same object) has the same view.
-        const text = cellTexts.get(ctx.memo, cell, (c) => narrativeText(viewSlice(ctx, views.prose, start, src.offsetAt(c.range.end))));
-        if (text !== null) blocks.push({ text, offset: start });
-      });
+      for (let c = 0; c < row.cells.length; c++) {
+        const cell = row.cells[c];
+        if (skip.has(c) || !cell.text) continue;
+        // A cell kept from the previous version (the same object, at the same place) has the same view.
+        const block = cellBlocks.get(ctx.memo, cell, cellBlock);
+        if (block) blocks.push(block);
+      }
     }
   }
   return blocks;
+
+  function cellBlock(cell: Cell): NarrativeBlock | null {
+    const text = narrativeText(viewSlice(ctx, views.prose, src.offsetAt(cell.range.start), src.offsetAt(cell.range.end)));
+    return text === null ? null : { text, start: cell.range.start };
+  }
 }
 
 /** The narrative text of a block's prose view: its quotes blanked; null when no letter is left. */
@@ -67,8 +72,8 @@ function narrativeText(prose: string): string | null {
   return /\p{L}/u.test(text) ? text : null;
 }
 
-/** Each table cell's narrative text, kept while the cell is (a row's cells are kept only where its line and view did not change). */
-const cellTexts = new KeptWith<Cell, string | null>();
+/** Each table cell's narrative block, kept while the cell is (a row's cells are kept only where its line and view did not change). */
+const cellBlocks = new KeptWith<Cell, NarrativeBlock | null>();
 
 function plain(text: string): string {
   return text.replace(/[*_`~]/g, '').trim();

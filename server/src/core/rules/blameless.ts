@@ -35,10 +35,11 @@ export const blameless: Rule = {
     const findings: Finding[] = [];
     for (const block of model.narrative) {
       const found = blames ? blames.get(block.text, (text) => findBlame(text, matcher, names)) : findBlame(block.text, matcher, names);
+      const offset = found.length ? src.offsetAt(block.start) : 0;
       for (const blame of found) {
         if (findings.length >= MAX_FINDINGS) return findings;
-        const start = block.offset + blame.start;
-        const end = block.offset + blame.end;
+        const start = offset + blame.start;
+        const end = offset + blame.end;
         const quote = src.text.slice(start, end).replace(/\s+/g, ' ');
         findings.push({ range: src.rangeOf(start, end), message: `"${quote}" ${DOES[blame.kind]}: ${blame.suggestion}.` });
       }
