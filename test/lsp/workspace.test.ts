@@ -209,6 +209,27 @@ test('an open document is indexed from its editor text as it is edited, and from
     assert.deepEqual(byPath(c, closed)[CHECKOUT], { uri, ...CHECKOUT_ENTRY });
   }));
 
+test('a post-mortem opened as it is on disk keeps its entry: the views are not told to refresh until it is edited', () =>
+  withServer(INDEXED, async (c) => {
+    const start = await postMortems(c);
+    // The notification of the index's start comes first.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const changes = c.workspaceChanges;
+    const uri = c.uri(CHECKOUT);
+    await c.open(uri, readFixture('workspace', CHECKOUT));
+    // Past the index's debounce (200 ms): no notification came, and nothing was indexed again.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    assert.equal(c.workspaceChanges, changes);
+    assert.deepEqual(await c.request(WORKSPACE_POST_MORTEMS_REQUEST, { since: start.revision }), { ...start, postMortems: [], removed: [] });
+    // Edited: its entry is made again from the editor's text, and the views are told.
+    const status = c.text(uri).split('\n')[4];
+    await c.change(uri, [{ range: { start: at(4, 0).start, end: { line: 4, character: status.length } }, text: '| **Status** | In Review |' }]);
+    const since = await c.request<WorkspacePostMortemsResult>(WORKSPACE_POST_MORTEMS_REQUEST, { since: start.revision });
+    assert.deepEqual(since.postMortems.map((p) => [p.uri, p.status]), [[uri, 'In Review']]);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    assert.equal(c.workspaceChanges, changes + 1);
+  }));
+
 test('a file over the size limit is skipped, with the reason', () =>
   withServer(INDEXED, async (c) => {
     await postMortems(c);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -46,6 +47,8 @@ interface Entry {
   counted: boolean;
   /** A closed file's diagnostics, kept compact as the JSON text of CompactDiagnostic tuples, and their result id. */
   diagnostics?: { json: string; resultId: string };
+  /** The digest of the file's text the entry was read from (not for an open document's): opened as it is, it needs no new entry. */
+  source?: string;
   /** The entry's action items as the requests send them, made once per day and "me" (an edit makes a new entry). */
   view?: { today: string; me: string | undefined; items: WorkspaceActionItem[]; open: number; overdue: number };
 }
@@ -85,6 +88,8 @@ export class WorkspaceIndex {
   private readonly uncounted = new Set<string>();
   /** Open documents edited since their entry was made. */
   private readonly stale = new Set<string>();
+  /** Open documents: the first change of one is its opening. */
+  private readonly opened = new Set<string>();
   private folders: string[] = [];
   private started?: Promise<void>;
   private draining?: Promise<void>;
@@ -195,7 +200,7 @@ export class WorkspaceIndex {
       handle = await analyses.once(uri, read.text, await settings.forDocument(uri, this.folderOf(uri)), check);
       // Opened meanwhile: its editor's text speaks for it.
       if (this.openDocument(uri)) return void this.stale.add(uri);
-      await this.record(uri, handle, check ? 'closed' : 'unchecked');
+      await this.record(uri, handle, check ? 'closed' : 'unchecked', digest(read.text));
     } finally {
       handle?.dispose();
       if (!this.openDocument(uri)) settings.drop(uri);
@@ -203,14 +208,14 @@ export class WorkspaceIndex {
   }
 
   /** `how`: an open document's analysis, a closed file's, or a closed file's without its rules (its problems to count later). */
-  private async record(uri: string, handle: AnalysisHandle, how: 'open' | 'closed' | 'unchecked'): Promise<void> {
+  private async record(uri: string, handle: AnalysisHandle, how: 'open' | 'closed' | 'unchecked', source?: string): Promise<void> {
     if (handle.exceeded || !handle.isPostMortem) {
       this.remove(uri);
       if (handle.exceeded) this.skipped.set(uri, `its analysis took over ${handle.exceeded.budgetMs / 1000} s and was abandoned`);
       return;
     }
     const summary = await handle.run('workspaceSummary', uri, localDate(new Date()));
-    const entry: Entry = { summary, revision: ++this.revision, counted: how !== 'unchecked' };
+    const entry: Entry = { summary, revision: ++this.revision, counted: how !== 'unchecked', ...(source === undefined ? {} : { source }) };
     this.removedAt.delete(uri);
     if (how === 'unchecked') this.uncounted.add(uri);
     if (how === 'closed') {
@@ -274,7 +279,15 @@ export class WorkspaceIndex {
   /** An open document changed (or opened): its entry is made again from its text when next asked for. */
   documentChanged(uri: string): void {
     if (!this.started || !this.inScope(uri)) return;
-    this.stale.add(this.key(uri));
+    const key = this.key(uri);
+    if (!this.opened.has(key)) {
+      this.opened.add(key);
+      // Opened as it is on disk: its entry stands, and the views have nothing new to show.
+      const entry = this.entries.get(key);
+      const text = entry?.counted && entry.source !== undefined ? this.openDocument(key)?.getText() : undefined;
+      if (text !== undefined && digest(text) === entry!.source) return;
+    }
+    this.stale.add(key);
     this.changed();
   }
 
@@ -283,6 +296,7 @@ export class WorkspaceIndex {
     if (!this.started || !this.inScope(uri)) return;
     const key = this.key(uri);
     this.stale.delete(key);
+    this.opened.delete(key);
     // The client forgets what it held of an open document: the file's report is sent whole again, with a new result id.
     const entry = this.entries.get(key);
     if (entry) entry.diagnostics = undefined;
@@ -516,4 +530,9 @@ export function registerWorkspaceRequests(session: Session, index: WorkspaceInde
   // Open documents' diagnostics are pushed (diagnostics.ts): their pull answers nothing, so that no problem shows twice.
   session.connection.languages.diagnostics.on(() => ({ kind: 'full', items: [] }));
   session.connection.languages.diagnostics.onWorkspace((params, token, _workDone, progress) => index.workspaceDiagnostics(params, token, progress));
+}
+
+/** A digest of a file's text, to tell an editor's text that is the same as it. */
+function digest(text: string): string {
+  return createHash('sha1').update(text).digest('base64');
 }
