@@ -10,8 +10,13 @@ const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.
 /** The README shipped next to the server, whose `#rule-<id>` anchors document each rule: works offline. */
 const RULE_DOCS = pathToFileURL(join(__dirname, '..', 'README.md')).href;
 
+/** Each rule's link to its documentation, made once: every publish carries one per diagnostic. */
+const ruleDocs = new Map<string, { href: string }>();
+
 export function toLspDiagnostic(d: Omit<Diagnostic, 'fixes'>): LspDiagnostic {
-  return { range: d.range, severity: SEVERITY[d.severity], code: d.code, codeDescription: { href: `${RULE_DOCS}#rule-${d.code}` }, source: 'postmortem', message: d.message };
+  let codeDescription = ruleDocs.get(d.code);
+  if (!codeDescription) ruleDocs.set(d.code, (codeDescription = { href: `${RULE_DOCS}#rule-${d.code}` }));
+  return { range: d.range, severity: SEVERITY[d.severity], code: d.code, codeDescription, source: 'postmortem', message: d.message };
 }
 
 /** Pushes diagnostics: at once for a document just opened, after the debounce for a change, never for a stale version. */
