@@ -24,3 +24,17 @@ test("the CLI's file globs and the client's new-document folder and preview sett
   assert.equal(SETTING_DEFAULTS.showProblems, defaultOf('preview.showProblems'));
   assert.equal(SETTING_DEFAULTS.remoteImages, defaultOf('preview.remoteImages'));
 });
+
+test('the extension starts with a workspace that holds post-mortems by the default globs (the badge of overdue items shows at once)', () => {
+  const activation: string[] = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).activationEvents;
+  // Each workspaceContains glob, its one {a,b} group expanded: together, exactly the default file globs.
+  const expanded = activation
+    .filter((e) => e.startsWith('workspaceContains:') && e.endsWith('.md'))
+    .flatMap((e) => {
+      const glob = e.slice('workspaceContains:'.length);
+      const group = /\{([^{}]*)\}/.exec(glob);
+      return group ? group[1].split(',').map((alt) => glob.replace(group[0], alt)) : [glob];
+    });
+  assert.deepEqual(expanded.sort(), [...DEFAULT_FILE_GLOBS].sort());
+  assert.ok(activation.includes('workspaceContains:**/.postmortemrc.json'));
+});
