@@ -293,10 +293,11 @@ export class Workbench {
    * until its badge says `overdue` ("14 overdue action items"): the index has then read the
    * workspace. Returns the container's activity bar item.
    */
-  async openPostMortems(overdue: number): Promise<Locator> {
+  /** The Post-Mortems container, opened unless `open` is false, once its badge counts `overdue` items. */
+  async openPostMortems(overdue: number, open = true): Promise<Locator> {
     const container = this.page.locator('.part.activitybar .action-item:has(> a.action-label[aria-label^="Post-Mortems"])');
     await this.until('the Post-Mortems container in the activity bar', () => container.isVisible());
-    if ((await container.getAttribute('aria-selected')) !== 'true') await container.locator('a.action-label').click();
+    if (open && (await container.getAttribute('aria-selected')) !== 'true') await container.locator('a.action-label').click();
     const badge = `Post-Mortems - ${overdue} overdue action item${overdue === 1 ? '' : 's'}`;
     await this.until(`the badge "${badge}"`, async () => (await container.locator('a.action-label').getAttribute('aria-label')) === badge);
     // While the index works, the badge shows its progress instead of the count.
