@@ -297,7 +297,8 @@ export class Workbench {
   async openPostMortems(overdue: number, open = true): Promise<Locator> {
     const container = this.page.locator('.part.activitybar .action-item:has(> a.action-label[aria-label^="Post-Mortems"])');
     await this.until('the Post-Mortems container in the activity bar', () => container.isVisible());
-    if (open && (await container.getAttribute('aria-selected')) !== 'true') await container.locator('a.action-label').click();
+    // The icon with its badge: a click anywhere on it opens the container.
+    if (open && (await container.getAttribute('aria-selected')) !== 'true') await container.click();
     const badge = `Post-Mortems - ${overdue} overdue action item${overdue === 1 ? '' : 's'}`;
     await this.until(`the badge "${badge}"`, async () => (await container.locator('a.action-label').getAttribute('aria-label')) === badge);
     // While the index works, the badge shows its progress instead of the count.

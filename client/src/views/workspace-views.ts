@@ -25,6 +25,11 @@ import {
   unpageGroups,
 } from '../../../shared/workspace-views';
 
+/** Whether the workspace is indexed (`postmortem.workspace.index`): off, the views ask the server nothing. */
+function indexOn(): boolean {
+  return vscode.workspace.getConfiguration('postmortem').get<boolean>('workspace.index', true);
+}
+
 /** A group's items shown at first, and how many more each "Show more" adds. */
 const PAGE = 50;
 
@@ -57,7 +62,7 @@ abstract class GroupedTree<T> implements vscode.TreeDataProvider<Node<T>> {
       if (total !== undefined && total > items.length) leaves.push({ more: { id, hidden: total - items.length } });
       return leaves;
     }
-    if (!vscode.workspace.getConfiguration('postmortem').get<boolean>('workspace.index', true)) return [];
+    if (!indexOn()) return [];
     this.groups = await this.load().catch(() => []);
     return this.groups.map((group) => ({ group }));
   }
@@ -124,6 +129,15 @@ class ActionItemsTree extends GroupedTree<WorkspaceActionItem> {
     return unpageGroups(items, groups ?? []);
   }
 
+  /** The overdue items counted again for the badge, no items asked for: the view is hidden. */
+  async count(): Promise<void> {
+    if (!indexOn()) return void this.counted.fire((this.overdue = 0));
+    const params: WorkspaceActionItemsParams = { filters: { overdue: true }, groupBy: 'due', limit: 0 };
+    const { overdue } = await this.client.sendRequest<WorkspaceActionItemsResult>(WORKSPACE_ACTION_ITEMS_REQUEST, params);
+    this.overdue = overdue;
+    this.counted.fire(overdue);
+  }
+
   showMore(id: string, shown: number): void {
     this.limits[id] = shown + PAGE;
     this.refresh();
@@ -166,7 +180,9 @@ export function registerWorkspaceViews(context: vscode.ExtensionContext, client:
   filtered();
   const refresh = () => {
     if (pmView.visible) postMortems.refresh();
+    // Hidden, the view still keeps its badge up to date.
     if (aiView.visible) actionItems.refresh();
+    else void actionItems.count().catch(() => undefined);
   };
   const badge = (n: number) => (aiView.badge = n ? { value: n, tooltip: `${n} overdue action item${n === 1 ? '' : 's'}` } : undefined);
   context.subscriptions.push(
@@ -219,5 +235,5 @@ export function registerWorkspaceViews(context: vscode.ExtensionContext, client:
     }),
   );
   // The badge counts from the start, before the view is first shown.
-  void actionItems.getChildren().then(() => undefined, () => undefined);
+  void actionItems.count().catch(() => undefined);
 }
