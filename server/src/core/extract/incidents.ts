@@ -19,6 +19,15 @@ const WEEKDAY_ONLY = /^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)?$/i;
  * them each hold a timeline count, so that one dated title does not split a document.
  */
 export function incidentHeadings(sections: Section[], timelines: Timeline[]): number[] {
+  const named: number[] = [];
+  sections.forEach((s, i) => {
+    const title = s.title;
+    if (CLOCK.test(title)) return;
+    const date = DATED.exec(title);
+    if (NUMBERED.test(title) || (date !== null && !WEEKDAY_ONLY.test((title.slice(0, date.index) + title.slice(date.index + date[0].length)).replace(NOT_WORDS, '')))) named.push(i);
+  });
+  // Two are needed at one level: most documents have none, and no entry need be looked at.
+  if (named.length < 2) return [];
   const lines: number[] = [];
   for (const t of timelines) for (const e of t.entries) lines.push(e.startLine);
   lines.sort((a, b) => a - b);
@@ -33,13 +42,7 @@ export function incidentHeadings(sections: Section[], timelines: Timeline[]): nu
     }
     return lo < lines.length && lines[lo] < sections[i].endLine;
   };
-  const candidates = sections.flatMap((s, i) => {
-    const title = s.title;
-    if (CLOCK.test(title)) return [];
-    const date = DATED.exec(title);
-    const named = NUMBERED.test(title) || (date !== null && !WEEKDAY_ONLY.test((title.slice(0, date.index) + title.slice(date.index + date[0].length)).replace(NOT_WORDS, '')));
-    return named && holdsTimeline(i) ? [i] : [];
-  });
+  const candidates = named.filter(holdsTimeline);
   // The shallowest level with two or more.
   for (let level = 1; level <= 6; level++) {
     const at = candidates.filter((i) => sections[i].level === level);
