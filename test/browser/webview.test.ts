@@ -249,7 +249,11 @@ describe('preview.js patches', () => {
           ([ls, all]) => {
             const html = document.documentElement;
             if (all) html.classList.remove('pm-settled');
-            const at = [html.scrollHeight, ...ls.map((l) => document.querySelector(`.document [data-line="${l}"]`)!.getBoundingClientRect().top + window.scrollY)];
+            // In a marked body each data-line counts from the one before it (render/patch.ts): the first element at each line.
+            const lined = Array.from(document.querySelectorAll('#preview-root [data-line]'));
+            let line = 0;
+            const lines = lined.map((el) => (line += Number(el.getAttribute('data-line'))));
+            const at = [html.scrollHeight, ...ls.map((l) => lined.find((el, i) => lines[i] === l && el.closest('.document'))!.getBoundingClientRect().top + window.scrollY)];
             if (all) html.classList.add('pm-settled');
             return at;
           },
@@ -267,7 +271,11 @@ describe('preview.js patches', () => {
       const below = rows[1] + 1;
       const lands = async (line: number) => {
         await send(page, { type: 'scroll-to-line', line });
-        await page.waitForFunction((l) => Math.abs(document.querySelector(`.document tr[data-line="${l}"]`)!.getBoundingClientRect().top) < 1, line);
+        await page.waitForFunction((l) => {
+          let at = 0;
+          const row = Array.from(document.querySelectorAll('#preview-root [data-line]')).find((el) => (at += Number(el.getAttribute('data-line'))) === l && el.matches('.document tr'));
+          return Math.abs(row!.getBoundingClientRect().top) < 1;
+        }, line);
       };
       await lands(below);
       // Once the table has been on screen again, its size is its new one.
