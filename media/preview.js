@@ -374,7 +374,11 @@
       line += Number(el.getAttribute('data-line'));
       if (isLabel(el)) {
         const text = String(line + 1);
-        if (el.textContent !== text) el.textContent = text;
+        // Its one text node changed in place: only that text is laid out again.
+        const number = el.firstChild;
+        if (number instanceof Text && !number.nextSibling) {
+          if (number.data !== text) number.data = text;
+        } else if (el.textContent !== text) el.textContent = text;
       }
     };
     for (let i = 0; i <= last; i++) {
