@@ -329,7 +329,8 @@
    */
   function shiftFirstLine(node, shift) {
     if (!(node instanceof Element)) return false;
-    const el = node.hasAttribute('data-line') ? node : node.querySelector('[data-line]');
+    // (A `data-line` without a number, which the server never writes, counts for nothing: render/patch.ts skips it too.)
+    const el = node.getAttribute('data-line') ? node : node.querySelector('[data-line]:not([data-line=""])');
     if (!el) return false;
     el.setAttribute('data-line', String(Number(el.getAttribute('data-line')) + shift));
     return true;

@@ -239,3 +239,12 @@ test('a one-line edit of a 2,000-line post-mortem is a patch of under 5% of its 
   const bytes = Buffer.byteLength(JSON.stringify({ type: 'patch', version: 2, id: '2.2', from: '1.1', runs }));
   assert.ok(bytes < Buffer.byteLength(text) * 0.05, `${bytes} bytes`);
 });
+
+test('a data-line without a number is left as it is, in keys, shifts and marks', () => {
+  const odd = '<p data-line="">x</p><p data-line="7">y</p>';
+  assert.deepEqual(markedBlocks({ parts: [], blocks: [odd, '<p data-line="9">z</p>'] }), [`${BLOCK_MARK}${odd}`, `${BLOCK_MARK}<p data-line="2">z</p>`]);
+  assert.equal(blockKey(odd).base, 7);
+  // Compared as different: sent as HTML.
+  assert.equal(shiftBetween(odd, odd.replace('"7"', '"8"')), undefined);
+  assert.equal(shiftLines(odd, 2), '<p data-line="">x</p><p data-line="9">y</p>');
+});

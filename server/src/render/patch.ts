@@ -96,13 +96,26 @@ export interface BlockKey {
  * `renderBody` puts between them), each `data-line` counted from the one before it.
  */
 export function markedBlocks({ parts, blocks }: BodyPieces): string[] {
+  const out: string[] = [];
   let previous = 0;
-  const relative = (n: number) => {
-    const d = n - previous;
-    previous = n;
-    return d;
+  // One pass over each block's HTML: the text between the numbers is copied as slices.
+  const mark = (marker: string, html: string, after: string) => {
+    let marked = marker;
+    let i = 0;
+    for (let at = html.indexOf(DATA_LINE); at >= 0; at = html.indexOf(DATA_LINE, at + 1)) {
+      const end = at + DATA_LINE.length;
+      const j = numberEnd(html, end);
+      if (j === end) continue;
+      const line = numberAt(html, end, j);
+      marked += html.slice(i, end) + String(line - previous);
+      previous = line;
+      i = j;
+    }
+    out.push(i === 0 ? marker + html + after : marked + html.slice(i) + after);
   };
-  return [...parts.map((p) => `${PART_MARK}${p}\n`), ...blocks.map((b) => `${BLOCK_MARK}${b}`)].map((html) => mapLines(html, relative));
+  for (const part of parts) mark(PART_MARK, part, '\n');
+  for (const block of blocks) mark(BLOCK_MARK, block, '');
+  return out;
 }
 
 /** The blocks with each `data-line` counted from the document's start again, labels as they are: `renderBody`'s lines. */
