@@ -143,6 +143,8 @@
     const article = documentArticle();
     if (!article || !Array.isArray(runs)) return false;
     const { scrollX, scrollY } = window;
+    /** Kept blocks whose lines changed: patched inside or shifted. */
+    const changed = new Set();
     const next = applyRuns(
       blocks,
       runs,
@@ -153,12 +155,14 @@
       },
       (block, run) => {
         const el = block.nodes.find((n) => n instanceof Element);
+        changed.add(block);
         labelAdded = false;
         const done = el instanceof Element && patchElement(el, run);
         if (labelAdded) block.labels = true;
         return done;
       },
       (block, shift) => {
+        changed.add(block);
         for (const node of block.nodes) if (shiftFirstLine(node, shift)) return;
       },
     );
@@ -167,8 +171,13 @@
     for (const block of blocks) if (!kept.has(block)) for (const node of block.nodes) node.remove();
     place(root, next.filter((b) => b.part).flatMap((b) => b.nodes), firstMarker(root, article));
     place(article, next.filter((b) => !b.part).flatMap((b) => b.nodes), firstMarker(article, null));
+    // The labels change only if a block up to the last with labels is new, moved, patched or shifted.
+    let last = -1;
+    for (let i = 0; i < next.length; i++) if (next[i].labels) last = i;
+    let moved = false;
+    for (let i = 0; i <= last && !moved; i++) moved = next[i] !== blocks[i] || changed.has(next[i]);
     blocks = next;
-    relabel();
+    if (moved) relabel(last);
     window.scrollTo(scrollX, scrollY);
     return true;
   }
@@ -362,13 +371,12 @@
 
   /**
    * A line label shows its line, 1-based: in a marked body only the page knows it, so the labels
-   * are set again after a patch. The lines are added up only as far as the last block with labels
-   * (the problems, near the top), and a label's text is touched only when it changed.
+   * are set again after a patch. The lines are added up only as far as block `last`, the last with
+   * labels (the problems, near the top), and a label's text is touched only when it changed.
+   * @param {number} last
    */
-  function relabel() {
-    let last = -1;
-    for (let i = 0; i < blocks.length; i++) if (blocks[i].labels) last = i;
-    if (!relative || last < 0) return;
+  function relabel(last) {
+    if (!relative) return;
     let line = 0;
     /** @param {Element} el */
     const visit = (el) => {
