@@ -17,6 +17,14 @@
   /** How often, at most, a scroll is reported, in milliseconds. */
   const SCROLL_REPORT_MS = 50;
 
+  /** A line label (render/html.ts lineLabel): its selector, the start of its HTML. */
+  const LABEL = 'span.ln[data-line]';
+  const LABEL_HTML = '<span class="ln" data-line="';
+  /** Whether a patch added a line label (set by patchElement). */
+  let labelAdded = false;
+  /** @param {Element} el */
+  const isLabel = (el) => el.localName === 'span' && el.classList.contains('ln');
+
   /** The class that lets large blocks skip their contents off screen (see `settle`). */
   const SETTLED = 'pm-settled';
   /** How many bodies the page has had: the first, then each update's. */
@@ -27,8 +35,14 @@
    * in the root, the document's blocks in its article, each its marker comment and the nodes after
    * it. `renderId` names the render they are: a patch applies only to that one.
    */
-  /** @type {{ part: boolean, nodes: ChildNode[] }[]} */
+  /** @typedef {{ part: boolean, nodes: ChildNode[], labels: boolean }} Block `labels`: whether it has (or had) line labels. */
+  /** @type {Block[]} */
   let blocks = [];
+  /**
+   * Whether each `data-line` counts from the one before it in the page (a marked body's, see
+   * render/patch.ts) rather than from the document's start (a body without markers).
+   */
+  let relative = false;
   /** @type {string | undefined} */
   let renderId = root.dataset.render;
   indexBlocks();
@@ -100,14 +114,16 @@
     blocks = [];
     const article = documentArticle();
     for (const [container, part] of /** @type {const} */ ([[root, true], [article, false]])) {
-      /** @type {{ part: boolean, nodes: ChildNode[] } | undefined} */
+      /** @type {Block | undefined} */
       let block;
       for (let node = container?.firstChild; node; node = node.nextSibling) {
-        if (node.nodeType === Node.COMMENT_NODE && node.nodeValue === (part ? 'pm-part' : 'pm-block')) blocks.push((block = { part, nodes: [] }));
+        if (node.nodeType === Node.COMMENT_NODE && node.nodeValue === (part ? 'pm-part' : 'pm-block')) blocks.push((block = { part, nodes: [], labels: false }));
         else if (node === article) block = undefined;
         if (block) block.nodes.push(node);
       }
     }
+    relative = blocks.length > 0;
+    for (const b of blocks) b.labels = b.nodes.some((node) => node instanceof Element && (isLabel(node) || node.querySelector(LABEL) !== null));
   }
 
   function documentArticle() {
@@ -127,26 +143,41 @@
     const article = documentArticle();
     if (!article || !Array.isArray(runs)) return false;
     const { scrollX, scrollY } = window;
+    /** Kept blocks whose lines changed: patched inside or shifted. */
+    const changed = new Set();
     const next = applyRuns(
       blocks,
       runs,
       (html) => {
         const nodes = parse(html, root);
         const marker = nodes[0];
-        return marker?.nodeType === Node.COMMENT_NODE && (marker.nodeValue === 'pm-part' || marker.nodeValue === 'pm-block') ? { part: marker.nodeValue === 'pm-part', nodes } : undefined;
+        return marker?.nodeType === Node.COMMENT_NODE && (marker.nodeValue === 'pm-part' || marker.nodeValue === 'pm-block') ? { part: marker.nodeValue === 'pm-part', nodes, labels: html.includes(LABEL_HTML) } : undefined;
       },
       (block, run) => {
         const el = block.nodes.find((n) => n instanceof Element);
-        return el instanceof Element && patchElement(el, run);
+        changed.add(block);
+        labelAdded = false;
+        const done = el instanceof Element && patchElement(el, run);
+        if (labelAdded) block.labels = true;
+        return done;
       },
-      (block, shift) => block.nodes.forEach((node) => shiftLines(node, shift)),
+      (block, shift) => {
+        changed.add(block);
+        for (const node of block.nodes) if (shiftFirstLine(node, shift)) return;
+      },
     );
     if (!next) return false;
     const kept = new Set(next);
     for (const block of blocks) if (!kept.has(block)) for (const node of block.nodes) node.remove();
     place(root, next.filter((b) => b.part).flatMap((b) => b.nodes), firstMarker(root, article));
     place(article, next.filter((b) => !b.part).flatMap((b) => b.nodes), firstMarker(article, null));
+    // The labels change only if a block up to the last with labels is new, moved, patched or shifted.
+    let last = -1;
+    for (let i = 0; i < next.length; i++) if (next[i].labels) last = i;
+    let moved = false;
+    for (let i = 0; i <= last && !moved; i++) moved = next[i] !== blocks[i] || changed.has(next[i]);
     blocks = next;
+    if (moved) relabel(last);
     window.scrollTo(scrollX, scrollY);
     return true;
   }
@@ -193,9 +224,10 @@
 
   /**
    * Patches `el`'s children by `run`, its own line moved by the run's shift. Only what changed is
-   * touched: a kept stretch is found by its first and last node and skipped, or moved whole; the
-   * nodes between stretches are removed one by one. So a row edited in a long table costs the row,
-   * not the table's thousands of rows (but a stretch whose lines moved has each of its lines moved).
+   * touched: a kept stretch is found by its first and last node and skipped, or moved whole (each
+   * node's first line moved by the shift: the others count from it); the nodes between stretches are
+   * removed one by one. So a row edited or added in a long table costs the row, not the table's
+   * thousands of rows.
    * @param {Element} el @param {{ shift: number, n: number, runs: PatchRun[] }} run
    */
   function patchElement(el, run) {
@@ -211,6 +243,7 @@
         /** @type {ChildNode[]} */
         const nodes = [];
         for (const html of r.add) {
+          if (html.includes(LABEL_HTML)) labelAdded = true;
           const parsed = parse(html, el);
           if (parsed.length !== 1) return false;
           nodes.push(parsed[0]);
@@ -238,12 +271,10 @@
     }
     for (let i = end; i < run.n; i++) removed.push(children[i]);
     for (const step of steps) if ('inner' in step && !(step.node instanceof Element && patchElement(step.node, step.inner))) return false;
-    if (run.shift) shiftLine(el, run.shift);
+    if (run.shift) shiftFirstLine(el, run.shift);
     for (const node of removed) node.remove();
     // Then in order: `at` is the first node not yet placed.
     let at = el.firstChild;
-    /** @type {boolean | undefined} */
-    let deep;
     for (const step of steps) {
       if ('add' in step) {
         for (const node of step.add) el.insertBefore(node, at);
@@ -253,18 +284,14 @@
       } else {
         const inPlace = step.first === at;
         const after = inPlace ? step.last.nextSibling : at;
-        // Whether lines are found below the children too (a table's cells have none): asked once, not of each child.
-        if (step.shift) deep ??= el.querySelector(':scope > * [data-line]') !== null;
-        if (step.shift || !inPlace) {
+        /** @type {ChildNode | null} */
+        let node = step.first;
+        for (let k = 0; k < step.count && node && (step.shift || !inPlace); k++) {
           /** @type {ChildNode | null} */
-          let node = step.first;
-          for (let k = 0; k < step.count && node; k++) {
-            /** @type {ChildNode | null} */
-            const next = node.nextSibling;
-            if (step.shift) shiftLines(node, step.shift, deep);
-            if (!inPlace) el.insertBefore(node, at);
-            node = next;
-          }
+          const next = node.nextSibling;
+          if (step.shift) shiftFirstLine(node, step.shift);
+          if (!inPlace) el.insertBefore(node, at);
+          node = next;
         }
         at = after;
       }
@@ -305,26 +332,72 @@
   }
 
   /**
-   * Moves every `data-line` in `node` by `shift`: its source moved, not its content. Its descendants
-   * are looked at unless `deep` says none has one.
-   * @param {ChildNode} node @param {number} shift @param {boolean} [deep]
+   * Moves the first `data-line` in `node` (its own, else its first descendant's) by `shift`: the
+   * ones after it count from it. False when `node` has none.
+   * @param {ChildNode} node @param {number} shift
    */
-  function shiftLines(node, shift, deep = true) {
-    if (!(node instanceof Element)) return;
-    shiftLine(node, shift);
-    if (!deep || !node.firstElementChild) return;
-    const lined = node.querySelectorAll('[data-line]');
-    for (let i = 0; i < lined.length; i++) shiftLine(lined[i], shift);
+  function shiftFirstLine(node, shift) {
+    if (!(node instanceof Element)) return false;
+    // (A `data-line` without a number, which the server never writes, counts for nothing: render/patch.ts skips it too.)
+    const el = node.getAttribute('data-line') ? node : node.querySelector('[data-line]:not([data-line=""])');
+    if (!el) return false;
+    el.setAttribute('data-line', String(Number(el.getAttribute('data-line')) + shift));
+    return true;
   }
 
-  /** Moves `el`'s `data-line`, if it has one, by `shift`. @param {Element} el @param {number} shift */
-  function shiftLine(el, shift) {
-    const value = el.getAttribute('data-line');
-    if (value === null) return;
-    const line = Number(value) + shift;
-    el.setAttribute('data-line', String(line));
-    // A line label (render/html.ts lineLabel) shows its line, 1-based.
-    if (el.localName === 'span' && el.classList.contains('ln')) el.textContent = String(line + 1);
+  /**
+   * The elements that carry a source line, in document order, with their lines (0-based, from
+   * the document's start): `data-line`s added up in a marked body.
+   * @returns {{ el: Element, line: number }[]}
+   */
+  function lined() {
+    const elements = root.querySelectorAll('[data-line]');
+    /** @type {{ el: Element, line: number }[]} */
+    const out = [];
+    let line = 0;
+    for (let i = 0; i < elements.length; i++) {
+      const value = Number(elements[i].getAttribute('data-line'));
+      line = relative ? line + value : value;
+      out.push({ el: elements[i], line });
+    }
+    return out;
+  }
+
+  /** The line `el` (which has a `data-line`) came from. @param {Element} el */
+  function lineOfElement(el) {
+    if (!relative) return Number(el.getAttribute('data-line'));
+    return lined().find((l) => l.el === el)?.line ?? NaN;
+  }
+
+  /**
+   * A line label shows its line, 1-based: in a marked body only the page knows it, so the labels
+   * are set again after a patch. The lines are added up only as far as block `last`, the last with
+   * labels (the problems, near the top), and a label's text is touched only when it changed.
+   * @param {number} last
+   */
+  function relabel(last) {
+    if (!relative) return;
+    let line = 0;
+    /** @param {Element} el */
+    const visit = (el) => {
+      line += Number(el.getAttribute('data-line'));
+      if (isLabel(el)) {
+        const text = String(line + 1);
+        // Its one text node changed in place: only that text is laid out again.
+        const number = el.firstChild;
+        if (number instanceof Text && !number.nextSibling) {
+          if (number.data !== text) number.data = text;
+        } else if (el.textContent !== text) el.textContent = text;
+      }
+    };
+    for (let i = 0; i <= last; i++) {
+      for (const node of blocks[i].nodes) {
+        if (!(node instanceof Element)) continue;
+        if (node.hasAttribute('data-line')) visit(node);
+        const inside = node.querySelectorAll('[data-line]');
+        for (let k = 0; k < inside.length; k++) visit(inside[k]);
+      }
+    }
   }
 
   document.addEventListener('click', (event) => {
@@ -340,8 +413,8 @@
     }
     // A click that ends a text selection is not a request to jump to the source.
     if (String(window.getSelection() ?? '')) return;
-    const lined = target?.closest('[data-line]');
-    if (lined) post({ type: 'reveal', line: Number(lined.getAttribute('data-line')) });
+    const source = target?.closest('[data-line]');
+    if (source) post({ type: 'reveal', line: lineOfElement(source) });
   });
 
   // A middle click would open the link in a new window: never navigate.
@@ -373,16 +446,17 @@
 
   /**
    * The document's elements that carry a source line and are laid out, in document order,
-   * which is line order: the header and cards above it point anywhere, so they are left out.
+   * which is line order, with their lines: the header and cards above it point anywhere, so they are left out.
    */
   function lineElements() {
-    return /** @type {HTMLElement[]} */ (Array.from(root.querySelectorAll('.document [data-line]'))).filter((el) => el.getClientRects().length > 0);
+    const article = documentArticle();
+    return lined().filter(({ el }) => article?.contains(el) && el.getClientRects().length > 0);
   }
 
-  /** @param {HTMLElement} el */
-  const lineOf = (el) => Number(el.getAttribute('data-line'));
-  /** @param {HTMLElement} el */
-  const topOf = (el) => el.getBoundingClientRect().top + window.scrollY;
+  /** @param {{ line: number }} l */
+  const lineOf = (l) => l.line;
+  /** @param {{ el: Element }} l */
+  const topOf = (l) => l.el.getBoundingClientRect().top + window.scrollY;
 
   /**
    * Scrolls so that `line` is at the top, between the elements around it when none starts there;
@@ -410,11 +484,11 @@
   /** The source line at the top of the view: the last element starting above it, and on towards the next. */
   function lineAtTop() {
     const elements = lineElements();
-    const tops = elements.map((el) => el.getBoundingClientRect().top);
+    const tops = elements.map(({ el }) => el.getBoundingClientRect().top);
     let i = tops.findIndex((top) => top > 1) - 1;
     if (i === -2) i = elements.length - 1;
     if (i < 0) return elements.length ? lineOf(elements[0]) : undefined;
-    const j = elements.findIndex((el, k) => k > i && tops[k] > tops[i] && lineOf(el) > lineOf(elements[i]));
+    const j = elements.findIndex((l, k) => k > i && tops[k] > tops[i] && lineOf(l) > lineOf(elements[i]));
     if (j < 0) return lineOf(elements[i]);
     const passed = Math.max(0, -tops[i]) / (tops[j] - tops[i]);
     return lineOf(elements[i]) + Math.floor((lineOf(elements[j]) - lineOf(elements[i])) * passed);

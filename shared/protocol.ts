@@ -182,9 +182,11 @@ export interface RenderParams {
 
 /**
  * One run of a patch, over the page's new list of blocks (or of an element's child nodes): `count`
- * blocks of its old list from index `old`, each `data-line` in them moved by `shift`; new blocks'
+ * blocks of its old list from index `old`, the first `data-line` of each moved by `shift` (in a
+ * marked body each `data-line` counts from the one before it: render/patch.ts); new blocks'
  * HTML, each with its marker; or old block `in`'s element (or old child `in`) kept, its own
- * `data-line` moved by `shift`, its `n` child nodes patched by `runs`. Old blocks no run takes are removed.
+ * `data-line` moved by `shift`, its `n` child nodes patched by `runs`. Old blocks no run takes are
+ * removed. The page then sets its line labels' numbers from their lines.
  */
 export type PatchRun = { old: number; count: number; shift: number } | { add: string[] } | { in: number; shift: number; n: number; runs: PatchRun[] };
 

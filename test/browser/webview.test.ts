@@ -237,6 +237,61 @@ describe('preview.js patches', () => {
     });
   });
 
+  test('in a marked body each line counts from the one before: reveal, scroll-to-line, scroll reports and labels give the document’s lines, after patches too', async () => {
+    let text = DNS_TEXT;
+    const before = blocksOf(text);
+    await closing(openWebview(browser(), markedBody(before), { renderId: '1' }), async (page) => {
+      // Two lines inserted near the top: the blocks below change one number, and every line label says its new line.
+      const lines = text.split('\n');
+      lines.splice(lineOf(text, '## Document History'), 0, 'A paragraph typed near the top.', '');
+      text = lines.join('\n');
+      const after = blocksOf(text);
+      const runs = diffBlocks(before, after);
+      await send(page, { type: 'patch', version: 2, id: '2', from: '1', runs });
+      await page.waitForFunction((html) => document.getElementById('preview-root')!.innerHTML === html, await fresh(page, after));
+      /** Marks the first element matching `selector` at (absolute) `line`, adding up the page's numbers, for a click. */
+      const mark = (selector: string, line: number) =>
+        page.evaluate(([sel, l]) => {
+          document.querySelector('[data-target]')?.removeAttribute('data-target');
+          let at = 0;
+          const el = Array.from(document.querySelectorAll('#preview-root [data-line]')).find((e) => (at += Number(e.getAttribute('data-line'))) === l && e.matches(sel));
+          el!.setAttribute('data-target', '');
+        }, [selector, line] as const);
+      const detection = lineOf(text, '| 09:31');
+      await mark('.document tr', detection);
+      await page.click('[data-target]');
+      assert.deepEqual(await last(page), { type: 'reveal', line: detection });
+      await mark('.timeline-svg g.event', detection);
+      await page.click('[data-target] circle');
+      assert.deepEqual(await last(page), { type: 'reveal', line: detection });
+      await page.click('[data-metric="mttd"]');
+      assert.deepEqual(await last(page), { type: 'reveal', line: detection });
+      await page.click('.problems .problem >> nth=0');
+      assert.deepEqual(await last(page), { type: 'reveal', line: lineOf(text, '> **Author:**') });
+      // Each label shows its line, 1-based: the problem it is in reveals that line.
+      const labels = await page.$$eval('.problems .problem', (els) => els.map((e) => Number(e.querySelector('span.ln')!.textContent)));
+      assert.ok(labels.length > 5);
+      for (const n of [1, labels.length - 1]) {
+        await page.click(`.problems .problem >> nth=${n}`);
+        assert.deepEqual(await last(page), { type: 'reveal', line: labels[n] - 1 });
+      }
+      assert.ok(labels.includes(lineOf(text, '> **Author:**') + 1), String(labels));
+
+      // Scroll-to-line lands on the row; the user's scroll reports the heading at the top.
+      const row = lineOf(text, '| 09:58');
+      await send(page, { type: 'scroll-to-line', line: row });
+      await mark('.document tr', row);
+      await page.waitForFunction(() => Math.abs(document.querySelector('[data-target]')!.getBoundingClientRect().top) < 1);
+      const heading = lineOf(text, '## 5. Root Cause Analysis');
+      await mark('.document h2', heading);
+      const count = (await posted(page)).length;
+      await page.mouse.wheel(0, 1);
+      await page.evaluate(() => window.scrollTo(0, document.querySelector('[data-target]')!.getBoundingClientRect().top + window.scrollY));
+      await page.waitForFunction((n) => (window as unknown as { __posted: { type: string }[] }).__posted.slice(n).some((m) => m.type === 'scrolled'), count);
+      assert.deepEqual((await postedSince(page, count, ['scrolled'])).at(-1), { type: 'scrolled', line: heading });
+    });
+  });
+
   test('large blocks skip their contents off screen only once laid out: positions stay exact, after patches too', async () => {
     const text = generateByLines(2000);
     const lines = text.split('\n');
@@ -249,7 +304,11 @@ describe('preview.js patches', () => {
           ([ls, all]) => {
             const html = document.documentElement;
             if (all) html.classList.remove('pm-settled');
-            const at = [html.scrollHeight, ...ls.map((l) => document.querySelector(`.document [data-line="${l}"]`)!.getBoundingClientRect().top + window.scrollY)];
+            // In a marked body each data-line counts from the one before it (render/patch.ts): the first element at each line.
+            const lined = Array.from(document.querySelectorAll('#preview-root [data-line]'));
+            let line = 0;
+            const lines = lined.map((el) => (line += Number(el.getAttribute('data-line'))));
+            const at = [html.scrollHeight, ...ls.map((l) => lined.find((el, i) => lines[i] === l && el.closest('.document'))!.getBoundingClientRect().top + window.scrollY)];
             if (all) html.classList.add('pm-settled');
             return at;
           },
@@ -267,7 +326,11 @@ describe('preview.js patches', () => {
       const below = rows[1] + 1;
       const lands = async (line: number) => {
         await send(page, { type: 'scroll-to-line', line });
-        await page.waitForFunction((l) => Math.abs(document.querySelector(`.document tr[data-line="${l}"]`)!.getBoundingClientRect().top) < 1, line);
+        await page.waitForFunction((l) => {
+          let at = 0;
+          const row = Array.from(document.querySelectorAll('#preview-root [data-line]')).find((el) => (at += Number(el.getAttribute('data-line'))) === l && el.matches('.document tr'));
+          return Math.abs(row!.getBoundingClientRect().top) < 1;
+        }, line);
       };
       await lands(below);
       // Once the table has been on screen again, its size is its new one.

@@ -36,12 +36,13 @@ export function dataLine(line: number): string {
   return ` data-line="${line}"`;
 }
 
-/** Before a line label's `data-line`: render/patch.ts and the page move the label's number with it. */
+/** Before a line label's `data-line`: render/patch.ts leaves the label's number out of its comparisons, and the page sets it from the line. */
 export const LINE_LABEL_OPEN = '<span class="ln"';
 
 /**
  * A 1-based line number as text, tied to its 0-based `data-line`: when lines are inserted above,
- * the preview's patch moves it as it moves the line, rather than sending its element again.
+ * the patching preview sets it again from its line (media/preview.js relabel), rather than
+ * receiving its element again.
  */
 export function lineLabel(line: number): string {
   return `${LINE_LABEL_OPEN}${dataLine(line)}>${line + 1}</span>`;

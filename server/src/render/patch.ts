@@ -1,14 +1,23 @@
 /**
  * The preview's updates as differences. The webview's body is a list of blocks: the parts above the
  * document (header, problems, cards), then the document's top-level blocks, each behind a marker
- * comment so that the page finds them again in its DOM. Each block is keyed by a hash of its HTML
- * in which every `data-line` is counted from the block's first one, so that a block that only moved
- * down or up (lines inserted above it) keeps its key and travels as a shift, not as HTML.
+ * comment so that the page finds them again in its DOM.
+ *
+ * In the marked body each `data-line` counts from the one before it in the page (the first from
+ * 0), not from the document's start: lines inserted above a block change one number, the first
+ * after the insertion, not every one below it (a row added to a long table is the row, not a
+ * thousand rows renumbered). The page adds them up where it needs a line (preview.js). A line
+ * label's text (html.ts `lineLabel`) is its line's 1-based number, which only the whole page
+ * knows: it is left out of keys and comparisons, and set again from its line after a patch.
+ *
+ * Each block is keyed by a hash of its HTML without its first `data-line`'s number (the only one
+ * that depends on what is above it) and without its labels' numbers, so that a block that only
+ * moved keeps its key and travels as a shift, not as HTML.
  *
  * An update is a list of runs over the new list of blocks: `{ old, count, shift }` takes `count`
- * blocks of the page's list from index `old`, their `data-line`s moved by `shift`; `{ add }` is new
+ * blocks of the page's list from index `old`, each one's first `data-line` moved by `shift`; `{ add }` is new
  * blocks' HTML. Blocks of the old list no run takes are removed. A one-line edit is one block's HTML
- * and two runs, whatever the document's size. All of it in linear time.
+ * and two or three runs, whatever the document's size. All of it in linear time.
  */
 import type { PatchRun } from '../../../shared/protocol';
 import type { BodyPieces } from './body';
@@ -21,10 +30,25 @@ export const BLOCK_MARK = '<!--pm-block-->';
 
 const DATA_LINE = ' data-line="';
 
+/** Where the number (digits, maybe after a minus sign) written at `from` ends: `from` when there is none. */
+function numberEnd(html: string, from: number): number {
+  let j = html.charCodeAt(from) === 45 /* - */ ? from + 1 : from;
+  const digits = j;
+  while (html.charCodeAt(j) >= 48 && html.charCodeAt(j) <= 57) j++;
+  return j === digits ? from : j;
+}
+
+/** The number written from `from` to `to`, maybe negative. */
+function numberAt(html: string, from: number, to: number): number {
+  const negative = html.charCodeAt(from) === 45;
+  let n = 0;
+  for (let k = negative ? from + 1 : from; k < to; k++) n = n * 10 + html.charCodeAt(k) - 48;
+  return negative ? -n : n;
+}
+
 /**
- * Where the number of a line label (html.ts `lineLabel`) whose `data-line` ends at `end` ends, or
- * `end` when the `data-line` at `at` is not a label's: the label's text is its line plus one, so it
- * is compared and hashed as part of its `data-line`.
+ * Where the number of a line label (html.ts `lineLabel`) whose `data-line` value ends at `end`
+ * ends, or `end` when the `data-line` at `at` is not a label's.
  */
 function afterLabel(html: string, at: number, end: number): number {
   if (!html.startsWith(LINE_LABEL_OPEN, at - LINE_LABEL_OPEN.length) || !html.startsWith('">', end)) return end;
@@ -33,22 +57,86 @@ function afterLabel(html: string, at: number, end: number): number {
   return k;
 }
 
-/** The number written from `from` to `to`. */
-function numberAt(html: string, from: number, to: number): number {
-  let n = 0;
-  for (let k = from; k < to; k++) n = n * 10 + html.charCodeAt(k) - 48;
-  return n;
+/**
+ * `html` with each `data-line` number `n` replaced by `number(n)` (and, if `label` is given, each
+ * line label's text by `label(n)`, `n` being the label's new number), or `html` itself when it has none.
+ */
+function mapLines(html: string, number: (n: number) => number, label?: (n: number) => number): string {
+  let out = '';
+  let i = 0;
+  for (;;) {
+    const at = html.indexOf(DATA_LINE, i);
+    if (at < 0) return i === 0 ? html : out + html.slice(i);
+    const end = at + DATA_LINE.length;
+    const j = numberEnd(html, end);
+    if (j === end) {
+      out += html.slice(i, end);
+      i = end;
+      continue;
+    }
+    const n = number(numberAt(html, end, j));
+    out += html.slice(i, end) + String(n);
+    i = j;
+    const after = label ? afterLabel(html, at, j) : j;
+    if (after !== j) {
+      out += `">${label!(n)}`;
+      i = after;
+    }
+  }
 }
 
-/** A block's identity: `hash` of its HTML with lines counted from `base`, its first `data-line` (null without one). */
+/** A block's identity: `hash` of its HTML without its first `data-line`'s number and its labels' numbers; `base`, that number (null without one). */
 export interface BlockKey {
   hash: string;
   base: number | null;
 }
 
-/** The body's pieces as the page's blocks, each with its marker; parts end with the newline `renderBody` puts between them. */
+/**
+ * The body's pieces as the page's blocks, each with its marker (parts end with the newline
+ * `renderBody` puts between them), each `data-line` counted from the one before it.
+ */
 export function markedBlocks({ parts, blocks }: BodyPieces): string[] {
-  return [...parts.map((p) => `${PART_MARK}${p}\n`), ...blocks.map((b) => `${BLOCK_MARK}${b}`)];
+  const out: string[] = [];
+  let previous = 0;
+  // One pass over each block's HTML: the text between the numbers is copied as slices.
+  const mark = (marker: string, html: string, after: string) => {
+    let marked = marker;
+    let i = 0;
+    for (let at = html.indexOf(DATA_LINE); at >= 0; at = html.indexOf(DATA_LINE, at + 1)) {
+      const end = at + DATA_LINE.length;
+      const j = numberEnd(html, end);
+      if (j === end) continue;
+      const line = numberAt(html, end, j);
+      marked += html.slice(i, end) + String(line - previous);
+      previous = line;
+      i = j;
+    }
+    out.push(i === 0 ? marker + html + after : marked + html.slice(i) + after);
+  };
+  for (const part of parts) mark(PART_MARK, part, '\n');
+  for (const block of blocks) mark(BLOCK_MARK, block, '');
+  return out;
+}
+
+/** The blocks with each `data-line` counted from the document's start again, labels as they are: `renderBody`'s lines. */
+export function absoluteLines(blocks: string[]): string[] {
+  let line = 0;
+  return blocks.map((html) => mapLines(html, (d) => (line += d)));
+}
+
+/** The blocks with each line label's text its line's (1-based), as the page sets them after a patch. */
+export function relabel(blocks: string[]): string[] {
+  let line = 0;
+  return blocks.map((html) =>
+    mapLines(
+      html,
+      (d) => {
+        line += d;
+        return d;
+      },
+      () => line + 1,
+    ),
+  );
 }
 
 /** The page's body from its blocks: `renderBody`'s HTML with the markers in it. */
@@ -58,8 +146,8 @@ export function markedBody(blocks: string[]): string {
 }
 
 /**
- * FNV-1a, twice with different primes, over `html` with each `data-line` value replaced by its
- * distance from the first: one pass, no copy of the string.
+ * FNV-1a, twice with different primes, over `html` without its first `data-line`'s number and its
+ * labels' numbers: one pass, no copy of the string.
  */
 export function blockKey(html: string): BlockKey {
   let a = 0x811c9dc5;
@@ -67,37 +155,28 @@ export function blockKey(html: string): BlockKey {
   let length = 0;
   let base: number | null = null;
   let i = 0;
+  const hash = (from: number, to: number) => {
+    for (let k = from; k < to; k++) {
+      const c = html.charCodeAt(k);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x0100019d);
+    }
+    length += to - from;
+  };
   for (;;) {
     const at = html.indexOf(DATA_LINE, i);
     const end = at < 0 ? html.length : at + DATA_LINE.length;
-    length += end - i;
-    for (; i < end; i++) {
-      const c = html.charCodeAt(i);
-      a = Math.imul(a ^ c, 0x01000193);
-      b = Math.imul(b ^ c, 0x0100019d);
-    }
+    hash(i, end);
     if (at < 0) break;
-    let n = 0;
-    let j = end;
-    for (let c = html.charCodeAt(j); c >= 48 && c <= 57; c = html.charCodeAt(++j)) n = n * 10 + c - 48;
+    const j = numberEnd(html, end);
+    i = end;
     if (j === end) continue;
-    base ??= n;
-    const relative = String(n - base);
-    for (let k = 0; k < relative.length; k++) {
-      const c = relative.charCodeAt(k);
-      a = Math.imul(a ^ c, 0x01000193);
-      b = Math.imul(b ^ c, 0x0100019d);
-    }
-    length += relative.length;
-    // A label's number follows from its line: left out of the key, which its line is in.
+    if (base === null) base = numberAt(html, end, j);
+    else hash(end, j);
+    // A label's number follows from its line: left out.
     const label = afterLabel(html, at, j);
-    if (label !== j && numberAt(html, j + 2, label) === n + 1) {
-      for (let k = j; k < j + 2; k++) {
-        const c = html.charCodeAt(k);
-        a = Math.imul(a ^ c, 0x01000193);
-        b = Math.imul(b ^ c, 0x0100019d);
-      }
-      length += 2;
+    if (label !== j) {
+      hash(j, j + 2);
       i = label;
     } else i = j;
   }
@@ -223,9 +302,9 @@ function lookahead(found: (k: number) => boolean, anchor: string): number {
 }
 
 /**
- * The shift that makes `a` into `b` (every `data-line` moved by it, all else the same), null when
- * they are the same and have none, undefined when they differ otherwise. Stops at the first
- * difference; compares in native code between the lines.
+ * The shift that makes `a` into `b` (the first `data-line`'s number moved by it, all else the same
+ * but labels' numbers), null when they are the same and have none, undefined when they differ
+ * otherwise. Stops at the first difference; compares in native code between the lines.
  */
 export function shiftBetween(a: string, b: string): number | null | undefined {
   if (a === b) return a.charCodeAt(0) === 60 && a.includes(DATA_LINE) ? 0 : null;
@@ -237,19 +316,16 @@ export function shiftBetween(a: string, b: string): number | null | undefined {
     const bj = b.indexOf(DATA_LINE, j);
     if (ai < 0 || bj < 0) return ai < 0 && bj < 0 && a.length - i === b.length - j && a.slice(i) === b.slice(j) ? shift ?? null : undefined;
     if (ai - i !== bj - j || a.slice(i, ai) !== b.slice(j, bj)) return undefined;
-    let x = 0;
-    let y = 0;
-    for (i = ai + DATA_LINE.length; a.charCodeAt(i) >= 48 && a.charCodeAt(i) <= 57; i++) x = x * 10 + a.charCodeAt(i) - 48;
-    for (j = bj + DATA_LINE.length; b.charCodeAt(j) >= 48 && b.charCodeAt(j) <= 57; j++) y = y * 10 + b.charCodeAt(j) - 48;
-    if (i === ai + DATA_LINE.length || j === bj + DATA_LINE.length) return undefined;
-    shift ??= y - x;
-    if (y - x !== shift) return undefined;
-    // A line label moves with its line: its number is its line's plus one on both sides.
+    const [as, bs] = [ai + DATA_LINE.length, bj + DATA_LINE.length];
+    [i, j] = [numberEnd(a, as), numberEnd(b, bs)];
+    if (i === as || j === bs) return undefined;
+    const [x, y] = [numberAt(a, as, i), numberAt(b, bs, j)];
+    if (shift === undefined) shift = y - x;
+    else if (x !== y) return undefined;
+    // A line label's number is its line's, set by the page: not compared.
     const [la, lb] = [afterLabel(a, ai, i), afterLabel(b, bj, j)];
-    if (la !== i || lb !== j) {
-      if (la === i || lb === j || numberAt(a, i + 2, la) !== x + 1 || numberAt(b, j + 2, lb) !== y + 1) return undefined;
-      [i, j] = [la, lb];
-    }
+    if ((la === i) !== (lb === j)) return undefined;
+    if (la !== i) [i, j] = [la, lb];
   }
 }
 
@@ -379,31 +455,21 @@ function descend(before: string, after: string, top: boolean): { shift: number; 
   return { shift: shift ?? 0, n: a.element.children.length, runs };
 }
 
-/** `html` with every `data-line` moved by `shift`, and every line label's number with it. */
+/** `html` with its first `data-line` moved by `shift` (the ones after it count from it). */
 export function shiftLines(html: string, shift: number): string {
   if (!shift) return html;
-  let out = '';
-  let i = 0;
-  for (;;) {
-    const at = html.indexOf(DATA_LINE, i);
-    if (at < 0) return out + html.slice(i);
-    const end = at + DATA_LINE.length;
-    let j = end;
-    while (html.charCodeAt(j) >= 48 && html.charCodeAt(j) <= 57) j++;
-    if (j === end) {
-      out += html.slice(i, end);
-      i = j;
-      continue;
-    }
-    const line = numberAt(html, end, j) + shift;
-    out += html.slice(i, end) + String(line);
-    const label = afterLabel(html, at, j);
-    if (label !== j) out += `">${line + 1}`;
-    i = label;
-  }
+  let first = true;
+  return mapLines(html, (n) => {
+    if (!first) return n;
+    first = false;
+    return n + shift;
+  });
 }
 
-/** What the page does with `runs`, on strings: the blocks it has after applying them to `before` (`top`: the page's blocks, not an element's children). */
+/**
+ * What the page does with `runs`, on strings: the blocks it has after applying them to `before`,
+ * line labels set from their lines (`top`: the page's blocks, not an element's children).
+ */
 export function applyPatch(before: string[], runs: PatchRun[], top = true): string[] {
   const out: string[] = [];
   for (const run of runs) {
@@ -414,5 +480,5 @@ export function applyPatch(before: string[], runs: PatchRun[], top = true): stri
       out.push(`${marker}${shiftLines(el.open, run.shift)}${applyPatch(el.children, run.runs, false).join('')}${el.close}${rest}`);
     } else for (let k = 0; k < run.count; k++) out.push(shiftLines(before[run.old + k], run.shift));
   }
-  return out;
+  return top ? relabel(out) : out;
 }
