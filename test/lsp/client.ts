@@ -230,10 +230,13 @@ export class TestClient {
 
   /** Applies incremental changes, each to the text the previous one left (as LSP orders them), and sends them. */
   async change(uri: string, changes: { range: TextEdit['range']; text: string }[]): Promise<number> {
-    const doc = TextDocument.update(this.docs.get(uri)!, changes, this.docs.get(uri)!.version + 1);
-    this.docs.set(uri, doc);
-    await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: doc.version }, contentChanges: changes });
-    return doc.version;
+    const doc = this.docs.get(uri)!;
+    const version = doc.version + 1;
+    // Sent first: our copy of the text is a flat string, remade whole by each change (an editor's is not), so the
+    // server's answer should not wait for it.
+    await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
+    this.docs.set(uri, TextDocument.update(doc, changes, version));
+    return version;
   }
 
   async close(uri: string): Promise<void> {

@@ -158,14 +158,18 @@ test(`incremental parse and analysis equal a fresh one after each of ${EDITS} ra
 
 test('the previous analysis is left as it was, and renders the same after the next one is made from it', () => {
   const text = readFileSync(join(EXAMPLES, '2026-03-14-checkout-latency-post-mortem.md'), 'utf8');
-  const first = analyze(text);
-  const html = renderBlocks(first.blocks);
-  const before = first.blocks.tokens.map(describe);
-  const edited = text.replace('\n## ', '\nInserted line.\n\n## ');
-  const second = analyze(edited, { previous: first });
-  assert.deepEqual(first.blocks.tokens.map(describe), before);
-  assert.equal(renderBlocks(first.blocks), html);
-  assert.equal(renderBlocks(second.blocks), renderBlocks(parseBlocks(edited)));
+  // A line inserted (the tokens after it are copies) and a word typed (the token array is taken over).
+  for (const [edited, takenOver] of [[text.replace('\n## ', '\nInserted line.\n\n## '), false], [text.replace('Initial draft', 'Initial drafts'), true]] as const) {
+    const first = analyze(text);
+    const html = renderBlocks(first.blocks);
+    const array = first.blocks.tokens;
+    const before = array.map(describe);
+    const second = analyze(edited, { previous: first });
+    assert.equal(second.blocks.tokens === array, takenOver);
+    assert.deepEqual(first.blocks.tokens.map(describe), before);
+    assert.equal(renderBlocks(first.blocks), html);
+    assert.equal(renderBlocks(second.blocks), renderBlocks(parseBlocks(edited)));
+  }
 });
 
 test('an analysis without its tokens keeps its model, renders the same, and the next version made from it is a fresh one', () => {
@@ -186,12 +190,19 @@ test('an analysis without its tokens keeps its model, renders the same, and the 
 test('an edit far from the others re-parses only the blocks around it', () => {
   const rows = Array.from({ length: 200 }, (_, i) => `Paragraph ${i}.\n`).join('\n');
   const first = parseBlocks(rows);
+  const tokens = first.tokens;
+  const old = [...tokens];
   const edited = rows.replace('Paragraph 100.', 'Paragraph 100, edited.');
   const second = parseBlocks(edited, undefined, first);
-  // The tokens before the edit and after it are the old ones (the same lines: no line was added).
-  assert.equal(second.tokens.length, first.tokens.length);
-  assert.equal(second.tokens[0], first.tokens[0]);
-  assert.equal(second.tokens.at(-1), first.tokens.at(-1));
-  assert.notEqual(second.tokens[300], first.tokens[300]);
+  // The tokens before the edit and after it are the old ones (the same lines: no line was added),
+  // in the old array, taken over.
+  assert.equal(second.tokens, tokens);
+  assert.equal(second.tokens.length, old.length);
+  assert.equal(second.tokens[0], old[0]);
+  assert.equal(second.tokens.at(-1), old.at(-1));
+  assert.notEqual(second.tokens[300], old[300]);
   assert.equal(firstDifference(second, parseBlocks(edited)), undefined);
+  // The first parse, its array gone to the second, is its own text's parse still.
+  assert.notEqual(first.tokens, tokens);
+  assert.equal(firstDifference(first, parseBlocks(rows)), undefined);
 });

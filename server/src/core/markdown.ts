@@ -99,15 +99,36 @@ export function parseBlocks(text: string, deadline?: Deadline, previous?: BlockP
   // markdown-it's normalize rewrites line endings and NULs: on a text without either it is the identity.
   const normalized = !text.includes('\r') && !text.includes('\0');
   let splice: LineSplice | false = false;
+  const before = previous && { tokens: previous.tokens, src: previous.state.src };
   for (const rule of coreRules(md).blocks) {
     if (rule.name === 'normalize' && normalized) continue;
-    if (rule.name === 'block' && previous) {
-      splice = reparseBlocks(md, state, { tokens: previous.tokens, src: previous.state.src }, previous.state.env);
+    if (rule.name === 'block' && previous && before) {
+      splice = reparseBlocks(md, state, before, previous.state.env);
       if (splice) continue;
     }
     rule.fn(state);
   }
+  if (previous && before && state.tokens === before.tokens) handOver(previous, before.src);
   return { tokens: state.tokens, state, inlineDone: false, ...(splice ? { splice } : {}) };
+}
+
+/**
+ * A parse whose token array its next version took over (reparseBlocks): it parses its own text
+ * again, once, if it is ever read, so that an analysis stays right after its next one is made.
+ */
+function handOver(parsed: BlockParse, text: string): void {
+  let again: BlockParse | undefined;
+  const fresh = (): BlockParse => (again ??= parseBlocks(text));
+  Object.defineProperties(parsed, {
+    tokens: { get: () => fresh().tokens, enumerable: true, configurable: true },
+    state: { get: () => fresh().state, enumerable: true, configurable: true },
+    inlineDone: {
+      get: () => fresh().inlineDone,
+      set: (done: boolean) => (fresh().inlineDone = done),
+      enumerable: true,
+      configurable: true,
+    },
+  });
 }
 
 /** The document as HTML, finishing the inline pass on the analysis's own tokens (once). */

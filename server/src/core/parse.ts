@@ -58,11 +58,14 @@ export function parse(text: string, deadline?: Deadline, options: ParseOptions =
   };
   const bare = withoutBom(text);
   const previous = options.previous;
-  const blocks = parseBlocks(bare, deadline, previous?.blocks);
+  // Read before the parse, which may take the previous one's tokens over (see parseBlocks).
+  const before = previous?.blocks;
+  const beforeSrc = before?.state.src;
+  const blocks = parseBlocks(bare, deadline, before);
   const tokens = blocks.tokens;
   // The previous version's lines and views are kept where the lines are the same, which the parse's
   // line splice tells only when neither version's line breaks were rewritten by markdown-it's normalize (\r).
-  const sameLines = blocks.splice && previous?.views && blocks.state.src === bare && previous.blocks.state.src === previous.src.text;
+  const sameLines = blocks.splice && previous?.views && blocks.state.src === bare && beforeSrc === previous.src.text;
   const src = new SourceText(bare, sameLines ? { src: previous.src, splice: blocks.splice! } : undefined);
   const views = step(() => buildViews(src, tokens, deadline, sameLines ? { views: previous.views!, splice: blocks.splice! } : undefined));
   const { sections, sectionOfLine } = step(() => extractSections(src, tokens));
