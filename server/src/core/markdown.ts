@@ -99,16 +99,16 @@ export function parseBlocks(text: string, deadline?: Deadline, previous?: BlockP
   // markdown-it's normalize rewrites line endings and NULs: on a text without either it is the identity.
   const normalized = !text.includes('\r') && !text.includes('\0');
   let splice: LineSplice | false = false;
-  const before = previous && { tokens: previous.tokens, src: previous.state.src };
+  const before = previous && { parse: previous, tokens: previous.tokens, src: previous.state.src, env: previous.state.env };
   for (const rule of coreRules(md).blocks) {
     if (rule.name === 'normalize' && normalized) continue;
-    if (rule.name === 'block' && previous && before) {
-      splice = reparseBlocks(md, state, before, previous.state.env);
+    if (rule.name === 'block' && before) {
+      splice = reparseBlocks(md, state, before, before.env);
       if (splice) continue;
     }
     rule.fn(state);
   }
-  if (previous && before && state.tokens === before.tokens) handOver(previous, before.src);
+  if (before && state.tokens === before.tokens) handOver(before.parse, before.src);
   return { tokens: state.tokens, state, inlineDone: false, ...(splice ? { splice } : {}) };
 }
 
