@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // The language server: `node dist/server.js --stdio` for any LSP editor; VS Code starts it over IPC.
-import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType, ProposedFeatures, TextDocumentSyncKind, createConnection } from 'vscode-languageserver/node';
+import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType, type MessageReader, ProposedFeatures, StreamMessageWriter, TextDocumentSyncKind, createConnection } from 'vscode-languageserver/node';
 import { version } from '../../package.json';
 import { CONFIG_FILE_NAME } from './core/config';
+import { asciiJson } from './lsp/ascii-json';
 import { TEMPLATE_GLOBS, isTemplatePath } from './core/template-path';
 import { registerAnalysisRequest } from './lsp/analysis-request';
 import { registerCodeActions } from './lsp/code-actions';
@@ -19,8 +20,16 @@ import { WorkspaceIndex, registerWorkspaceRequests } from './lsp/workspace-index
 import { registerInsightsRequest } from './lsp/insights-request';
 import { FIX_ALL_KIND, type InitializationOptions, SERVER_COMMANDS } from '../../shared/protocol';
 
-// The transport (--stdio, --node-ipc, --socket=N, --pipe=NAME) comes from the command line.
-const connection = createConnection(ProposedFeatures.all);
+// The transport (--stdio, --node-ipc, --socket=N, --pipe=NAME) comes from the command line; over
+// stdio, messages are written as ASCII JSON (ascii-json.ts).
+const stdio = process.argv.includes('--stdio');
+// The input stays the stream itself, so the server still exits when it closes (the typings pair a
+// stream only with a stream, the library reads each side on its own).
+const connection = stdio
+  ? createConnection(ProposedFeatures.all, process.stdin as unknown as MessageReader, new StreamMessageWriter(process.stdout, { contentTypeEncoder: asciiJson }))
+  : createConnection(ProposedFeatures.all);
+// What createConnection does itself for --stdio: nothing else may write to stdout.
+if (stdio) console.log = console.info = console.debug = console.error;
 // A failure in one document's work is logged; the server goes on serving the others.
 process.on('unhandledRejection', (e) => connection.console.error(`Unhandled: ${(e as Error)?.stack ?? e}`));
 const session = new Session(connection);
