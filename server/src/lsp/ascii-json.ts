@@ -1,4 +1,4 @@
-import type { ContentTypeEncoder } from 'vscode-jsonrpc';
+import type { ContentTypeEncoder } from 'vscode-languageserver/node';
 
 /** Any character that is not ASCII; a character class alone, so it cannot backtrack. */
 const NON_ASCII = /[\u0080-\uffff]/;
