@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The language server: `node dist/server.js --stdio` for any LSP editor; VS Code starts it over IPC.
 import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType, type MessageReader, ProposedFeatures, StreamMessageWriter, TextDocumentSyncKind, createConnection } from 'vscode-languageserver/node';
+import { Console } from 'node:console';
 import { version } from '../../package.json';
 import { CONFIG_FILE_NAME } from './core/config';
 import { asciiJson } from './lsp/ascii-json';
@@ -28,8 +29,8 @@ const stdio = process.argv.includes('--stdio');
 const connection = stdio
   ? createConnection(ProposedFeatures.all, process.stdin as unknown as MessageReader, new StreamMessageWriter(process.stdout, { contentTypeEncoder: asciiJson }))
   : createConnection(ProposedFeatures.all);
-// What createConnection does itself for --stdio: nothing else may write to stdout.
-if (stdio) console.log = console.info = console.debug = console.error;
+// Nothing else may write to stdout (createConnection sees to it only when it opens stdio itself).
+if (stdio) Object.assign(console, new Console({ stdout: process.stderr, stderr: process.stderr }));
 // A failure in one document's work is logged; the server goes on serving the others.
 process.on('unhandledRejection', (e) => connection.console.error(`Unhandled: ${(e as Error)?.stack ?? e}`));
 const session = new Session(connection);

@@ -26,6 +26,8 @@ test('a message is written as ASCII JSON that reads back as what JSON.stringify 
     { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///a.md', diagnostics: [] } },
     { jsonrpc: '2.0', id: 0, result: [{ label: 'Résumé', kind: 1 }, null, [1, 'ü']] },
     { jsonrpc: '2.0', id: 7, result: Array.from({ length: 20 }, (_, i) => (i % 3 ? { n: i, f: () => i, u: undefined } : undefined)) },
+    // eslint-disable-next-line no-sparse-arrays
+    { jsonrpc: '2.0', id: 9, result: [1, , 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18] },
     { jsonrpc: '2.0', id: 8, result: null, extra: undefined, when: new Date(0), lone: '\ud800' },
     'a string alone: ñ',
   ];

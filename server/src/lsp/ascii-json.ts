@@ -10,9 +10,9 @@ const escape = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0'
  * A message as JSON in ASCII bytes, for the stdio transport. One character beyond Latin-1 anywhere
  * in a message (a "…" in a diagnostic, a name quoted from the document) makes JSON.stringify's
  * whole result a two-byte string, twice the memory and a slow UTF-8 encoding, and the client's
- * decoding of it follows suit: 1.9 ms against 0.4 for 323 diagnostics. So each element of a long
- * array is stringified on its own, and a character beyond ASCII in one of them is written as the
- * `\u` escape that JSON reads back as the same character.
+ * decoding of it follows suit (1.9 ms against 1.0 here, for 323 diagnostics). So each element of a
+ * long array is stringified on its own, and a character beyond ASCII in one of them is written as
+ * the `\u` escape that JSON reads back as the same character.
  */
 export function asciiJsonBytes(value: unknown): Buffer {
   const parts: string[] = [];
@@ -24,11 +24,11 @@ export function asciiJsonBytes(value: unknown): Buffer {
         return;
       }
       parts.push('[');
-      v.forEach((item, i) => {
+      for (let i = 0; i < v.length; i++) {
         if (i) parts.push(',');
-        // As JSON.stringify writes what has no JSON form inside an array.
-        add(JSON.stringify(item) ?? 'null');
-      });
+        // As JSON.stringify writes a hole, or what has no JSON form, inside an array.
+        add(JSON.stringify(v[i]) ?? 'null');
+      }
       parts.push(']');
     } else if (v !== null && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON !== 'function') {
       parts.push('{');
