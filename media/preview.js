@@ -72,6 +72,7 @@
       version = message.version;
       const { scrollX, scrollY } = window;
       document.documentElement.classList.remove(SETTLED);
+      unfreezeTables();
       root.innerHTML = message.body;
       renderId = message.id;
       indexBlocks();
@@ -102,12 +103,85 @@
   function settle() {
     const body = ++bodies;
     // The sizes are recorded after the frame's layout, which follows this frame's callbacks; a newer body waits for its own frame.
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        if (body === bodies) document.documentElement.classList.add(SETTLED);
-      }),
-    );
+    /** @param {() => void} then */
+    const afterFrame = (then) => requestAnimationFrame(() => setTimeout(() => body === bodies && then()));
+    // Long tables are laid out in parts first, and drawn so, so that their parts' sizes are known too.
+    afterFrame(() => {
+      freezeTables();
+      afterFrame(() => document.documentElement.classList.add(SETTLED));
+    });
   }
+
+  /**
+   * A long table (core/long-tables.ts) comes with its body in several tbodies. Laid out whole, as
+   * one table, an edit to any row lays out its thousand rows again (tens of milliseconds). So once
+   * it has been laid out whole, its columns' widths are read from its header, and from then on the
+   * header and each part are laid out as tables of their own with those widths (fixed layout):
+   * an edit lays out its part, and parts off screen are skipped. The widths stay those read until
+   * the page is resized or gets a whole body (a longer cell typed in wraps meanwhile). The rules are
+   * this sheet's, not attributes, so that the page's HTML stays the render's, which patches are made against.
+   */
+  const tableSheet = new CSSStyleSheet();
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, tableSheet];
+  /** The document's long tables the sheet lays out in parts, in order. @type {Element[]} */
+  let frozen = [];
+  /** The widths read from each table's header, one a column. @type {WeakMap<Element, number[]>} */
+  let tableWidths = new WeakMap();
+
+  /** @param {Element} table */
+  const headerCells = (table) => Array.from(table.querySelector(':scope > thead > tr')?.children ?? []);
+
+  /**
+   * Lays the document's long tables out in parts, reading the widths of those not read yet (new
+   * ones, or one whose header's number of cells changed) from a whole layout first. Does nothing
+   * when the tables are those it laid out last. Each table is named by its own class (`pm-long-N`),
+   * not by its place: a rule on a place would be matched again for every sibling added before it.
+   */
+  function freezeTables() {
+    const tables = Array.from(documentArticle()?.querySelectorAll('table.pm-long') ?? []);
+    if (tables.length === frozen.length && tables.every((t, k) => t === frozen[k] && tableWidths.get(t)?.length === headerCells(t).length)) return;
+    unfreezeTables();
+    let css = '';
+    for (const table of tables) {
+      const name = Array.from(table.classList).find((c) => /^pm-long-\d+$/.test(c));
+      if (!name) continue;
+      const cells = headerCells(table);
+      let widths = tableWidths.get(table);
+      if (widths?.length !== cells.length) {
+        widths = cells.map((cell) => cell.getBoundingClientRect().width);
+        tableWidths.set(table, widths);
+      }
+      const t = `#preview-root table.${name}`;
+      const total = widths.reduce((a, b) => a + b, 0);
+      css += `${t} { display: block; }
+${t} > thead, ${t} > tbody { display: table; table-layout: fixed; width: ${total}px; }
+${t} > tbody { contain-intrinsic-block-size: auto 1000px; }
+.${SETTLED} ${t} > tbody { content-visibility: auto; }
+${t} > * > tr:first-child > * { box-sizing: border-box; }
+${t} > tbody > tr:first-child > * { border-top-width: 0; }
+`;
+      widths.forEach((w, j) => (css += `${t} > * > tr:first-child > :nth-child(${j + 1}) { width: ${w}px; }\n`));
+    }
+    tableSheet.replaceSync(css);
+    frozen = tables;
+  }
+
+  function unfreezeTables() {
+    tableSheet.replaceSync('');
+    frozen = [];
+  }
+
+  // A new width of the page wraps the cells differently: the tables are laid out whole and read again.
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let resizing;
+  window.addEventListener('resize', () => {
+    clearTimeout(resizing);
+    resizing = setTimeout(() => {
+      unfreezeTables();
+      tableWidths = new WeakMap();
+      freezeTables();
+    }, 100);
+  });
 
   /** Finds the blocks in the page, from their markers; a body without them has none, and every patch asks for a whole body. */
   function indexBlocks() {
@@ -178,6 +252,7 @@
     for (let i = 0; i <= last && !moved; i++) moved = next[i] !== blocks[i] || changed.has(next[i]);
     blocks = next;
     if (moved) relabel(last);
+    freezeTables();
     window.scrollTo(scrollX, scrollY);
     return true;
   }

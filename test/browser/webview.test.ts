@@ -341,6 +341,58 @@ describe('preview.js patches', () => {
     });
   });
 
+  test('a long table is laid out in parts with the widths it has laid out whole: columns line up, after patches and a resize too', async () => {
+    const row = (i: number, extra = '') => `| 10:${String(i % 60).padStart(2, '0')} | Event ${i}: shard ${i % 7} reported ${'a '.repeat(i % 23)}state |${extra}`;
+    const doc = (columns: 2 | 3) => ['# Timeline', '', `| Time | Event |${columns === 3 ? ' Who |' : ''}`, `|---|---|${columns === 3 ? '---|' : ''}`, ...Array.from({ length: 400 }, (_, i) => row(i, columns === 3 ? ` ${'Alex '.repeat(i % 3)}|` : '')), '', 'After the table.'].join('\n');
+    /**
+     * The long table's cells as laid out (left and width of the header's, and of each part's first
+     * and last row's), and the same with the whole table laid out as one (preview.js's sheet off).
+     */
+    const columns = (page: Page) =>
+      page.evaluate(() => {
+        const table = document.querySelector('table.pm-long')!;
+        const parts = table.querySelectorAll(':scope > tbody');
+        const apart = getComputedStyle(parts[1]).display === 'table';
+        // (A copy: the document's list is live.)
+        const sheets = [...document.adoptedStyleSheets];
+        const [laidOut, whole] = [sheets, []].map((on) => {
+          document.adoptedStyleSheets = on;
+          return [table.querySelector('thead tr')!, ...Array.from(parts).flatMap((b) => [b.firstElementChild!, b.lastElementChild!])].map((tr) =>
+            Array.from(tr.children).map((cell) => {
+              const r = cell.getBoundingClientRect();
+              return [Math.round(r.left * 2) / 2, Math.round(r.width * 2) / 2];
+            }),
+          );
+        });
+        document.adoptedStyleSheets = sheets;
+        return { parts: parts.length, apart, laidOut, whole };
+      });
+    const check = async (page: Page, cells: number) => {
+      const { parts, apart, laidOut, whole } = await columns(page);
+      assert.ok(parts > 2 && apart, `${parts} parts, laid out apart: ${apart}`);
+      assert.equal(laidOut[0].length, cells);
+      // Every part's rows line up with the header, as the whole table's do.
+      for (const cellsOfRow of laidOut) assert.deepEqual(cellsOfRow, laidOut[0]);
+      assert.deepEqual(laidOut, whole);
+    };
+    const before = blocksOf(doc(2));
+    await closing(openWebview(browser(), markedBody(before), { renderId: '1' }), async (page) => {
+      await page.waitForFunction(() => document.documentElement.classList.contains('pm-settled'));
+      await check(page, 2);
+      // A column added: every row changes, the header has a cell more; its widths are read again.
+      const after = blocksOf(doc(3));
+      await send(page, { type: 'patch', version: 2, id: '2', from: '1', runs: diffBlocks(before, after) });
+      await page.waitForFunction((html) => document.getElementById('preview-root')!.innerHTML === html, await fresh(page, after));
+      await check(page, 3);
+      // A narrower panel wraps the cells otherwise: the widths follow.
+      const wide = (await columns(page)).laidOut[0];
+      await page.setViewportSize({ width: 420, height: 700 });
+      await page.waitForFunction((w) => JSON.stringify(Array.from(document.querySelectorAll('table.pm-long thead th'), (c) => Math.round(c.getBoundingClientRect().width * 2) / 2)) !== JSON.stringify(w.map((c) => c[1])), wide);
+      await page.waitForTimeout(300);
+      await check(page, 3);
+    });
+  });
+
   test('a one-line edit of a 2,000-line post-mortem: the patch’s size and the time to apply it', async (t) => {
     const text = generateByLines(2000);
     const before = blocksOf(text);

@@ -1,6 +1,7 @@
 import MarkdownItConstructor, { type MarkdownIt, type StateCore, type Token } from 'markdown-it';
 import type { Deadline } from './budget';
 import { type LineSplice, reparseBlocks } from './incremental-parse';
+import { renderLongTables } from './long-tables';
 
 const SAFE_LINK = /^(https?:|mailto:|#|\.{0,2}\/|[^:]*$)/i;
 /** A scheme-relative address (`//host/path`) is a web address: it is written out as https, never left to the page's scheme. */
@@ -55,6 +56,7 @@ export function createMarkdownIt(): MarkdownIt {
     const alt = self.renderInlineAsText(tokens[i].children ?? [], options, env) || src;
     return `<a href="${escape(src)}" class="remote-image" title="${escape(`Image not loaded: ${src}`)}">${escape(alt)}</a>`;
   };
+  renderLongTables(md);
   return md;
 }
 
