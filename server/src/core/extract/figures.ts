@@ -42,9 +42,8 @@ export function extractStatedFigures(ctx: DocumentContext, timelines: Timeline[]
     ctx.deadline?.check();
     const keyEvent = readKeyEvent(text, line);
     if (keyEvent && !keyEvents.some((k) => k.kind === keyEvent.kind)) keyEvents.push(keyEvent);
-    const onLine = fields.get(line) ?? [];
-    const inField = (pos: number) => onLine.find((m) => m.field.value.range.start.character <= pos && pos < m.field.value.range.end.character);
-    const used = new Set<StatedMetric>();
+    const onLine = fields.get(line);
+    let used: Set<StatedMetric> | undefined;
     WORD.lastIndex = 0;
     for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
       const pos = m.index;
@@ -60,7 +59,7 @@ export function extractStatedFigures(ctx: DocumentContext, timelines: Timeline[]
       const stated = readFigure(text, pos);
       if (!stated) continue;
       WORD.lastIndex = stated.end;
-      const field = inField(pos);
+      const field = onLine?.find((m) => m.field.value.range.start.character <= pos && pos < m.field.value.range.end.character);
       // The field's own value is checked as the template's metric field; another figure after it is read on its own.
       if (field?.stated && pos === field.field.value.range.start.character + field.stated.start) continue;
       // A hard-wrapped paragraph says what a figure is on the lines around it too ("failed for just over\nnine hours").
@@ -80,8 +79,8 @@ export function extractStatedFigures(ctx: DocumentContext, timelines: Timeline[]
       const read = readMeaning(around, stated.start + shift, stated.end + shift);
       let kind = read?.kind;
       let label = read?.label;
-      if (field && !field.stated && !used.has(field)) {
-        used.add(field);
+      if (field && !field.stated && !used?.has(field)) {
+        (used ??= new Set()).add(field);
         if (!kind) {
           kind = field.kind;
           label = field.field.label;

@@ -48,18 +48,20 @@ const rowChoices = new KeptWith<TableRow, Choice[]>();
 export function extractChoices(ctx: DocumentContext, tables: Table[], fields: Field[]): Choice[] {
   const choices: Choice[] = [];
   const inTable = new Uint8Array(ctx.src.lineCount);
+  // Made once, not at each row (nor the header and rows copied into one list): garbage a keystroke would make by the thousand.
+  const choicesInRow = (row: TableRow) => {
+    const inRow: Choice[] = [];
+    const prose = viewLine(ctx, ctx.views.prose, row.line);
+    for (const cell of row.cells) {
+      const from = cell.inner.start.character;
+      collect(prose.slice(from, cell.inner.end.character), IN_CELL, row.line, from, inRow);
+    }
+    return inRow;
+  };
   for (const table of tables) {
     inTable.fill(1, table.startLine, table.endLine);
-    for (const row of [table.header, ...table.rows]) {
-      const found = rowChoices.get(ctx.memo, row, () => {
-        const inRow: Choice[] = [];
-        const prose = viewLine(ctx, ctx.views.prose, row.line);
-        for (const cell of row.cells) {
-          const from = cell.inner.start.character;
-          collect(prose.slice(from, cell.inner.end.character), IN_CELL, row.line, from, inRow);
-        }
-        return inRow;
-      });
+    for (let r = -1; r < table.rows.length; r++) {
+      const found = rowChoices.get(ctx.memo, r < 0 ? table.header : table.rows[r], choicesInRow);
       for (const choice of found) choices.push(choice);
     }
   }

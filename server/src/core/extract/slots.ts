@@ -169,13 +169,16 @@ export function extractSlots(ctx: DocumentContext, tables: Table[], asTemplate: 
   // Tokens, on every line a reader sees (the prose view: no comments, code or code spans); a line's text read once.
   const lineTokens = ctx.memo.table<SlotToken[]>('slot-tokens');
   const cellTokens = ctx.memo.table<SlotToken[]>('slot-tokens-in-table');
+  // Made once, not at each line: a closure a line is garbage a keystroke makes by the thousand.
+  const onLine = (t: string) => tokensOnLine(t, false);
+  const inCell = (t: string) => tokensOnLine(t, true);
   for (let line = 0; line < src.lineCount; line++) {
     if (!roles[line]) continue;
     tick();
     const text = viewLine(ctx, ctx.views.prose, line);
     if (!text.trim()) continue;
     const inTable = roles[line] === ROLE.row || roles[line] === ROLE.header;
-    const found = (inTable ? cellTokens : lineTokens).get(text, (t) => tokensOnLine(t, inTable));
+    const found = inTable ? cellTokens.get(text, inCell) : lineTokens.get(text, onLine);
     for (const { start, end, builtin } of found) add('token', line, range(line, start, end), text.slice(start, end), builtin);
     if (found.length) withToken.add(line);
   }

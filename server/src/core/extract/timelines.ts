@@ -188,8 +188,9 @@ function phraseInLine(text: string, re: RegExp): LinePhrase {
  * clause ("no alert fired"). Each line is read once per version of its text (`phrases`).
  */
 function phraseIn(lines: Span[], re: RegExp, phrases: MemoTable<LinePhrase>, plain: (text: string) => string): { phrase: string; range: Range } | undefined {
+  const read = (text: string) => phraseInLine(plain(text), re);
   for (const line of lines) {
-    const found = phrases.get(line.text, (text) => phraseInLine(plain(text), re));
+    const found = phrases.get(line.text, read);
     if (!found) continue;
     if (found === 'denied') return undefined;
     const start = line.range.start.character + found.at;
@@ -305,10 +306,11 @@ function tableItems(ctx: DocumentContext, table: Table): { items: Item[]; zone?:
   const items: Item[] = [];
   const tick = rowChecker(ctx.deadline);
   const columns = `${timeColumn} ${eventColumn} ${markerColumn}`;
+  const readOnce = (row: TableRow) => readRow(row, timeColumn, eventColumn, markerColumn, columns);
   for (const row of table.rows) {
     tick();
     // A row kept from the previous version (the same object) reads as it did with the same columns.
-    let read = rowReads.get(ctx.memo, row, () => readRow(row, timeColumn, eventColumn, markerColumn, columns));
+    let read = rowReads.get(ctx.memo, row, readOnce);
     if (read.columns !== columns) read = readRow(row, timeColumn, eventColumn, markerColumn, columns);
     if (read.entry) items.push(read.entry);
   }

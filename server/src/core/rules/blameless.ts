@@ -32,9 +32,10 @@ export const blameless: Rule = {
     const names = peopleWords(model, config.owners);
     // A block reads as it did in the previous version when its text, the words and the people are the same.
     const blames = memo?.table<readonly Blame[]>('blame', `${id}\n${[...names].join('\n')}`);
+    const find = (text: string) => findBlame(text, matcher, names);
     const findings: Finding[] = [];
     for (const block of model.narrative) {
-      const found = blames ? blames.get(block.text, (text) => findBlame(text, matcher, names)) : findBlame(block.text, matcher, names);
+      const found = blames ? blames.get(block.text, find) : find(block.text);
       const offset = found.length ? src.offsetAt(block.start) : 0;
       for (const blame of found) {
         if (findings.length >= MAX_FINDINGS) return findings;
