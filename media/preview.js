@@ -171,17 +171,25 @@ ${t} > tbody > tr:first-child > * { border-top-width: 0; }
     frozen = [];
   }
 
-  // A new width of the page wraps the cells differently: the tables are laid out whole and read again.
+  /**
+   * A new width of the page, or new fonts (VS Code sets its fonts as variables on the root
+   * element's style, and the theme's class on the body), wraps the cells
+   * differently: the tables are laid out whole and their widths read again, once things settle.
+   */
   /** @type {ReturnType<typeof setTimeout> | undefined} */
-  let resizing;
-  window.addEventListener('resize', () => {
-    clearTimeout(resizing);
-    resizing = setTimeout(() => {
+  let rereading;
+  const rereadTables = () => {
+    clearTimeout(rereading);
+    rereading = setTimeout(() => {
       unfreezeTables();
       tableWidths = new WeakMap();
       freezeTables();
     }, 100);
-  });
+  };
+  window.addEventListener('resize', rereadTables);
+  const restyled = new MutationObserver(rereadTables);
+  restyled.observe(document.documentElement, { attributes: true, attributeFilter: ['style'] });
+  restyled.observe(document.body, { attributes: true, attributeFilter: ['class'] });
 
   /** Finds the blocks in the page, from their markers; a body without them has none, and every patch asks for a whole body. */
   function indexBlocks() {

@@ -341,7 +341,7 @@ describe('preview.js patches', () => {
     });
   });
 
-  test('a long table is laid out in parts with the widths it has laid out whole: columns line up, after patches and a resize too', async () => {
+  test('a long table is laid out in parts with the widths it has laid out whole: columns line up, after patches, a new font and a resize too', async () => {
     const row = (i: number, extra = '') => `| 10:${String(i % 60).padStart(2, '0')} | Event ${i}: shard ${i % 7} reported ${'a '.repeat(i % 23)}state |${extra}`;
     const doc = (columns: 2 | 3) => ['# Timeline', '', `| Time | Event |${columns === 3 ? ' Who |' : ''}`, `|---|---|${columns === 3 ? '---|' : ''}`, ...Array.from({ length: 400 }, (_, i) => row(i, columns === 3 ? ` ${'Alex '.repeat(i % 3)}|` : '')), '', 'After the table.'].join('\n');
     /**
@@ -384,7 +384,12 @@ describe('preview.js patches', () => {
       await send(page, { type: 'patch', version: 2, id: '2', from: '1', runs: diffBlocks(before, after) });
       await page.waitForFunction((html) => document.getElementById('preview-root')!.innerHTML === html, await fresh(page, after));
       await check(page, 3);
-      // A narrower panel wraps the cells otherwise: the widths follow.
+      // A new font from VS Code's theme variables, then a narrower panel, wrap the cells otherwise: the widths follow.
+      const small = (await columns(page)).laidOut[0];
+      await page.evaluate(() => document.documentElement.style.setProperty('--vscode-font-family', 'monospace'));
+      await page.waitForFunction((w) => JSON.stringify(Array.from(document.querySelectorAll('table.pm-long thead th'), (c) => Math.round(c.getBoundingClientRect().width * 2) / 2)) !== JSON.stringify(w.map((c) => c[1])), small);
+      await page.waitForTimeout(300);
+      await check(page, 3);
       const wide = (await columns(page)).laidOut[0];
       await page.setViewportSize({ width: 420, height: 700 });
       await page.waitForFunction((w) => JSON.stringify(Array.from(document.querySelectorAll('table.pm-long thead th'), (c) => Math.round(c.getBoundingClientRect().width * 2) / 2)) !== JSON.stringify(w.map((c) => c[1])), wide);
