@@ -1,7 +1,9 @@
 // Scenario 4: the preview beside the editor shows the CLI's MTTD and MTTR, and follows an edit within 2 s.
 import * as assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame } from 'playwright-core';
+import { generateByLines } from '../bench/generate';
 import { FINISHED, cliMetrics, scenario } from './workbench';
 
 const minutes = (frame: Frame, metric: string) => frame.locator(`[data-metric="${metric}"]`).getAttribute('data-minutes');
@@ -28,4 +30,25 @@ scenario('preview to the side', async (workbench) => {
   await workbench.page.keyboard.press('Control+S');
   await workbench.until('the file to be saved', async () => cliMetrics(file).mttdMinutes === computed.mttdMinutes! + 6);
   assert.equal(await minutes(preview, 'mttr'), String(cliMetrics(file).mttrMinutes));
+});
+
+// A table of over 100 rows is laid out in parts (core/long-tables.ts, media/preview.js), which
+// needs the page's own constructed stylesheet: VS Code's webview must allow it, and the columns
+// of every part must line up with the header's.
+scenario('a long table in the preview', async (workbench) => {
+  const name = '2026-05-01-long-timeline-post-mortem.md';
+  writeFileSync(join(workbench.folder, name), generateByLines(600));
+  await workbench.openFile(name);
+  await workbench.until('the post-mortem status', () => workbench.statusItem('postmortem.status'));
+  await workbench.command('Post-Mortem: Open Preview to the Side');
+  const preview = await workbench.frameWith('table.pm-long');
+  const columns = await workbench.until('the long table laid out in parts', () =>
+    preview.evaluate(() => {
+      const table = document.querySelector('table.pm-long')!;
+      const parts = table.querySelectorAll(':scope > tbody');
+      if (parts.length < 3 || getComputedStyle(parts[1]).display !== 'table') return undefined;
+      return [table.querySelector('thead tr')!, ...Array.from(parts, (part) => part.firstElementChild!)].map((row) => Array.from(row.children, (cell) => Math.round(cell.getBoundingClientRect().width)).join(' '));
+    }),
+  );
+  assert.deepEqual(new Set(columns).size, 1, `the parts' columns: ${columns.join(' | ')}`);
 });
