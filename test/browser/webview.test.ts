@@ -388,12 +388,10 @@ describe('preview.js patches', () => {
       const small = (await columns(page)).laidOut[0];
       await page.evaluate(() => document.documentElement.style.setProperty('--vscode-font-family', 'monospace'));
       await page.waitForFunction((w) => JSON.stringify(Array.from(document.querySelectorAll('table.pm-long thead th'), (c) => Math.round(c.getBoundingClientRect().width * 2) / 2)) !== JSON.stringify(w.map((c) => c[1])), small);
-      await page.waitForTimeout(300);
       await check(page, 3);
       const wide = (await columns(page)).laidOut[0];
       await page.setViewportSize({ width: 420, height: 700 });
       await page.waitForFunction((w) => JSON.stringify(Array.from(document.querySelectorAll('table.pm-long thead th'), (c) => Math.round(c.getBoundingClientRect().width * 2) / 2)) !== JSON.stringify(w.map((c) => c[1])), wide);
-      await page.waitForTimeout(300);
       await check(page, 3);
     });
   });
