@@ -184,11 +184,11 @@ function phraseInLine(text: string, re: RegExp): LinePhrase {
 }
 
 /**
- * The first phrase of `re` in the entry's lines that is neither denied nor hypothetical in its
- * clause ("no alert fired"). Each line is read once per version of its text (`phrases`).
+ * The first phrase in the entry's lines that is neither denied nor hypothetical in its clause ("no
+ * alert fired"), as `read` (one kind's words) finds it. Each line is read once per version of its
+ * text (`phrases`).
  */
-function phraseIn(lines: Span[], re: RegExp, phrases: MemoTable<LinePhrase>, plain: (text: string) => string): { phrase: string; range: Range } | undefined {
-  const read = (text: string) => phraseInLine(plain(text), re);
+function phraseIn(lines: Span[], phrases: MemoTable<LinePhrase>, read: (text: string) => LinePhrase): { phrase: string; range: Range } | undefined {
   for (const line of lines) {
     const found = phrases.get(line.text, read);
     if (!found) continue;
@@ -221,8 +221,9 @@ function markByWords(entries: TimelineEntry[], linesOf: (entry: TimelineEntry) =
   for (const [kind, re] of events) {
     if (explicit.has(kind)) continue;
     const phrases = memo.table<LinePhrase>(`phrase:${kind}`, re);
+    const read = (text: string) => phraseInLine(plain(text), re);
     for (let i = 0; i < entries.length; i++) {
-      const hit = phraseIn(linesOf(entries[i]), re, phrases, plain);
+      const hit = phraseIn(linesOf(entries[i]), phrases, read);
       if (!hit) continue;
       if (!entries[i].marker && !found.has(i)) found.set(i, { kind, label: MARKER_NAMES[kind], range: hit.range, phrase: hit.phrase });
       break;
