@@ -118,8 +118,9 @@
    * it has been laid out whole, its columns' widths are read from its header, and from then on the
    * header and each part are laid out as tables of their own with those widths (fixed layout):
    * an edit lays out its part, and parts off screen are skipped. The widths stay those read until
-   * the page is resized or gets a whole body (a longer cell typed in wraps meanwhile). The rules are
-   * this sheet's, not attributes, so that the page's HTML stays the render's, which patches are made against.
+   * the page gets a whole body, a new width or new fonts (a longer cell typed in wraps meanwhile).
+   * The rules are this sheet's, not attributes, so that the page's HTML stays the render's, which
+   * patches are made against.
    */
   const tableSheet = new CSSStyleSheet();
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, tableSheet];
@@ -173,15 +174,14 @@ ${t} > tbody > tr:first-child > * { border-top-width: 0; }
 
   /**
    * A new width of the page, or new fonts (VS Code sets its fonts as variables on the root
-   * element's style, and the theme's class on the body), wraps the cells
-   * differently: the tables are laid out whole and their widths read again, once things settle.
+   * element's style, and the theme's class on the body), wraps the cells differently: once things
+   * settle, the tables are laid out whole and their widths read again.
+   * @type {ReturnType<typeof setTimeout> | undefined}
    */
-  /** @type {ReturnType<typeof setTimeout> | undefined} */
   let rereading;
   const rereadTables = () => {
     clearTimeout(rereading);
     rereading = setTimeout(() => {
-      unfreezeTables();
       tableWidths = new WeakMap();
       freezeTables();
     }, 100);
