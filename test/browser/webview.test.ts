@@ -292,6 +292,57 @@ describe('preview.js patches', () => {
     });
   });
 
+  test('on a 2,000-line post-mortem the line at the top and the place scrolled to are those that measuring every element gives', async () => {
+    const text = generateByLines(2000);
+    await closing(openWebview(browser(), markedBody(blocksOf(text)), { renderId: '1' }), async (page) => {
+      await page.waitForFunction(() => document.documentElement.classList.contains('pm-settled'));
+      /**
+       * The document's laid-out elements with their lines and tops, every one measured: what
+       * preview.js finds by halving and by looking only around a line.
+       */
+      const measured = () =>
+        page.evaluate(() => {
+          const article = document.querySelector('article.document')!;
+          let line = 0;
+          return Array.from(document.querySelectorAll('#preview-root [data-line]'))
+            .map((el) => ({ el, line: (line += Number(el.getAttribute('data-line'))) }))
+            .filter(({ el }) => article.contains(el) && el.getClientRects().length > 0)
+            .map(({ el, line: l }) => ({ line: l, top: el.getBoundingClientRect().top }));
+        });
+      await page.mouse.wheel(0, 1);
+      // From the document's start (above it, the problems all report its first line) to the page's end.
+      const [start, height] = await page.evaluate(() => [document.querySelector('article.document')!.getBoundingClientRect().top + window.scrollY, document.documentElement.scrollHeight - window.innerHeight]);
+      for (let k = 1; k <= 12; k++) {
+        const count = (await posted(page)).length;
+        await scrollTo(page, Math.round(start + ((height - start) * k) / 13) + 7);
+        await page.waitForFunction((n) => (window as unknown as { __posted: { type: string }[] }).__posted.slice(n).some((m) => m.type === 'scrolled'), count);
+        const els = await measured();
+        const tops = els.map((e) => e.top);
+        let i = tops.findIndex((t) => t > 1) - 1;
+        if (i === -2) i = els.length - 1;
+        const j = els.findIndex((e, m) => m > i && tops[m] > tops[i] && e.line > els[i].line);
+        const expected = i < 0 ? els[0].line : j < 0 ? els[i].line : els[i].line + Math.floor((els[j].line - els[i].line) * (Math.max(0, -tops[i]) / (tops[j] - tops[i])));
+        assert.deepEqual((await postedSince(page, count, ['scrolled'])).at(-1), { type: 'scrolled', line: expected });
+      }
+      for (const line of [3, 250, 700, 1111, 1500, 1800, 1985]) {
+        const els = await measured();
+        const scrollY = await page.evaluate(() => window.scrollY);
+        let i = els.findIndex((e) => e.line > line) - 1;
+        if (i === -2) i = els.length - 1;
+        const before = els[Math.max(i, 0)];
+        const after = els[i + 1];
+        let y = 0;
+        if (line > els[0].line) {
+          y = before.top + scrollY;
+          if (after && after.line > before.line) y += ((after.top + scrollY - y) * (line - before.line)) / (after.line - before.line);
+        }
+        const target = Math.round(Math.max(0, Math.min(y, height)));
+        await send(page, { type: 'scroll-to-line', line });
+        await page.waitForFunction((t) => Math.abs(window.scrollY - t) < 1, target);
+      }
+    });
+  });
+
   test('large blocks skip their contents off screen only once laid out: positions stay exact, after patches too', async () => {
     const text = generateByLines(2000);
     const lines = text.split('\n');
