@@ -594,7 +594,7 @@ ${t} > tbody > tr:first-child > * { border-top-width: 0; }
     if (first < 0) return undefined;
     /** @param {number} k a laid-out element's index */
     const top = (k) => elements[k].el.getBoundingClientRect().top;
-    // The first laid-out element below the top of the view: `below` (elements.length when none).
+    // The first laid-out element below the top of the view, `below` (-1 when none); the last above it, `i`.
     let lo = first;
     let hi = elements.length;
     while (lo < hi) {
