@@ -19,7 +19,7 @@ export function extractActionLists(ctx: DocumentContext, groupTitle: (section: n
   const counters = new Map<number, number>();
   /** A list item labelled as the action items (`- **Review actions**:`): the items of its own list are they. */
   let label: { depth: number; endLine: number; title: string; anchor: Cell; count: number } | undefined;
-  const tokens = ctx.tokens;
+  const tokens = ctx.outline;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if (token.type === 'bullet_list_open' || token.type === 'ordered_list_open') depth++;

@@ -15,7 +15,7 @@ const SECTION_CHARS = 800;
  */
 export function extractListedFactors(ctx: DocumentContext, kind: 'factors' | 'wentWrong' = 'factors'): ContributingFactor[] {
   const factors: ContributingFactor[] = [];
-  const { sections, tokens } = ctx;
+  const { sections, outline: tokens } = ctx;
   const owners = new Set<number>();
   sections.forEach((s, i) => {
     if (s.kind === kind && ancestorOfKind(ctx, s.parent, kind) === undefined) owners.add(i);
@@ -69,7 +69,7 @@ export function rootCauseParagraph(ctx: DocumentContext): { span: Span; detail: 
   const index = ctx.sections.findIndex((s) => s.kind === 'rootCause');
   if (index < 0) return undefined;
   const section = ctx.sections[index];
-  const { tokens } = ctx;
+  const { outline: tokens } = ctx;
   let first: Span | undefined;
   let detail = '';
   for (let i = 0; i < tokens.length && detail.length < SECTION_CHARS; i++) {

@@ -10,6 +10,12 @@ import type { TextViews } from '../views';
 export interface DocumentContext {
   src: SourceText;
   tokens: Token[];
+  /**
+   * The tokens without those inside tables (a table's open and close are kept): what the readers
+   * of headings, paragraphs, lists, quotes and fences walk. A table's rows are the model's
+   * (extract/tables.ts), and a long table's tokens are most of a document's.
+   */
+  outline: Token[];
   views: TextViews;
   sections: Section[];
   /** Innermost section of each line (-1 before the first heading). */
@@ -23,6 +29,19 @@ export interface DocumentContext {
    * are the previous version's, text and views alike: what was read from such a line alone is kept.
    */
   previous?: { model: PostMortem; splice: LineSplice };
+}
+
+/** `tokens` without those inside tables (see DocumentContext.outline). */
+export function outlineOf(tokens: Token[]): Token[] {
+  const outline: Token[] = [];
+  let inTable = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const type = tokens[i].type;
+    if (type === 'table_close') inTable = false;
+    if (!inTable) outline.push(tokens[i]);
+    if (type === 'table_open') inTable = true;
+  }
+  return outline;
 }
 
 /**

@@ -20,7 +20,7 @@ const PLAIN_LABEL = /([A-Za-z](?:[\w ()&/'’-]{0,59}?[\w()&/'’-])?)[ \t]*:(?!
  */
 export function extractFields(ctx: DocumentContext, tables: Table[]): Field[] {
   const fields: Field[] = [];
-  for (const token of ctx.tokens) {
+  for (const token of ctx.outline) {
     if (token.type !== 'paragraph_open' || !token.map) continue;
     for (let line = token.map[0]; line < token.map[1]; line++) {
       const field = fieldOnLine(ctx, line);

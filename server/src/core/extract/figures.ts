@@ -27,7 +27,7 @@ export function extractStatedFigures(ctx: DocumentContext, timelines: Timeline[]
   for (const metric of statedMetrics) fields.set(metric.field.line, [...(fields.get(metric.field.line) ?? []), metric]);
 
   const paragraph = new Int32Array(ctx.src.lineCount).fill(-1);
-  for (const token of ctx.tokens) {
+  for (const token of ctx.outline) {
     if (token.type === 'paragraph_open' && token.map) paragraph.fill(token.map[0], token.map[0], token.map[1]);
   }
   const sameParagraph = (other: number, line: number) => other >= 0 && other < ctx.src.lineCount && paragraph[line] >= 0 && paragraph[other] === paragraph[line] && !skip[other];

@@ -116,7 +116,7 @@ function collect(text: string, patterns: ChoicePattern[], line: number, offset: 
 /** `> Example: …` blockquotes left from the template, as whole ranges. */
 export function extractExamples(ctx: DocumentContext): Range[] {
   const examples: Range[] = [];
-  for (const token of ctx.tokens) {
+  for (const token of ctx.outline) {
     if (token.type !== 'paragraph_open' || !token.map) continue;
     const first = viewLine(ctx, ctx.views.visible, token.map[0]);
     if (!/^\s*>\s*(?:\*\*|_)?Example(?:\*\*|_)?\s*:/i.test(first)) continue;

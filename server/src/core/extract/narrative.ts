@@ -23,7 +23,7 @@ const PEOPLE_COLUMN = /^(?:owners?|who|assignee|assigned to|responsible|dri|name
  * Headings, fences, HTML blocks, owner and name cells are left out.
  */
 export function extractNarrative(ctx: DocumentContext, tables: Table[]): NarrativeBlock[] {
-  const { src, tokens, views } = ctx;
+  const { src, outline: tokens, views } = ctx;
   const blocks: NarrativeBlock[] = [];
   const narrative = (line: number) => isNarrative(ctx, line);
   const add = (line: number, start: number, end: number) => {

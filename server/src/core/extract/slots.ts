@@ -86,7 +86,7 @@ interface Block {
  * except its tokens and empty sections, which are always kept.
  */
 export function extractSlots(ctx: DocumentContext, tables: Table[], asTemplate: boolean): SlotScan {
-  const { src, tokens } = ctx;
+  const { src, outline: tokens } = ctx;
   const roles = new Uint8Array(src.lineCount);
   const blocks: Block[] = [];
   const tick = rowChecker(ctx.deadline);

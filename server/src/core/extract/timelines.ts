@@ -89,7 +89,7 @@ function readTimelines(ctx: DocumentContext, tables: Table[], events: EventWords
     const date = latest.get(groupKey(table.startLine));
     add('table', date ? [{ kind: 'date', date: { ...date.date }, line: date.line }, ...items.items] : items.items, table.section, items.zone ?? zone);
   }
-  for (const token of ctx.tokens) {
+  for (const token of ctx.outline) {
     if (token.type === 'fence' && token.map && /^mermaid\b/i.test(token.info.trim())) {
       const items = mermaidItems(ctx, token);
       if (items) add('mermaid', items, sectionAt(ctx, token.map[0]));
@@ -374,7 +374,7 @@ interface DateLine {
 /** Date lines outside lists (`2019-01-22`, `**07-05-2026**`, `2019-10-08:`) and dated headings (`### Thur 3 Nov 2016`), in order. */
 function dateLines(ctx: DocumentContext): DateLine[] {
   const dates: DateLine[] = [];
-  const tokens = ctx.tokens;
+  const tokens = ctx.outline;
   let depth = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
@@ -419,7 +419,7 @@ interface Candidate {
 function listGroups(ctx: DocumentContext, dates: DateLine[], groupKey: (line: number) => number): Group[] {
   const candidates = new Map<number, Candidate[]>();
   const stack: Candidate[] = [];
-  const tokens = ctx.tokens;
+  const tokens = ctx.outline;
   const tick = rowChecker(ctx.deadline);
   let quotes = 0;
   const keep = (line: number, candidate: Candidate) => {
