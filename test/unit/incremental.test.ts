@@ -9,6 +9,7 @@ import { type Analysis, analyze, withoutTokens } from '../../server/src/core/ana
 import { type BlockParse, parseBlocks, renderBlocks } from '../../server/src/core/markdown';
 import { reparseCounts } from '../../server/src/core/incremental-parse';
 import { EXAMPLES, FIXTURES, ROOT } from '../paths';
+import { generatePostMortem } from '../bench/generate';
 
 const SEED = Number(process.env.INCREMENTAL_SEED) || 20261130;
 const EDITS = Number(process.env.INCREMENTAL_EDITS) || 10_000;
@@ -34,7 +35,27 @@ function markdownFiles(dir: string): string[] {
     });
 }
 
-const DOCUMENTS = [...markdownFiles(join(ROOT, 'test', 'realworld', 'docs')), ...markdownFiles(EXAMPLES), ...markdownFiles(FIXTURES)];
+/**
+ * A timeline long enough to be read in parts (extract/row-parts.ts): times of day only, 17 minutes
+ * apart over two days under a date line, so that each part's place on the calendar depends on
+ * the parts before it; a few rows name events in words.
+ */
+function longTimeline(): string {
+  const words = ['Alert fired for the error rate', 'Service restored', 'Outage begins', 'Mitigated by a rollback', 'Checked the dashboards'];
+  const rows = Array.from({ length: 200 }, (_, i) => {
+    const minutes = (9 * 60 + i * 17) % 1440;
+    return `| ${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')} | ${i % 23 === 5 ? words[i % words.length] : `Step ${i}`} |`;
+  });
+  return ['# Incident: long timeline', '', '**Status:** Draft', '', '## Timeline', '', 'March 14, 2026', '', '| Time | Event |', '|---|---|', ...rows, ''].join('\n');
+}
+
+const DOCUMENTS: [string, () => string][] = [
+  ...[...markdownFiles(join(ROOT, 'test', 'realworld', 'docs')), ...markdownFiles(EXAMPLES), ...markdownFiles(FIXTURES)].map(
+    (path): [string, () => string] => [path.slice(ROOT.length + 1), () => readFileSync(path, 'utf8')],
+  ),
+  ['generated: a 300-row timeline with dates', () => generatePostMortem({ timelineRows: 300, actionItems: 40 })],
+  ['generated: a 200-row timeline of times of day', longTimeline],
+];
 
 const TABLE = '| Time | Event |\n|------|-------|\n| 10:00 | Alert fired |\n| 10:05 | Rolled back `a | b` |\n';
 /** What an edit inserts: the pieces of Markdown whose opening or closing changes the blocks around them. */
@@ -110,9 +131,8 @@ test(`incremental parse and analysis equal a fresh one after each of ${EDITS} ra
   const random = prng(SEED);
   const perDocument = Math.ceil(EDITS / DOCUMENTS.length);
   let done = 0;
-  for (const path of DOCUMENTS) {
-    const doc = path.slice(ROOT.length + 1);
-    let text = readFileSync(path, 'utf8');
+  for (const [doc, read] of DOCUMENTS) {
+    let text = read();
     let previous: Analysis = analyze(text, { remember: true });
     const edits: Edit[] = [];
     for (let i = 0; i < perDocument && done < EDITS; i++, done++) {
@@ -154,6 +174,52 @@ test(`incremental parse and analysis equal a fresh one after each of ${EDITS} ra
   // Every way of re-parsing was taken: rows of a table, top-level blocks, and the whole document (link definitions).
   const { rows, blocks, whole } = reparseCounts;
   assert.ok(rows > 0 && blocks > 0 && whole > 0, JSON.stringify(reparseCounts));
+});
+
+/** An edit to a long timeline table where its parts meet their neighbours: a time, a row, an event's words, the date above. */
+function timelineEdit(text: string, random: () => number): Edit {
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+  const rows: number[] = [];
+  for (let at = text.indexOf('\n| '); at >= 0; at = text.indexOf('\n| ', at + 1)) rows.push(at + 1);
+  const row = pick(rows);
+  const rowEnd = text.indexOf('\n', row) + 1 || text.length;
+  const timeEnd = text.indexOf(' |', row + 2);
+  const kind = random();
+  if (kind < 0.3) {
+    const time = `${String(Math.floor(random() * 24)).padStart(2, '0')}:${String(Math.floor(random() * 60)).padStart(2, '0')}`;
+    return { at: row + 2, remove: timeEnd - row - 2, insert: pick([time, `2026-03-1${Math.floor(random() * 9)} ${time}`, `03/1${Math.floor(random() * 9)} ${time}`, 'TBD', '']) };
+  }
+  if (kind < 0.45) {
+    const other = pick(rows);
+    return { at: row, remove: 0, insert: text.slice(other, text.indexOf('\n', other) + 1 || text.length) };
+  }
+  if (kind < 0.6) return { at: row, remove: rowEnd - row, insert: '' };
+  if (kind < 0.75) return { at: timeEnd + 3, remove: 0, insert: pick(['Alert fired: ', 'Service restored. ', 'Outage begins; ', 'No alert fired. ', '**Detection:** ', 'x']) };
+  if (kind < 0.85) return { at: rowEnd - 1, remove: 0, insert: pick([' ← Detection |', ' Resolved |', ' |']) };
+  const date = text.indexOf('March 14, 2026');
+  if (date >= 0) return { at: date, remove: 14, insert: pick(['March 15, 2026', 'March 14, 2026', '14/03/2026', 'March 14']) };
+  return { at: row + 2, remove: 1, insert: '' };
+}
+
+test('a long timeline read in parts equals a fresh reading after each of 1,200 edits where its parts meet', () => {
+  const random = prng(SEED);
+  for (const [doc, read] of DOCUMENTS.filter(([name]) => name.startsWith('generated'))) {
+    let text = read();
+    let previous: Analysis = analyze(text, { remember: true });
+    const edits: Edit[] = [];
+    for (let i = 0; i < 600; i++) {
+      const edit = timelineEdit(text, random);
+      edits.push(edit);
+      text = apply(text, edit);
+      const incremental = analyze(text, { previous });
+      const fresh = analyze(text);
+      if (JSON.stringify([incremental.model.timelines, incremental.diagnostics, incremental.metrics]) !== JSON.stringify([fresh.model.timelines, fresh.diagnostics, fresh.metrics])) {
+        assert.deepEqual(incremental.model.timelines, fresh.model.timelines, failure(doc, SEED, edits, 'timelines differ'));
+        assert.deepEqual([incremental.diagnostics, incremental.metrics], [fresh.diagnostics, fresh.metrics], failure(doc, SEED, edits, 'diagnostics or metrics differ'));
+      }
+      previous = incremental;
+    }
+  }
 });
 
 test('the previous analysis is left as it was, and renders the same after the next one is made from it', () => {

@@ -54,6 +54,22 @@ test('a keystroke in a timeline row keeps every other row, and the views of ever
   assert.deepEqual(second.model, analyze(edited).model);
 });
 
+test('an event named in any one row of a long timeline is found from the kept version of its parts as afresh', () => {
+  // Times of day only: each part's place on the calendar follows from the parts before it.
+  const time = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  const rows = Array.from({ length: 120 }, (_, i) => `| ${time(540 + 5 * i)} | ${i ? `Step ${i}` : 'Outage begins'} |`);
+  const text = ['# Incident', '', '## Timeline', '', 'March 14, 2026', '', '| Time | Event |', '|---|---|', ...rows, ''].join('\n');
+  const first = analyze(text, { remember: true });
+  for (let i = 1; i < rows.length; i++) {
+    for (const words of ['Service restored', 'Alert fired']) {
+      const edited = text.replace(`| Step ${i} |`, `| ${words} |`);
+      const fresh = analyze(edited);
+      assert.equal(fresh.model.timelines[0].entries[i].marker?.phrase, words, `row ${i}: ${words} is found`);
+      assert.deepEqual(analyze(edited, { previous: first }).model.timelines, fresh.model.timelines, `row ${i}: ${words}`);
+    }
+  }
+});
+
 test('a line typed above the timeline moves the kept rows and comments down by one', () => {
   const text = '# Post-Mortem: x\n\n<!-- guidance -->\n\n## Timeline\n\n| Time | Event |\n|------|-------|\n| 10:00 | Alert fired <!-- c --> |\n| 10:05 | Rolled back |\n';
   const first = analyze(text, { remember: true });

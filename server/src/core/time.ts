@@ -433,21 +433,22 @@ export class TimelineClock {
     return placed;
   }
 
-  private state(): ClockState {
+  /** What the clock knows now, to compare with or return to later. */
+  state(): ClockState {
     return { defaultZone: this.defaultZone, zone: this.zone, year: this.year, month: this.month, day: this.day, lastEpoch: this.lastEpoch };
   }
 
-  private is(c: ClockState): boolean {
+  is(c: ClockState): boolean {
     return c.defaultZone === this.defaultZone && c.zone === this.zone && c.year === this.year && c.month === this.month && c.day === this.day && c.lastEpoch === this.lastEpoch;
   }
 
-  private set(c: ClockState): void {
+  set(c: ClockState): void {
     ({ zone: this.zone, year: this.year, month: this.month, day: this.day, lastEpoch: this.lastEpoch } = c);
   }
 }
 
 /** What a timeline clock knows between two times. */
-interface ClockState {
+export interface ClockState {
   defaultZone?: string;
   zone?: string;
   year?: number;

@@ -1,13 +1,14 @@
 import type { Token } from 'markdown-it';
 import { rowChecker } from '../budget';
 import type { Marker, MarkerKind, SectionKind, Table, TableRow, Timeline, TimelineEntry, TimelineSource } from '../model';
-import { type CalendarDate, type Placement, TimelineClock, type TimeValue, minutesBetween, numericDateAs, parseDate, parseLeadingTime, parseTime, settleNumericDates, zoneName } from '../time';
+import { type CalendarDate, type ClockState, type Placement, TimelineClock, type TimeValue, minutesBetween, numericDateAs, parseDate, parseLeadingTime, parseTime, settleNumericDates, zoneName } from '../time';
 import { type Range, type Span, range, span, trimRuns } from '../text';
 import { EVENT_WORDS, type EventKind, MARKER_NAMES, NOT_HAPPENED, isPlaceholder, phrasePattern, plainText } from '../vocabulary';
 import { KeptWith, type Memo, type MemoTable } from '../memo';
 import { type DocumentContext, ancestorOfKind, sectionAt, viewLine, withinKind } from './context';
 import { incidentHeadings } from './incidents';
 import { column } from './tables';
+import { type RowPart, rowParts } from './row-parts';
 
 const TIME_HEADER = /^(?:date\s*(?:(?:\/|and|&)\s*)?)?(?:time(?:stamp)?|date|when)\b/i;
 const EVENT_HEADER = /event|what|note|action|description|detail|happen|impact/i;
@@ -68,11 +69,14 @@ function readTimelines(ctx: DocumentContext, tables: Table[], events: EventWords
   const zone = documentZone(ctx);
   const timelines: Timeline[] = [];
   const dates = dateLines(ctx);
-  const add = (source: TimelineSource, items: Item[], section: number | undefined, defaultZone = zone) => {
-    const settled = settleDates(items);
+  const add = (source: TimelineSource, items: Item[], section: number | undefined, defaultZone = zone, parts?: PartRun[]) => {
+    // Dates in numbers are settled from all of a timeline's; a table whose parts hold none has none to settle.
+    const settled = parts && !parts.some((p) => p.read.numeric) && !(items[0]?.kind === 'date' && items[0].date.numeric) ? undefined : settleDates(items);
+    // Settling replaces the items it changes: the parts' readings no longer stand for them.
+    const runs = settled === undefined ? parts : undefined;
     // Only a table's rows are kept from version to version (their readings are the same objects).
-    const entries = place(items, defaultZone, rowChecker(ctx.deadline), source === 'table' ? ctx.memo : undefined);
-    markByWords(entries, (e) => entryLines(ctx, source, e), events, ctx.memo);
+    const entries = place(items, defaultZone, rowChecker(ctx.deadline), source === 'table' ? ctx.memo : undefined, runs);
+    markByWords(entries, (e) => entryLines(ctx, source, e), events, ctx.memo, runs);
     if (!entries.length) return;
     const timeline: Timeline = { source, entries, startLine: entries[0].startLine, endLine: entries.reduce((end, e) => Math.max(end, e.endLine), 0), section };
     if (settled === 'unsure') timeline.datesUnknown = true;
@@ -87,7 +91,8 @@ function readTimelines(ctx: DocumentContext, tables: Table[], events: EventWords
     if (!items) continue;
     // A date line or dated heading above the table, in its section, is the day of its rows.
     const date = latest.get(groupKey(table.startLine));
-    add('table', date ? [{ kind: 'date', date: { ...date.date }, line: date.line }, ...items.items] : items.items, table.section, items.zone ?? zone);
+    if (date) items.items.unshift({ kind: 'date', date: { ...date.date }, line: date.line });
+    add('table', items.items, table.section, items.zone ?? zone, items.parts);
   }
   for (const token of ctx.outline) {
     if (token.type === 'fence' && token.map && /^mermaid\b/i.test(token.info.trim())) {
@@ -206,9 +211,10 @@ function phraseIn(lines: Span[], phrases: MemoTable<LinePhrase>, read: (text: st
  * none: nothing when the start is unknown (no readable time of day) or found neither way, when the
  * first naming entry is taken or denies the event ("no alert fired"), and nothing before the start.
  */
-function markByWords(entries: TimelineEntry[], linesOf: (entry: TimelineEntry) => Span[], events: EventWords, memo: Memo): void {
+function markByWords(entries: TimelineEntry[], linesOf: (entry: TimelineEntry) => Span[], events: EventWords, memo: Memo, runs?: PartRun[]): void {
   const explicit = new Set<MarkerKind>();
-  for (const e of entries) if (e.marker) explicit.add(e.marker.kind);
+  if (runs) for (const run of runs) for (const kind of run.read.marked) explicit.add(kind);
+  else for (const e of entries) if (e.marker) explicit.add(e.marker.kind);
   // By the entry's position: a marked entry is replaced, as an entry may be a kept one (see place).
   const found = new Map<number, Marker>();
   // Each line's text without marks, made once for all the kinds that read it.
@@ -222,14 +228,31 @@ function markByWords(entries: TimelineEntry[], linesOf: (entry: TimelineEntry) =
     if (explicit.has(kind)) continue;
     const phrases = memo.table<LinePhrase>(`phrase:${kind}`, re);
     const read = (text: string) => phraseInLine(plain(text), re);
-    for (let i = 0; i < entries.length; i++) {
-      const hit = phraseIn(linesOf(entries[i]), phrases, read);
-      if (!hit) continue;
-      if (!entries[i].marker && !found.has(i)) found.set(i, { kind, label: MARKER_NAMES[kind], range: hit.range, phrase: hit.phrase });
-      break;
+    const named = (from: number, to: number) => {
+      for (let i = from; i < to; i++) if (phraseIn(linesOf(entries[i]), phrases, read)) return i;
+      return -1;
+    };
+    let i = -1;
+    // A table's parts each know their first entry that names the kind (a part's entries are its rows').
+    if (runs) {
+      for (const { read: part, start } of runs) {
+        const firstNamed = (part.firstNamed ??= new Map());
+        let at = firstNamed.get(re);
+        if (at === undefined) firstNamed.set(re, (at = named(start, start + part.entries.length) - start));
+        if (at >= 0) {
+          i = start + at;
+          break;
+        }
+      }
+    } else {
+      i = named(0, entries.length);
     }
+    if (i < 0) continue;
+    const hit = phraseIn(linesOf(entries[i]), phrases, read)!;
+    if (!entries[i].marker && !found.has(i)) found.set(i, { kind, label: MARKER_NAMES[kind], range: hit.range, phrase: hit.phrase });
   }
-  const start = entries.find((e) => e.marker?.kind === 'start') ?? entries[[...found].find(([, m]) => m.kind === 'start')?.[0] ?? -1];
+  // Until they are marked by words, entries hold the markers their rows or items write.
+  const start = (explicit.has('start') ? entries.find((e) => e.marker?.kind === 'start') : undefined) ?? entries[[...found].find(([, m]) => m.kind === 'start')?.[0] ?? -1];
   const startAt = start?.at;
   if (!startAt || startAt.precision === 'day') return;
   for (const [i, marker] of found) {
@@ -292,7 +315,7 @@ function wordsUpTo(text: string, limit: number): number {
   return count;
 }
 
-function tableItems(ctx: DocumentContext, table: Table): { items: Item[]; zone?: string } | undefined {
+function tableItems(ctx: DocumentContext, table: Table): { items: Item[]; zone?: string; parts: PartRun[] } | undefined {
   const header = table.header.cells;
   const timeColumn = header.slice(0, 2).findIndex((c) => TIME_HEADER.test(plainText(c.text)));
   if (timeColumn < 0 || header.length < 2) return undefined;
@@ -305,18 +328,55 @@ function tableItems(ctx: DocumentContext, table: Table): { items: Item[]; zone?:
   const headerText = header[timeColumn].text;
   const zone = zoneName(parenthesised(headerText) ?? /\bin\s+(\S+)\s*$/i.exec(headerText)?.[1] ?? '');
   const items: Item[] = [];
+  const parts: PartRun[] = [];
   const tick = rowChecker(ctx.deadline);
   const columns = `${timeColumn} ${eventColumn} ${markerColumn}`;
   const readOnce = (row: TableRow) => readRow(row, timeColumn, eventColumn, markerColumn, columns);
-  for (const row of table.rows) {
+  for (const part of rowParts(table.rows, ctx.memo)) {
     tick();
-    // A row kept from the previous version (the same object) reads as it did with the same columns.
-    let read = rowReads.get(ctx.memo, row, readOnce);
-    if (read.columns !== columns) read = readRow(row, timeColumn, eventColumn, markerColumn, columns);
-    if (read.entry) items.push(read.entry);
+    // A part kept from the previous version (the same rows) reads as it did with the same columns.
+    let read = partReads.get(part);
+    if (read?.columns !== columns) {
+      read = { columns, entries: [], numeric: false, marked: new Set() };
+      for (const row of part.rows) {
+        tick();
+        // So does a kept row, in a part made anew.
+        let reading = rowReads.get(ctx.memo, row, readOnce);
+        if (reading.columns !== columns) reading = readRow(row, timeColumn, eventColumn, markerColumn, columns);
+        const entry = reading.entry;
+        if (!entry) continue;
+        read.entries.push(entry);
+        if (entry.value?.date?.numeric) read.numeric = true;
+        if (entry.marker) read.marked.add(entry.marker.kind);
+      }
+      if (ctx.memo.enabled) partReads.set(part, read);
+    }
+    if (!read.entries.length) continue;
+    parts.push({ read, start: items.length });
+    for (const entry of read.entries) items.push(entry);
   }
-  return { items, zone };
+  return { items, zone, parts };
 }
+
+/** What a part of a timeline table's rows reads as (see rowParts), with the columns it was read with. */
+interface PartRead {
+  columns: string;
+  entries: (Item & { kind: 'entry' })[];
+  /** Whether a time holds a date written in numbers, which the timeline settles with its others (settleDates). */
+  numeric: boolean;
+  /** The marker kinds its rows write. */
+  marked: Set<MarkerKind>;
+  /** The index of its first entry whose event names an event kind, by the kind's words (markByWords). */
+  firstNamed?: Map<RegExp, number>;
+}
+
+/** A part's reading and the index of its first entry in its timeline's entries. */
+interface PartRun {
+  read: PartRead;
+  start: number;
+}
+
+const partReads = new WeakMap<RowPart, PartRead>();
 
 /** What a timeline table's row reads as, with the columns it was read with (an item is not changed once made: see settleDates). */
 interface RowRead {
@@ -552,19 +612,16 @@ function withDates(group: Group, dates: DateLine[]): Group {
   return { ...group, items: items.sort((a, b) => lineOf(a) - lineOf(b)) };
 }
 
-function place(items: Item[], zone: string | undefined, tick: () => void, memo?: Memo): TimelineEntry[] {
+function place(items: Item[], zone: string | undefined, tick: () => void, memo?: Memo, runs?: PartRun[]): TimelineEntry[] {
   // A kept row's time placed, and its entry: the same time placed from the same clock, at the same
   // index, is the same entry (entries are not changed once made: markByWords replaces those it marks).
   const placements = memo?.byKept<TimeValue, Placement>('placements');
   const placedEntries = memo?.byKept<Item, TimelineEntry>('timeline-entries');
+  // And a kept part's entries, placed from the same clock at the same index: the same entries.
+  const placedParts = runs && memo?.byKept<PartRead, PlacedPart>('placed-parts');
   const clock = new TimelineClock(zone);
   const entries: TimelineEntry[] = [];
-  for (const item of items) {
-    tick();
-    if (item.kind === 'date') {
-      clock.setDate(item.date);
-      continue;
-    }
+  const placeOne = (item: Item & { kind: 'entry' }) => {
     const placeholder = isPlaceholder(item.time.text);
     const at = item.value && !placeholder ? clock.place(item.value, placements) : undefined;
     // A time that reads but cannot be placed is on a day that does not exist (February 30).
@@ -573,15 +630,50 @@ function place(items: Item[], zone: string | undefined, tick: () => void, memo?:
     const before = placedEntries?.get(item);
     if (before && before.index === index && before.at === at && before.problem === problem) {
       entries.push(before);
-      continue;
+      return;
     }
     const { time, event, marker, startLine, endLine } = item;
     // Two literals rather than a spread: this runs for every entry of every timeline at every keystroke.
     const entry: TimelineEntry = problem ? { index, time, at, problem, placeholder, event, marker, startLine, endLine } : { index, time, at, placeholder, event, marker, startLine, endLine };
     placedEntries?.set(item, entry);
     entries.push(entry);
+  };
+  let run = 0;
+  for (let i = 0; i < items.length; i++) {
+    tick();
+    const item = items[i];
+    if (item.kind === 'date') {
+      clock.setDate(item.date);
+      continue;
+    }
+    const part = runs?.[run];
+    if (!placedParts || part?.start !== entries.length) {
+      placeOne(item);
+      continue;
+    }
+    run++;
+    const read = part.read;
+    i += read.entries.length - 1;
+    const before = placedParts.get(read);
+    if (before && before.index === entries.length && clock.is(before.clock)) {
+      for (const entry of before.entries) entries.push(entry);
+      clock.set(before.after);
+      continue;
+    }
+    const from = entries.length;
+    const state = clock.state();
+    for (const entry of read.entries) placeOne(entry);
+    placedParts.set(read, { index: from, clock: state, after: clock.state(), entries: entries.slice(from) });
   }
   return entries;
+}
+
+/** A part's entries as placed, with the clock before and after them, and the index of its first. */
+interface PlacedPart {
+  index: number;
+  clock: ClockState;
+  after: ClockState;
+  entries: TimelineEntry[];
 }
 
 /** A time cell without emphasis, code marks or a link around it. */

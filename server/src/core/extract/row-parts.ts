@@ -1,0 +1,65 @@
+import type { TableRow } from '../model';
+import type { Memo } from '../memo';
+
+/**
+ * A run of a table's rows that the readers of a long table read as one: what they read from it is
+ * kept with the part (an object), so a keystroke in a 1,500-row timeline reads its own part again
+ * and takes every other part's reading whole, not row by row.
+ */
+export interface RowPart {
+  readonly rows: readonly TableRow[];
+}
+
+/** A part has at least this many rows and at most `PART_MAX`; a table of fewer rows is one part. */
+const PART_MIN = 8;
+const PART_MAX = 32;
+
+/**
+ * A table's rows in parts. Where a part ends depends on its rows' text (a content-defined chunker's
+ * rule), so a row edited, inserted or deleted makes its own part new and leaves the parts after it
+ * as they were. A part is the previous version's object while its rows are the same objects (a row
+ * is kept only while its line and text are: see extract/tables.ts), so what was read from it holds.
+ * A one-off analysis keeps nothing: its table is one part.
+ */
+export function rowParts(rows: readonly TableRow[], memo: Memo): readonly RowPart[] {
+  const kept = memo.byKept<TableRow, RowPart>('row-parts');
+  if (!kept || rows.length <= PART_MIN) return [{ rows }];
+  const ends = memo.byKept<TableRow, boolean>('row-part-ends')!;
+  const parts: RowPart[] = [];
+  for (let i = 0; i < rows.length; ) {
+    const before = kept.get(rows[i]);
+    if (before && sameRows(before.rows, rows, i)) {
+      parts.push(before);
+      i += before.rows.length;
+      continue;
+    }
+    let end = i + 1;
+    while (end < rows.length && end - i < PART_MAX && !(end - i >= PART_MIN && endsPart(rows[end - 1], ends))) end++;
+    const part: RowPart = { rows: rows.slice(i, end) };
+    kept.set(rows[i], part);
+    parts.push(part);
+    i = end;
+  }
+  return parts;
+}
+
+function sameRows(part: readonly TableRow[], rows: readonly TableRow[], from: number): boolean {
+  if (from + part.length > rows.length) return false;
+  for (let k = 0; k < part.length; k++) if (part[k] !== rows[from + k]) return false;
+  return true;
+}
+
+/** Whether a part may end after this row: one row in eight, by an FNV-1a hash of its cells' text. */
+function endsPart(row: TableRow, ends: WeakMap<TableRow, boolean>): boolean {
+  let ending = ends.get(row);
+  if (ending === undefined) {
+    let h = 0x811c9dc5;
+    for (const cell of row.cells) {
+      for (let c = 0; c < cell.text.length; c++) h = Math.imul(h ^ cell.text.charCodeAt(c), 0x01000193);
+      h = Math.imul(h ^ 0x7c, 0x01000193);
+    }
+    ending = (h >>> 0) % PART_MIN === 0;
+    ends.set(row, ending);
+  }
+  return ending;
+}
