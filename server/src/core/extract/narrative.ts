@@ -1,6 +1,7 @@
 import type { Cell, NarrativeBlock, SectionKind, Table } from '../model';
 import { rowChecker } from '../budget';
 import { KeptWith } from '../memo';
+import { type RowPart, rowParts } from './row-parts';
 import { type DocumentContext, viewSlice } from './context';
 import { OWNER } from './records';
 import { column } from './tables';
@@ -49,15 +50,26 @@ export function extractNarrative(ctx: DocumentContext, tables: Table[]): Narrati
     const skip = new Set(table.header.cells.map((_, c) => c).filter((c) => PEOPLE_COLUMN.test(plain(table.header.cells[c].text))));
     const owner = column(table, OWNER);
     if (owner >= 0) skip.add(owner);
-    for (const row of table.rows) {
+    const skipped = [...skip].join(' ');
+    for (const part of rowParts(table.rows, ctx.memo)) {
       tick();
-      for (let c = 0; c < row.cells.length; c++) {
-        const cell = row.cells[c];
-        if (skip.has(c) || !cell.text) continue;
-        // A cell kept from the previous version (the same object, at the same place) has the same view.
-        const block = cellBlocks.get(ctx.memo, cell, cellBlock);
-        if (block) blocks.push(block);
+      // A part kept from the previous version (the same rows) reads as it did, the same columns left out.
+      let kept = partBlocks.get(part);
+      if (kept?.skipped !== skipped) {
+        kept = { skipped, blocks: [] };
+        for (const row of part.rows) {
+          tick();
+          for (let c = 0; c < row.cells.length; c++) {
+            const cell = row.cells[c];
+            if (skip.has(c) || !cell.text) continue;
+            // So does a kept cell (the same object, at the same place) in a part made anew: it has the same view.
+            const block = cellBlocks.get(ctx.memo, cell, cellBlock);
+            if (block) kept.blocks.push(block);
+          }
+        }
+        if (ctx.memo.enabled) partBlocks.set(part, kept);
       }
+      for (const block of kept.blocks) blocks.push(block);
     }
   }
   return blocks;
@@ -73,6 +85,9 @@ function narrativeText(prose: string): string | null {
   const text = blankQuotes(prose);
   return /\p{L}/u.test(text) ? text : null;
 }
+
+/** The narrative blocks of a part of a table's rows (see rowParts), with the columns left out. */
+const partBlocks = new WeakMap<RowPart, { skipped: string; blocks: NarrativeBlock[] }>();
 
 /** Each table cell's narrative block, kept while the cell is (a row's cells are kept only where its line and view did not change). */
 const cellBlocks = new KeptWith<Cell, NarrativeBlock | null>();

@@ -19,9 +19,10 @@ const PART_MAX = 32;
  * rule), so a row edited, inserted or deleted makes its own part new and leaves the parts after it
  * as they were. A part is the previous version's object while its rows are the same objects (a row
  * is kept only while its line and text are: see extract/tables.ts), so what was read from it holds.
- * A one-off analysis keeps nothing: its table is one part.
+ * A one-off analysis keeps nothing: its table is one part. Every part has a row at least.
  */
 export function rowParts(rows: readonly TableRow[], memo: Memo): readonly RowPart[] {
+  if (!rows.length) return [];
   const kept = memo.byKept<TableRow, RowPart>('row-parts');
   if (!kept || rows.length <= PART_MIN) return [{ rows }];
   const ends = memo.byKept<TableRow, boolean>('row-part-ends')!;

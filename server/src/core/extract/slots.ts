@@ -1,9 +1,10 @@
-import type { Table } from '../model';
+import type { Table, TableRow } from '../model';
 import { rowChecker } from '../budget';
 import { ROLE, type Slot, type SlotKind, type SlotScan, shortText } from '../slots';
 import { type Range, range } from '../text';
 import { type DocumentContext, viewLine } from './context';
 import { frontMatterEnd } from '../front-matter';
+import { type RowPart, rowParts } from './row-parts';
 
 /** Date and time formats written out as letters: `YYYY-MM-DD`, `DD/MM/YYYY`, `HH:mm`, `HH:MM:SS`. */
 const FORMAT = /\b(?:YYYY|YY|MM|DD|HH|hh|mm|SS|ss)(?:[-/:.](?:YYYY|YY|MM|DD|HH|hh|mm|SS|ss))+\b/g;
@@ -157,13 +158,19 @@ export function extractSlots(ctx: DocumentContext, tables: Table[], asTemplate: 
   roles.fill(ROLE.front, 0, front);
 
   const slots: Slot[] = [];
+  /** Where slots found go: the document's, or a part of a table's while it is read (below). */
+  let into = slots;
   const withToken = new Set<number>();
   const add = (kind: SlotKind, line: number, r: Range, text: string, builtin: boolean) => {
-    slots.push({ kind, line, range: r, text: shortText(text), builtin });
+    into.push({ kind, line, range: r, text: shortText(text), builtin });
   };
   const keeps = (builtin: boolean, kind: SlotKind) => builtin || asTemplate || kind === 'empty-section';
   const lineSlot = (kind: SlotKind, line: number, text: string, builtin: boolean) => {
     if (keeps(builtin, kind) && !withToken.has(line)) add(kind, line, src.trimmedLineRange(line), text, builtin);
+  };
+  const tokenSlots = (line: number, found: SlotToken[], text: string) => {
+    for (const { start, end, builtin } of found) add('token', line, range(line, start, end), text.slice(start, end), builtin);
+    if (found.length) withToken.add(line);
   };
 
   // Tokens, on every line a reader sees (the prose view: no comments, code or code spans); a line's text read once.
@@ -172,15 +179,13 @@ export function extractSlots(ctx: DocumentContext, tables: Table[], asTemplate: 
   // Made once, not at each line: a closure a line is garbage a keystroke makes by the thousand.
   const onLine = (t: string) => tokensOnLine(t, false);
   const inCell = (t: string) => tokensOnLine(t, true);
+  // A table's rows are read below, part by part.
   for (let line = 0; line < src.lineCount; line++) {
-    if (!roles[line]) continue;
+    if (!roles[line] || roles[line] === ROLE.row) continue;
     tick();
     const text = viewLine(ctx, ctx.views.prose, line);
     if (!text.trim()) continue;
-    const inTable = roles[line] === ROLE.row || roles[line] === ROLE.header;
-    const found = inTable ? cellTokens.get(text, inCell) : lineTokens.get(text, onLine);
-    for (const { start, end, builtin } of found) add('token', line, range(line, start, end), text.slice(start, end), builtin);
-    if (found.length) withToken.add(line);
+    tokenSlots(line, roles[line] === ROLE.header ? cellTokens.get(text, inCell) : lineTokens.get(text, onLine), text);
   }
 
   // Front matter: `key:` with nothing under it.
@@ -193,17 +198,34 @@ export function extractSlots(ctx: DocumentContext, tables: Table[], asTemplate: 
     lineSlot('empty-field', line, `${m[2]}:`, true);
   }
 
-  // Tables: an empty value in a key/value table; a row with no text; in a template, any empty cell.
+  // Table rows: their tokens; an empty value in a key/value table; a row with no text; in a
+  // template, any empty cell. What a row holds is its own: a kept part's slots are its last ones.
+  const rowSlots = (row: TableRow, twoColumns: boolean) => {
+    const text = viewLine(ctx, ctx.views.prose, row.line);
+    if (text.trim()) tokenSlots(row.line, cellTokens.get(text, inCell), text);
+    let empty = 0;
+    for (const c of row.cells) if (!c.text.trim()) empty++;
+    if (!empty) return;
+    if (empty === row.cells.length) lineSlot('empty-cell', row.line, src.lines[row.line].trim(), true);
+    else if (twoColumns && row.cells[0].text.trim() && !row.cells[1].text.trim()) lineSlot('empty-cell', row.line, stripMarks(row.cells[0].text), true);
+    else if (asTemplate) lineSlot('empty-cell', row.line, src.lines[row.line].trim(), false);
+  };
   for (const table of tables) {
     const twoColumns = table.header.cellCount === 2;
-    for (const row of table.rows) {
-      if (row.line < front) continue;
-      let empty = 0;
-      for (const c of row.cells) if (!c.text.trim()) empty++;
-      if (!empty) continue;
-      if (empty === row.cells.length) lineSlot('empty-cell', row.line, src.lines[row.line].trim(), true);
-      else if (twoColumns && row.cells[0].text.trim() && !row.cells[1].text.trim()) lineSlot('empty-cell', row.line, stripMarks(row.cells[0].text), true);
-      else if (asTemplate) lineSlot('empty-cell', row.line, src.lines[row.line].trim(), false);
+    const context = `${twoColumns} ${asTemplate}`;
+    for (const part of rowParts(table.rows, ctx.memo)) {
+      tick();
+      // Rows in the front matter are its lines (read above): a part that reaches into it is read each time.
+      const inFront = part.rows[0].line < front;
+      let kept = inFront ? undefined : partSlots.get(part);
+      if (kept?.context !== context) {
+        into = [];
+        for (const row of part.rows) if (row.line >= front) rowSlots(row, twoColumns);
+        kept = { context, slots: into };
+        into = slots;
+        if (ctx.memo.enabled && !inFront) partSlots.set(part, kept);
+      }
+      for (const slot of kept.slots) slots.push(slot);
     }
   }
 
@@ -279,6 +301,9 @@ export function extractSlots(ctx: DocumentContext, tables: Table[], asTemplate: 
   slots.sort((a, b) => a.line - b.line || a.range.start.character - b.range.start.character);
   return { slots, roles };
 }
+
+/** The slots of a part of a table's rows (see rowParts), with what else they were read with. */
+const partSlots = new WeakMap<RowPart, { context: string; slots: Slot[] }>();
 
 /**
  * The tokens of one line (its prose view). In a table `TBD` is a value (`Effective: TBD`) or a
