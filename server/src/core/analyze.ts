@@ -92,7 +92,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   deadline?.check();
   const metrics = computeMetrics(model);
   if (options.template) Object.assign(metrics, templateCompleteness(model, src, options.template));
-  const trace = traceability(model, src, memo);
+  const trace = traceability(model, src, memo, previous?.trace);
   const status = model.metadata.statusValue;
   const byStatus: Record<'status' | 'final', Severity> = {
     status: status === 'Draft' ? 'warning' : 'error',

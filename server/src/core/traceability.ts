@@ -90,22 +90,34 @@ const MAX_NEAR = 3;
 
 const cache = new WeakMap<PostMortem, Traceability>();
 
-/** The link graph of a document, computed once per model; `memo`: an action's words read as the previous version read them. */
-export function traceability(model: PostMortem, src: SourceText, memo?: Memo): Traceability {
+/**
+ * The link graph of a document, computed once per model; `memo`: an action's words read as the
+ * previous version read them. `previous`: the previous version's graph, which stands while the
+ * causes read the same and the actions are the same objects (an item is kept while its row is).
+ */
+export function traceability(model: PostMortem, src: SourceText, memo?: Memo, previous?: Traceability): Traceability {
   let trace = cache.get(model);
   if (!trace) {
-    trace = build(model, src, memo);
+    // A template's slot (a prompt, an example) left in is no cause and no action: `unfilled` reports it.
+    const slotLines = new Set(model.slots.slots.filter((s) => s.kind === 'prompt' || s.kind === 'example').map((s) => s.line));
+    const causes = collectCauses(model, src).filter((c) => !slotLines.has(c.line) && !c.text.endsWith('?'));
+    const items = model.actionItems.filter((item) => isTraced(item, slotLines));
+    const same = previous && previous.actions.length === items.length && previous.actions.every((a, i) => a.item === items[i]) && JSON.stringify(previous.causes) === JSON.stringify(causes);
+    trace = same ? previous : build(causes, items, src, memo);
     cache.set(model, trace);
   }
   return trace;
 }
 
-function build(model: PostMortem, src: SourceText, memo?: Memo): Traceability {
+/** Whether an item is an action the graph links: it has text that is not a placeholder nor a template's slot. */
+function isTraced(item: ActionItem, slotLines: Set<number>): boolean {
+  const raw = item.action?.text ?? '';
+  return plainText(raw) !== '' && !isPlaceholder(raw) && !slotLines.has(item.line);
+}
+
+function build(causes: Cause[], items: ActionItem[], src: SourceText, memo?: Memo): Traceability {
   // Read only, never changed: a result may be the previous version's.
   const formsOf = memo?.table<Map<string, string>>('word-forms');
-  // A template's slot (a prompt, an example) left in is no cause and no action: `unfilled` reports it.
-  const slotLines = new Set(model.slots.slots.filter((s) => s.kind === 'prompt' || s.kind === 'example').map((s) => s.line));
-  const causes = collectCauses(model, src).filter((c) => !slotLines.has(c.line) && !c.text.endsWith('?'));
   const actions: TracedAction[] = [];
   const byCause: TraceLink[][] = causes.map(() => []);
   const nearByCause: Near[][] = causes.map(() => []);
@@ -124,10 +136,9 @@ function build(model: PostMortem, src: SourceText, memo?: Memo): Traceability {
       else if (list[list.length - 1] !== i) list.push(i);
     }
   });
-  for (const item of model.actionItems) {
-    const raw = item.action?.text ?? '';
+  for (const item of items) {
+    const raw = item.action!.text;
     const text = plainText(raw);
-    if (!text || isPlaceholder(raw) || slotLines.has(item.line)) continue;
     const a = actions.length;
     const refs = explicitRefs(item, src);
     const links: TraceLink[] = [];

@@ -1,4 +1,4 @@
-import type { ActionItem, Approval, ContributingFactor, Table, WhyRow } from '../model';
+import type { ActionItem, Approval, ContributingFactor, Table, TableRow, WhyRow } from '../model';
 import { type DocumentContext, ancestorOfKind } from './context';
 import { isDoneStatus, trimMarks } from '../vocabulary';
 import { extractActionLists, groupOf, isDoneText } from './action-lists';
@@ -38,10 +38,22 @@ export function extractActionItems(ctx: DocumentContext, tables: Table[], done?:
     const addresses = column(table, ADDRESSES);
     const category = column(table, KIND);
     const tableTitle = titleOf(table.section);
+    const context = `${owner} ${action} ${number} ${due} ${priority} ${ticket} ${status} ${addresses} ${category} ${table.section} ${tableTitle}`;
     table.rows.forEach((row, i) => {
-      if (row.cells.every((c) => !c.text)) return;
+      // A row kept from the previous version (the same object) is the same item, read with the same columns and words.
+      const kept = ctx.memo.enabled ? rowItems.get(row) : undefined;
+      if (kept && kept.context === context && kept.index === i && kept.done === done) {
+        if (kept.item) items.push(kept.item);
+        return;
+      }
+      const item = rowItem(row, i);
+      if (ctx.memo.enabled) rowItems.set(row, { context, index: i, done, item });
+      if (item) items.push(item);
+    });
+    function rowItem(row: TableRow, i: number): ActionItem | null {
+      if (row.cells.every((c) => !c.text)) return null;
       const cell = (c: number) => (c >= 0 ? row.cells[c] : undefined);
-      items.push({
+      return {
         number: trimMarks(cell(number)?.text ?? '') || String(i + 1),
         group: groupOf(tableTitle),
         tableTitle,
@@ -57,17 +69,30 @@ export function extractActionItems(ctx: DocumentContext, tables: Table[], done?:
         done: isDoneStatus(cell(status)?.text ?? '', done) || isDoneText(cell(action)?.text ?? '', done),
         ownerExpected: owner >= 0,
         section: table.section,
-      });
-    });
+      };
+    }
   }
   items.push(...extractActionLists(ctx, titleOf, done));
   // The items of one action section share its format: where some name an owner, all should.
   const named = new Set<string>();
   const groupOfItem = (item: ActionItem) => (item.anchor ? `list ${item.anchor.start.line}` : `section ${ancestorOfKind(ctx, item.section, 'actions') ?? item.section}`);
   for (const item of items) if (item.ownerExpected) named.add(groupOfItem(item));
-  for (const item of items) item.ownerExpected ||= named.has(groupOfItem(item));
+  // Copied, not changed: an item may be a kept one. The copy is kept too, so that it stays the same object.
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (item.ownerExpected || !named.has(groupOfItem(item))) continue;
+    let expected = ownerExpectedCopies.get(item);
+    if (!expected) ownerExpectedCopies.set(item, (expected = { ...item, ownerExpected: true }));
+    items[i] = expected;
+  }
   return items.sort((a, b) => a.line - b.line);
 }
+
+/** The item each table row is, with what it was read with: kept while the row is (the same object where its line and text did not change). */
+const rowItems = new WeakMap<TableRow, { context: string; index: number; done: ReadonlySet<string> | undefined; item: ActionItem | null }>();
+
+/** An item made to expect an owner by its section's other items. */
+const ownerExpectedCopies = new WeakMap<ActionItem, ActionItem>();
 
 /** The 5 Whys table: `| Why # | Question | Answer |`. */
 export function extractWhys(tables: Table[]): WhyRow[] {
