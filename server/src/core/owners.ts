@@ -35,17 +35,20 @@ const GROUP = /\b(?:team|squad|group|crew|guild|department|org|engineering|ops|d
 const NAME_WORD = /^(?:@[\p{L}\p{N}_-]+|\p{Lu}\p{Ll}+(?:['\u2019-]\p{Lu}?\p{Ll}+)*)$/u;
 
 /**
- * The words of the people a post-mortem names (its author, facilitator, incident commander,
- * attendees, reviewers, approvers and action-item owners) and of the configured `owners`, as
- * written: "Priya Raman" gives "Priya" and "Raman", so that either names her in the narrative.
+ * The people a post-mortem names (its author, facilitator, incident commander, attendees,
+ * reviewers, approvers and action-item owners) and the configured `owners`, as written.
  */
-export function peopleWords(model: PostMortem, configured: string[]): Set<string> {
-  const named = [
+export function namedPeople(model: PostMortem, configured: string[]): string[] {
+  return [
     ...configured,
     ...model.fields.filter((f) => PEOPLE_FIELD.test(f.key)).map((f) => f.value.text),
     ...model.approvals.map((a) => a.name?.text ?? ''),
     ...model.actionItems.map((i) => i.owner?.text ?? ''),
   ];
+}
+
+/** The words of the people named (`namedPeople`): "Priya Raman" gives "Priya" and "Raman", so that either names her in the narrative. */
+export function wordsOfPeople(named: string[]): Set<string> {
   const words = new Set<string>();
   for (const list of named) {
     for (const person of plainText(list).split(PEOPLE_SEPARATOR)) {

@@ -2,7 +2,7 @@ import { type Blame, type BlameKind, type BlameMatcher, compileBlame, findBlame 
 import { BLAMELESS_WHY } from '../blameless-words';
 import type { BlamelessWords } from '../config';
 import type { Finding } from '../diagnostic';
-import { peopleWords } from '../owners';
+import { namedPeople, wordsOfPeople } from '../owners';
 import type { Rule } from '../rule';
 
 /** What each kind of finding does, as its message says it. */
@@ -29,9 +29,15 @@ export const blameless: Rule = {
   why: BLAMELESS_WHY,
   check({ model, src, config, memo }) {
     const { matcher, id } = matcherFor(config.blameless);
-    const names = peopleWords(model, config.owners);
+    // The people as written are most often the previous version's: their words are made once.
+    const named = namedPeople(model, config.owners);
+    const people = () => {
+      const words = wordsOfPeople(named);
+      return { words, key: [...words].join('\n') };
+    };
+    const { words: names, key } = memo ? memo.table<{ words: Set<string>; key: string }>('people').get(named.join('\n'), people) : people();
     // A block reads as it did in the previous version when its text, the words and the people are the same.
-    const blames = memo?.table<readonly Blame[]>('blame', `${id}\n${[...names].join('\n')}`);
+    const blames = memo?.table<readonly Blame[]>('blame', `${id}\n${key}`);
     const find = (text: string) => findBlame(text, matcher, names);
     const findings: Finding[] = [];
     for (const block of model.narrative) {
