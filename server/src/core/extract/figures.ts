@@ -47,9 +47,10 @@ export function extractStatedFigures(ctx: DocumentContext, timelines: Timeline[]
     WORD.lastIndex = 0;
     for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
       const pos = m.index;
-      if (pos > 0 && /[\w.:]/.test(text[pos - 1])) continue;
-      if (!/\d/.test(m[0][0]) && !FIGURE_WORDS.has(m[0].toLowerCase())) continue;
-      const window = /\d/.test(m[0][0]) ? readWindow(text, pos) : undefined;
+      if (pos > 0 && IN_WORD.test(text[pos - 1])) continue;
+      const numeral = DIGIT.test(m[0][0]);
+      if (!numeral && !FIGURE_WORDS.has(m[0].toLowerCase())) continue;
+      const window = numeral ? readWindow(text, pos) : undefined;
       if (window) {
         windows.push({ ...window, line, text: ctx.src.lines[line].slice(pos, window.end), window: ctx.src.lines[line].slice(pos, window.windowEnd), figure: range(line, window.stated.start, window.stated.end) });
         // The length may be a stated metric too ("Duration: 21:45 to 23:28 UTC (103 minutes)"): it is read next.
@@ -113,6 +114,8 @@ const KEY_EVENTS = new Map<string, KeyEventKind>([
   ['mitigated', 'mitigated'], ['repaired', 'repaired'], ['restored', 'restored'], ['service restored', 'restored'], ['resolved', 'resolved'],
 ]);
 const LIST_MARKER = /^[ \t]*(?:[-*+][ \t]+)?/;
+/** Around a key event's label: `**Detected:**`. */
+const LABEL_EDGE = /[\s*_:]/;
 
 /** `- First detected: 2023-09-18 13:42`, `- **Resolved** 2023-09-20 19:18`: a key event's label and a time with its date, alone on a line. */
 function readKeyEvent(text: string, line: number): KeyEvent | undefined {
@@ -120,7 +123,7 @@ function readKeyEvent(text: string, line: number): KeyEvent | undefined {
   let digit = from;
   while (digit < text.length && digit - from <= 40 && !(text[digit] >= '0' && text[digit] <= '9')) digit++;
   if (digit >= text.length || digit - from > 40) return undefined;
-  const label = trimRuns(text.slice(from, digit), /[\s*_:]/);
+  const label = trimRuns(text.slice(from, digit), LABEL_EDGE);
   const kind = KEY_EVENTS.get(label.toLowerCase());
   if (!kind) return undefined;
   const value = parseLeadingTime(text.slice(digit, digit + TIME_REACH));
@@ -174,6 +177,9 @@ const PLAN_TITLES = ['action', 'follow', 'next step', 'prevent', 'remediation', 
 
 const DIGIT_OR_WORD = /\d|\b(?:an?|half|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety)\s/i;
 const WORD = /[0-9A-Za-z]+/g;
+/** Before a word, what makes it part of a longer one (`v2.5`, `10:30`). Regular expressions read at every line are made once: a literal is a new object each time it is evaluated. */
+const IN_WORD = /[\w.:]/;
+const DIGIT = /\d/;
 const FIGURE_WORDS = new Set([
   'a', 'an', 'half', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen',
   'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety',

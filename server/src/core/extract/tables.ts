@@ -21,7 +21,10 @@ export function extractTables(ctx: DocumentContext): Table[] {
   let current: Table | undefined;
   const tick = rowChecker(ctx.deadline);
   const before = previousRows(ctx);
-  for (const token of ctx.tokens) {
+  const { tokens } = ctx;
+  // An index, not for…of: its iterator results over a long table's tokens were garbage at every keystroke.
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
     tick();
     if (token.type === 'table_open' && token.map) {
       current = { header: { line: token.map[0], cells: [], cellCount: 0 }, rows: [], startLine: token.map[0], endLine: token.map[1], section: sectionAt(ctx, token.map[0]) };

@@ -17,6 +17,8 @@ const MARKER_HEADER = /marker|milestone|mttd|mttr|phase/i;
 const NOT_TIMELINE: SectionKind[] = ['history', 'approval', 'actions', 'followUp'];
 /** "All times are in UTC", "times shown in the US/Pacific zone": tried where "time" stands. */
 const TIME_WORD = /\btimes?\b/gi;
+/** Whether a line may hold a "time" word: every line is asked, so it is made once (a literal is a new object each time it is evaluated). */
+const MAY_NAME_TIME = /time/i;
 const ZONE_PHRASE = /times?\s+(?:are\s+|is\s+)?(?:(?:shown|given|written|listed)\s+)?(?:in\s+)?(?:the\s+)?([A-Za-z][\w/+:-]*)/iy;
 
 /** Marker words, checked in this order ("Incident declared resolved" is a resolution). */
@@ -279,7 +281,7 @@ function documentZone(ctx: DocumentContext): string | undefined {
   let endColumn = 0;
   for (let line = 0; line < lines.length; line++) {
     const text = lines[line];
-    if (!/time/i.test(text)) continue;
+    if (!MAY_NAME_TIME.test(text)) continue;
     TIME_WORD.lastIndex = 0;
     for (let m = TIME_WORD.exec(text); m; m = TIME_WORD.exec(text)) {
       if (line < endLine || (line === endLine && m.index < endColumn)) continue;
