@@ -7,7 +7,7 @@ import { Memo } from './memo';
 import { type EventWords, eventWords } from './extract/timelines';
 import { RULES } from './rules';
 import { compareRanges } from './ranges';
-import type { Diagnostic, FixContext, Severity } from './diagnostic';
+import type { Diagnostic, Finding, FixContext, Severity } from './diagnostic';
 import type { SourceText } from './text';
 import type { TextViews } from './views';
 import { doneWords, isFinished } from './vocabulary';
@@ -105,12 +105,22 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     deadline?.check();
     for (const finding of rule.check({ model, src, metrics, trace, config, fix: options.fix ?? {}, template: options.template, memo })) {
       const severity = (level && LEVEL[level]) ?? finding.severity ?? (rule.severity === 'status' || rule.severity === 'final' ? byStatus[rule.severity] : rule.severity);
-      diagnostics.push({ ...finding, code: rule.id, severity });
+      diagnostics.push(diagnostic(finding, rule.id, severity));
     }
   }
   diagnostics.sort((a, b) => compareRanges(a.range, b.range));
   memo.settle();
   return { model, src, blocks, ...(remember ? { views, memo } : {}), metrics, trace, diagnostics, config, ...(options.template ? { template: options.template } : {}) };
+}
+
+/**
+ * A finding as a diagnostic: its fields, then the rule's id and the severity, in the order a spread
+ * would give them. Written out, as a spread of findings of several shapes is V8's slow generic copy
+ * (5 % of a keystroke's time for 323 findings).
+ */
+function diagnostic({ range, message, fixes, severity: own }: Finding, code: string, severity: Severity): Diagnostic {
+  if (own === undefined) return fixes ? { range, message, fixes, code, severity } : { range, message, code, severity };
+  return fixes ? { range, message, fixes, severity, code } : { range, message, severity, code };
 }
 
 /**
