@@ -1,5 +1,6 @@
 import type { Choice, Field, Placeholder, Table, TableRow } from '../model';
 import { KeptWith } from '../memo';
+import { type RowPart, rowParts } from './row-parts';
 import { type Range, range } from '../text';
 import { CHOICE_SETS, PLACEHOLDER, STATUS_CHOICE_SETS, choiceListSource } from '../vocabulary';
 import { type DocumentContext, viewLine } from './context';
@@ -45,6 +46,9 @@ export function extractPlaceholders(ctx: DocumentContext): Placeholder[] {
  */
 const rowChoices = new KeptWith<TableRow, Choice[]>();
 
+/** The choices of a part of a table's rows (see rowParts). */
+const partChoices = new WeakMap<RowPart, Choice[]>();
+
 export function extractChoices(ctx: DocumentContext, tables: Table[], fields: Field[]): Choice[] {
   const choices: Choice[] = [];
   const inTable = new Uint8Array(ctx.src.lineCount);
@@ -60,8 +64,16 @@ export function extractChoices(ctx: DocumentContext, tables: Table[], fields: Fi
   };
   for (const table of tables) {
     inTable.fill(1, table.startLine, table.endLine);
-    for (let r = -1; r < table.rows.length; r++) {
-      const found = rowChoices.get(ctx.memo, r < 0 ? table.header : table.rows[r], choicesInRow);
+    for (const choice of rowChoices.get(ctx.memo, table.header, choicesInRow)) choices.push(choice);
+    for (const part of rowParts(table.rows, ctx.memo)) {
+      // A part kept from the previous version (the same rows) has the same choices.
+      let found = partChoices.get(part);
+      if (!found) {
+        found = [];
+        // So does a kept row, in a part made anew.
+        for (const row of part.rows) for (const choice of rowChoices.get(ctx.memo, row, choicesInRow)) found.push(choice);
+        if (ctx.memo.enabled) partChoices.set(part, found);
+      }
       for (const choice of found) choices.push(choice);
     }
   }
