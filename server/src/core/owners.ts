@@ -39,12 +39,12 @@ const NAME_WORD = /^(?:@[\p{L}\p{N}_-]+|\p{Lu}\p{Ll}+(?:['\u2019-]\p{Lu}?\p{Ll}+
  * reviewers, approvers and action-item owners) and the configured `owners`, as written.
  */
 export function namedPeople(model: PostMortem, configured: string[]): string[] {
-  return [
-    ...configured,
-    ...model.fields.filter((f) => PEOPLE_FIELD.test(f.key)).map((f) => f.value.text),
-    ...model.approvals.map((a) => a.name?.text ?? ''),
-    ...model.actionItems.map((i) => i.owner?.text ?? ''),
-  ];
+  // Pushed, not spread: this runs at every keystroke, over every action item.
+  const named = [...configured];
+  for (const f of model.fields) if (PEOPLE_FIELD.test(f.key)) named.push(f.value.text);
+  for (const a of model.approvals) named.push(a.name?.text ?? '');
+  for (const i of model.actionItems) named.push(i.owner?.text ?? '');
+  return named;
 }
 
 /** The words of the people named (`namedPeople`): "Priya Raman" gives "Priya" and "Raman", so that either names her in the narrative. */

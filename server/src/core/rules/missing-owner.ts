@@ -18,8 +18,9 @@ export const missingOwner: Rule = {
     'An open action item whose owner is empty, a placeholder, `TBD`, `TBA`, `?`, `-`, `none` or `N/A`, where the team\'s format has an owner: a table with an Owner, Assignee, DRI, Who or Responsible column, or an action list whose other items name owners (`@name`, `(owner: X)`, `Owner: X`, `— X`, `[X]`); and a follow-up review without an owner. Done items (`[x]`, struck through, Done) are left alone. Where no action item of a section names an owner, one information finding says so. Fixes offer the configured `owners` and the names the document already uses.',
   severity: 'status',
   blocksDraft: { rank: 2, one: 'action item without an owner', many: 'action items without an owner' },
-  check({ model, config, src }) {
+  check({ model, config, src, memo }) {
     const candidates = ownerCandidates(model, config.owners);
+    const offered = candidates.join('\n');
     const findings: Finding[] = [];
     /** Open items of a format without owners, by the heading (or labelling list item) they are under. */
     const unowned = new Map<string, ActionItem[]>();
@@ -34,7 +35,13 @@ export const missingOwner: Rule = {
         continue;
       }
       if (item.owner) {
-        findings.push({ range: item.owner.range, message: `${actionLabel(item)} has no owner: assign one person.`, fixes: assign(item.owner.range, candidates) });
+        // An item kept from the previous version (the same object) has the same finding while the same names are offered.
+        let kept = memo?.enabled ? ownerFindings.get(item) : undefined;
+        if (kept?.offered !== offered) {
+          kept = { offered, finding: { range: item.owner.range, message: `${actionLabel(item)} has no owner: assign one person.`, fixes: assign(item.owner.range, candidates) } };
+          if (memo?.enabled) ownerFindings.set(item, kept);
+        }
+        findings.push(kept.finding);
       } else if (item.action) {
         // A list item whose neighbours name owners: the owner goes at its end, as theirs do.
         const end = src.lines[item.line].trimEnd().length;
@@ -67,6 +74,9 @@ export const missingOwner: Rule = {
     return findings;
   },
 };
+
+/** The finding of each action item whose owner cell is missing its owner, with the names its fixes offer. */
+const ownerFindings = new WeakMap<ActionItem, { offered: string; finding: Finding }>();
 
 /** The action section an item belongs to (its heading or the nearest action heading above its sub-heading). */
 function actionSection(sections: Section[], index: number | undefined): number | undefined {
