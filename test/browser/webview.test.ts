@@ -27,13 +27,35 @@ async function postedSince(page: Page, from: number, types = ['reveal', 'open-li
   return (await posted(page)).slice(from).filter((m) => types.includes(m.type));
 }
 
-/** Scrolls the page to `y` as a script (not the user) does, and resolves once the page has handled the scroll event. */
+/**
+ * Scrolls the page to `y` as a script (not the user) does, and resolves once the page has handled
+ * the scroll event and stopped there. Where it stops may differ by a few pixels from `y` (scroll
+ * anchoring, as a part of a long table is drawn and takes its real height), or the page may have
+ * become shorter than `y`: the page then settles elsewhere, and the caller reads where it is. It
+ * rejects, rather than waits for ever, if the page never scrolls.
+ */
 function scrollTo(page: Page, y: number): Promise<void> {
   // A listener added after preview.js's runs after it for the same event. (No named function in
   // the page's code: tsx would wrap it in a helper the page lacks.)
-  return page.evaluate((top) => new Promise<void>((resolve) => {
+  return page.evaluate((want) => new Promise<void>((resolve, reject) => {
     const stop = new AbortController();
-    window.addEventListener('scroll', () => Math.abs(window.scrollY - top) < 1 && (stop.abort(), resolve()), { signal: stop.signal });
+    const top = Math.min(want, document.documentElement.scrollHeight - window.innerHeight);
+    let settle = 0;
+    window.addEventListener(
+      'scroll',
+      () => {
+        window.clearTimeout(settle);
+        if (Math.abs(window.scrollY - top) < 1) {
+          stop.abort();
+          resolve();
+        } else {
+          // Stopped elsewhere: no other scroll event for 100 ms.
+          settle = window.setTimeout(() => (stop.abort(), resolve()), 100);
+        }
+      },
+      { signal: stop.signal },
+    );
+    window.setTimeout(() => stop.signal.aborted || (stop.abort(), reject(new Error(`scrolling to ${top} never happened: the page is at ${window.scrollY}`))), 10000);
     window.scrollTo(0, top);
   }), y);
 }
@@ -336,7 +358,9 @@ describe('preview.js patches', () => {
           y = before.top + scrollY;
           if (after && after.line > before.line) y += ((after.top + scrollY - y) * (line - before.line)) / (after.line - before.line);
         }
-        const target = Math.round(Math.max(0, Math.min(y, height)));
+        // The page's height now: a part of a long table drawn since may have changed it.
+        const bottom = await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight);
+        const target = Math.round(Math.max(0, Math.min(y, bottom)));
         await send(page, { type: 'scroll-to-line', line });
         await page.waitForFunction((t) => Math.abs(window.scrollY - t) < 1, target);
       }
