@@ -48,20 +48,35 @@ export class SourceText {
       return;
     }
     const { src, splice } = previous;
-    this.lines = src.lines.slice(0, splice.from);
-    this.starts = src.starts.slice(0, splice.from);
     this.eol = '\n';
     // The previous lines from `oldTo` on are this text's last ones, at the same distance from its end.
     const tail = src.lines.length - splice.oldTo;
     if (tail <= 0) {
+      this.lines = src.lines.slice(0, splice.from);
+      this.starts = src.starts.slice(0, splice.from);
       if (splice.from < src.lines.length) this.cut(src.starts[splice.from], Infinity);
       return;
     }
-    this.cut(src.starts[splice.from], splice.newTo - splice.from);
+    // Made at their length: the lines after an edit pushed onto a copy of those before made each array about three times over.
+    const count = splice.newTo + tail;
+    const lines = (this.lines = new Array<string>(count));
+    const starts = (this.starts = new Array<number>(count));
+    for (let i = 0; i < splice.from; i++) {
+      lines[i] = src.lines[i];
+      starts[i] = src.starts[i];
+    }
+    // The lines read again, each ended by \n (lines follow them).
+    let start = src.starts[splice.from];
+    for (let i = splice.from; i < splice.newTo; i++) {
+      const end = text.indexOf('\n', start);
+      starts[i] = start;
+      lines[i] = text.slice(start, end);
+      start = end + 1;
+    }
     const shift = text.length - src.text.length;
-    for (let i = splice.oldTo; i < src.lines.length; i++) {
-      this.starts.push(src.starts[i] + shift);
-      this.lines.push(src.lines[i]);
+    for (let i = splice.oldTo, j = splice.newTo; i < src.lines.length; i++, j++) {
+      starts[j] = src.starts[i] + shift;
+      lines[j] = src.lines[i];
     }
   }
 

@@ -57,14 +57,15 @@ class ViewBuilder {
   /** The view of lines `fromLine` to `toLine` (end exclusive), each without its line break. */
   lines(src: SourceText, fromLine: number, toLine: number): string[] {
     const { spans, text } = this;
-    const lines: string[] = [];
+    // Made at its length, not pushed: a view of every line is made at each keystroke.
+    const lines = new Array<string>(Math.max(0, toLine - fromLine));
     let k = 0;
     for (let line = fromLine; line < toLine; line++) {
       const start = src.lineStart(line);
       const end = start + src.lines[line].length;
       while (k < spans.length && spans[k + 1] <= start) k += 2;
       if (k < spans.length && spans[k] <= start && spans[k + 1] >= end) {
-        lines.push(src.lines[line]);
+        lines[line - fromLine] = src.lines[line];
         continue;
       }
       let view = '';
@@ -75,7 +76,7 @@ class ViewBuilder {
         view += blank(text.slice(pos, from)) + text.slice(from, to);
         pos = to;
       }
-      lines.push(view + blank(text.slice(pos, end)));
+      lines[line - fromLine] = view + blank(text.slice(pos, end));
     }
     return lines;
   }
@@ -113,13 +114,32 @@ export function buildViews(src: SourceText, tokens: Token[], deadline?: Deadline
     if (c.range.start.line < oldTo) continue;
     comments.push(shift ? { text: c.text, range: { start: { line: c.range.start.line + shift, character: c.range.start.character }, end: { line: c.range.end.line + shift, character: c.range.end.character } } } : c);
   }
+  // Made at their length: a copy of the lines before pushed onto was each view three times over.
   const lines = (old: string[], made: string[]) => {
-    const out = old.slice(0, from);
-    for (const line of made) out.push(line);
-    for (let i = oldTo; i < old.length; i++) out.push(old[i]);
+    const out = new Array<string>(from + made.length + old.length - oldTo);
+    for (let i = 0; i < from; i++) out[i] = old[i];
+    for (let i = 0; i < made.length; i++) out[from + i] = made[i];
+    for (let i = oldTo, j = from + made.length; i < old.length; i++, j++) out[j] = old[i];
     return out;
   };
   return { visible: lines(views.visible, middle.visible), prose: lines(views.prose, middle.prose), comments };
+}
+
+/**
+ * The index of the first token of a block that starts at `line` or later: block tokens start in
+ * order, and closing tokens (no line map) lie between them.
+ */
+function firstTokenFrom(tokens: Token[], line: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    let m = mid;
+    while (m < tokens.length && !tokens[m].map) m++;
+    if (m === tokens.length || tokens[m].map![0] >= line) hi = mid;
+    else lo = m + 1;
+  }
+  return lo;
 }
 
 /** The views of lines `fromLine` to `toLine` (end exclusive), from the blocks that start there. */
@@ -133,9 +153,12 @@ function viewsOf(src: SourceText, tokens: Token[], fromLine: number, toLine: num
   const comments: HtmlComment[] = [];
 
   const tick = rowChecker(deadline);
-  for (const token of tokens) {
+  // Blocks start in token order: the lines' tokens are found by halving, not by walking them all.
+  for (let i = firstTokenFrom(tokens, fromLine); i < tokens.length; i++) {
+    const token = tokens[i];
     tick();
-    if (!token.map || token.map[0] < fromLine || token.map[0] >= toLine) continue;
+    if (!token.map) continue;
+    if (token.map[0] >= toLine) break;
     const [from, to] = token.map;
     switch (token.type) {
       case 'paragraph_open':
