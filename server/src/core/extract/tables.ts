@@ -19,6 +19,7 @@ const MAX_CELLS = 256;
 export function extractTables(ctx: DocumentContext): Table[] {
   const tables: Table[] = [];
   let current: Table | undefined;
+  let rows = 0;
   const tick = rowChecker(ctx.deadline);
   const before = previousRows(ctx);
   const { tokens } = ctx;
@@ -27,7 +28,9 @@ export function extractTables(ctx: DocumentContext): Table[] {
     const token = tokens[i];
     tick();
     if (token.type === 'table_open' && token.map) {
-      current = { header: { line: token.map[0], cells: [], cellCount: 0 }, rows: [], startLine: token.map[0], endLine: token.map[1], section: sectionAt(ctx, token.map[0]) };
+      // Its rows made at their most, a line each below the header and delimiter, then cut to their count: a thousand pushed would make the array three times over.
+      current = { header: { line: token.map[0], cells: [], cellCount: 0 }, rows: new Array<TableRow>(Math.max(0, token.map[1] - token.map[0] - 2)), startLine: token.map[0], endLine: token.map[1], section: sectionAt(ctx, token.map[0]) };
+      rows = 0;
       tables.push(current);
     } else if (token.type === 'tr_open' && token.map && current) {
       const line = token.map[0];
@@ -35,8 +38,9 @@ export function extractTables(ctx: DocumentContext): Table[] {
       const kept = old === undefined ? undefined : before![old];
       const row = kept ? moved(kept, line) : splitRow(ctx, line);
       if (token.map[0] === current.startLine) current.header = row;
-      else current.rows.push(row);
-    } else if (token.type === 'table_close') {
+      else current.rows[rows++] = row;
+    } else if (token.type === 'table_close' && current) {
+      current.rows.length = rows;
       current = undefined;
     }
   }
@@ -58,9 +62,15 @@ function previousRows(ctx: DocumentContext): (TableRow | undefined)[] | undefine
   return rows;
 }
 
-/** A kept row at line `line`: the same object when it has not moved. */
+/**
+ * A kept row at line `line`: the same object when it has not moved. (The copy is made apart: a
+ * closure over `line` here would make V8 allocate its context at every call, moved or not.)
+ */
 function moved(row: TableRow, line: number): TableRow {
-  if (row.line === line) return row;
+  return row.line === line ? row : movedCopy(row, line);
+}
+
+function movedCopy(row: TableRow, line: number): TableRow {
   const at = (r: Range): Range => ({ start: { line, character: r.start.character }, end: { line, character: r.end.character } });
   return { line, cells: row.cells.map((c) => ({ text: c.text, range: at(c.range), inner: at(c.inner) })), cellCount: row.cellCount };
 }

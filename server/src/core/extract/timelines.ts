@@ -89,11 +89,10 @@ function readTimelines(ctx: DocumentContext, tables: Table[], events: EventWords
   let next = 0;
   for (const table of tables) {
     for (; next < dates.length && dates[next].line < table.startLine; next++) latest.set(groupKey(dates[next].line), dates[next]);
-    const items = tableItems(ctx, table);
-    if (!items) continue;
     // A date line or dated heading above the table, in its section, is the day of its rows.
     const date = latest.get(groupKey(table.startLine));
-    if (date) items.items.unshift({ kind: 'date', date: { ...date.date }, line: date.line });
+    const items = tableItems(ctx, table, date && { kind: 'date', date: { ...date.date }, line: date.line });
+    if (!items) continue;
     add('table', items.items, table.section, items.zone ?? zone, items.parts);
   }
   for (const token of ctx.outline) {
@@ -317,7 +316,8 @@ function wordsUpTo(text: string, limit: number): number {
   return count;
 }
 
-function tableItems(ctx: DocumentContext, table: Table): { items: Item[]; zone?: string; parts: PartRun[] } | undefined {
+/** A timeline table's items, `day` (the date above it) first, and the parts its entries were read in. */
+function tableItems(ctx: DocumentContext, table: Table, day?: Item): { items: Item[]; zone?: string; parts: PartRun[] } | undefined {
   const header = table.header.cells;
   const timeColumn = header.slice(0, 2).findIndex((c) => TIME_HEADER.test(plainText(c.text)));
   if (timeColumn < 0 || header.length < 2) return undefined;
@@ -329,8 +329,8 @@ function tableItems(ctx: DocumentContext, table: Table): { items: Item[]; zone?:
   const markerColumn = column(table, MARKER_HEADER);
   const headerText = header[timeColumn].text;
   const zone = zoneName(parenthesised(headerText) ?? /\bin\s+(\S+)\s*$/i.exec(headerText)?.[1] ?? '');
-  const items: Item[] = [];
   const parts: PartRun[] = [];
+  let count = 0;
   const tick = rowChecker(ctx.deadline);
   const columns = `${timeColumn} ${eventColumn} ${markerColumn}`;
   const readOnce = (row: TableRow) => readRow(row, timeColumn, eventColumn, markerColumn, columns);
@@ -354,8 +354,16 @@ function tableItems(ctx: DocumentContext, table: Table): { items: Item[]; zone?:
       if (ctx.memo.enabled) partReads.set(part, read);
     }
     if (!read.entries.length) continue;
-    parts.push({ read, start: items.length });
-    for (const entry of read.entries) items.push(entry);
+    parts.push({ read, start: count });
+    count += read.entries.length;
+  }
+  // Made at its length: a thousand entries pushed make the array about three times over.
+  const items = new Array<Item>(count + (day ? 1 : 0));
+  let n = 0;
+  if (day) items[n++] = day;
+  for (let p = 0; p < parts.length; p++) {
+    const { entries } = parts[p].read;
+    for (let e = 0; e < entries.length; e++) items[n++] = entries[e];
   }
   return { items, zone, parts };
 }
@@ -622,23 +630,25 @@ function place(items: Item[], zone: string | undefined, tick: () => void, memo?:
   // And a kept part's entries, placed from the same clock at the same index: the same entries.
   const placedParts = runs && memo?.byKept<PartRead, PlacedPart>('placed-parts');
   const clock = new TimelineClock(zone);
-  const entries: TimelineEntry[] = [];
+  // Made at its most (a date line is no entry) and cut to its length: pushing a thousand would make it three times over.
+  const entries = new Array<TimelineEntry>(items.length);
+  let n = 0;
   const placeOne = (item: Item & { kind: 'entry' }) => {
     const placeholder = isPlaceholder(item.time.text);
     const at = item.value && !placeholder ? clock.place(item.value, placements) : undefined;
     // A time that reads but cannot be placed is on a day that does not exist (February 30).
     const problem = placeholder ? undefined : (item.value?.problem ?? (item.value && !at && item.value.date ? ({ kind: 'date' } as const) : undefined));
-    const index = entries.length + 1;
+    const index = n + 1;
     const before = placedEntries?.get(item);
     if (before && before.index === index && before.at === at && before.problem === problem) {
-      entries.push(before);
+      entries[n++] = before;
       return;
     }
     const { time, event, marker, startLine, endLine } = item;
     // Two literals rather than a spread: this runs for every entry of every timeline at every keystroke.
     const entry: TimelineEntry = problem ? { index, time, at, problem, placeholder, event, marker, startLine, endLine } : { index, time, at, placeholder, event, marker, startLine, endLine };
     placedEntries?.set(item, entry);
-    entries.push(entry);
+    entries[n++] = entry;
   };
   let run = 0;
   for (let i = 0; i < items.length; i++) {
@@ -649,7 +659,7 @@ function place(items: Item[], zone: string | undefined, tick: () => void, memo?:
       continue;
     }
     const part = runs?.[run];
-    if (!placedParts || part?.start !== entries.length) {
+    if (!placedParts || part?.start !== n) {
       placeOne(item);
       continue;
     }
@@ -657,16 +667,17 @@ function place(items: Item[], zone: string | undefined, tick: () => void, memo?:
     const read = part.read;
     i += read.entries.length - 1;
     const before = placedParts.get(read);
-    if (before && before.index === entries.length && clock.is(before.clock)) {
-      for (const entry of before.entries) entries.push(entry);
+    if (before && before.index === n && clock.is(before.clock)) {
+      for (let e = 0; e < before.entries.length; e++) entries[n++] = before.entries[e];
       clock.set(before.after);
       continue;
     }
-    const from = entries.length;
+    const from = n;
     const state = clock.state();
-    for (const entry of read.entries) placeOne(entry);
-    placedParts.set(read, { index: from, clock: state, after: clock.state(), entries: entries.slice(from) });
+    for (let e = 0; e < read.entries.length; e++) placeOne(read.entries[e]);
+    placedParts.set(read, { index: from, clock: state, after: clock.state(), entries: entries.slice(from, n) });
   }
+  entries.length = n;
   return entries;
 }
 
