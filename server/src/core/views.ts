@@ -57,7 +57,7 @@ class ViewBuilder {
   /** The view of lines `fromLine` to `toLine` (end exclusive), each without its line break. */
   lines(src: SourceText, fromLine: number, toLine: number): string[] {
     const { spans, text } = this;
-    // Made at its length, not pushed: a view of every line is made at each keystroke.
+    // Made at its length, not pushed: a whole document's view is thousands of lines.
     const lines = new Array<string>(Math.max(0, toLine - fromLine));
     let k = 0;
     for (let line = fromLine; line < toLine; line++) {
@@ -114,7 +114,7 @@ export function buildViews(src: SourceText, tokens: Token[], deadline?: Deadline
     if (c.range.start.line < oldTo) continue;
     comments.push(shift ? { text: c.text, range: { start: { line: c.range.start.line + shift, character: c.range.start.character }, end: { line: c.range.end.line + shift, character: c.range.end.character } } } : c);
   }
-  // Made at their length: a copy of the lines before pushed onto was each view three times over.
+  // Made at their length: pushing the lines after the edit onto a copy of those before made each view about three times over.
   const lines = (old: string[], made: string[]) => {
     const out = new Array<string>(from + made.length + old.length - oldTo);
     for (let i = 0; i < from; i++) out[i] = old[i];
