@@ -1,6 +1,6 @@
 import type { Choice, Field, Placeholder, Table, TableRow } from '../model';
 import { KeptWith } from '../memo';
-import { type RowPart, rowParts } from './row-parts';
+import { PartReadings, type RowPart, rowParts } from './row-parts';
 import { type Range, range } from '../text';
 import { CHOICE_SETS, PLACEHOLDER, STATUS_CHOICE_SETS, choiceListSource } from '../vocabulary';
 import { type DocumentContext, viewLine } from './context';
@@ -47,7 +47,7 @@ export function extractPlaceholders(ctx: DocumentContext): Placeholder[] {
 const rowChoices = new KeptWith<TableRow, Choice[]>();
 
 /** The choices of a part of a table's rows (see rowParts). */
-const partChoices = new WeakMap<RowPart, Choice[]>();
+const partChoices = new PartReadings<Choice[]>();
 
 export function extractChoices(ctx: DocumentContext, tables: Table[], fields: Field[]): Choice[] {
   const choices: Choice[] = [];
@@ -62,20 +62,17 @@ export function extractChoices(ctx: DocumentContext, tables: Table[], fields: Fi
     }
     return inRow;
   };
+  const choicesInPart = (part: RowPart) => {
+    const found: Choice[] = [];
+    // So does a kept row, in a part made anew.
+    for (const row of part.rows) for (const choice of rowChoices.get(ctx.memo, row, choicesInRow)) found.push(choice);
+    return found;
+  };
   for (const table of tables) {
     inTable.fill(1, table.startLine, table.endLine);
     for (const choice of rowChoices.get(ctx.memo, table.header, choicesInRow)) choices.push(choice);
-    for (const part of rowParts(table.rows, ctx.memo)) {
-      // A part kept from the previous version (the same rows) has the same choices.
-      let found = partChoices.get(part);
-      if (!found) {
-        found = [];
-        // So does a kept row, in a part made anew.
-        for (const row of part.rows) for (const choice of rowChoices.get(ctx.memo, row, choicesInRow)) found.push(choice);
-        if (ctx.memo.enabled) partChoices.set(part, found);
-      }
-      for (const choice of found) choices.push(choice);
-    }
+    // A part kept from the previous version (the same rows) has the same choices.
+    for (const part of rowParts(table.rows, ctx.memo)) for (const choice of partChoices.get(ctx.memo, part, '', choicesInPart)) choices.push(choice);
   }
   const valueOn = new Map<number, Field>();
   for (const field of fields) if (field.source === 'line') valueOn.set(field.line, field);

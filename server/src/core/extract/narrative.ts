@@ -1,7 +1,7 @@
 import type { Cell, NarrativeBlock, SectionKind, Table } from '../model';
 import { rowChecker } from '../budget';
 import { KeptWith } from '../memo';
-import { type RowPart, rowParts } from './row-parts';
+import { PartReadings, type RowPart, rowParts } from './row-parts';
 import { type DocumentContext, viewSlice } from './context';
 import { OWNER } from './records';
 import { column } from './tables';
@@ -51,25 +51,24 @@ export function extractNarrative(ctx: DocumentContext, tables: Table[]): Narrati
     const owner = column(table, OWNER);
     if (owner >= 0) skip.add(owner);
     const skipped = [...skip].join(' ');
+    const readPart = (part: RowPart) => {
+      const found: NarrativeBlock[] = [];
+      for (const row of part.rows) {
+        tick();
+        for (let c = 0; c < row.cells.length; c++) {
+          const cell = row.cells[c];
+          if (skip.has(c) || !cell.text) continue;
+          // A kept cell (the same object, at the same place) in a part made anew has the same view.
+          const block = cellBlocks.get(ctx.memo, cell, cellBlock);
+          if (block) found.push(block);
+        }
+      }
+      return found;
+    };
     for (const part of rowParts(table.rows, ctx.memo)) {
       tick();
-      // A part kept from the previous version (the same rows) reads as it did, the same columns left out.
-      let kept = partBlocks.get(part);
-      if (kept?.skipped !== skipped) {
-        kept = { skipped, blocks: [] };
-        for (const row of part.rows) {
-          tick();
-          for (let c = 0; c < row.cells.length; c++) {
-            const cell = row.cells[c];
-            if (skip.has(c) || !cell.text) continue;
-            // So does a kept cell (the same object, at the same place) in a part made anew: it has the same view.
-            const block = cellBlocks.get(ctx.memo, cell, cellBlock);
-            if (block) kept.blocks.push(block);
-          }
-        }
-        if (ctx.memo.enabled) partBlocks.set(part, kept);
-      }
-      for (const block of kept.blocks) blocks.push(block);
+      // So does a kept part (the same rows), the same columns left out.
+      for (const block of partBlocks.get(ctx.memo, part, skipped, readPart)) blocks.push(block);
     }
   }
   return blocks;
@@ -86,8 +85,8 @@ function narrativeText(prose: string): string | null {
   return /\p{L}/u.test(text) ? text : null;
 }
 
-/** The narrative blocks of a part of a table's rows (see rowParts), with the columns left out. */
-const partBlocks = new WeakMap<RowPart, { skipped: string; blocks: NarrativeBlock[] }>();
+/** The narrative blocks of each part of a table's rows (see rowParts), by the columns left out. */
+const partBlocks = new PartReadings<NarrativeBlock[]>();
 
 /** Each table cell's narrative block, kept while the cell is (a row's cells are kept only where its line and view did not change). */
 const cellBlocks = new KeptWith<Cell, NarrativeBlock | null>();

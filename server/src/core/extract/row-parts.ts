@@ -44,6 +44,23 @@ export function rowParts(rows: readonly TableRow[], memo: Memo): readonly RowPar
   return parts;
 }
 
+/**
+ * What a reader read from each part, kept with the part while it is, for the same `key` (whatever
+ * else the reading depends on: a table's columns, the document's settings). A one-off analysis
+ * keeps nothing.
+ */
+export class PartReadings<V> {
+  private readonly kept = new WeakMap<RowPart, { key: string; value: V }>();
+
+  get(memo: Memo, part: RowPart, key: string, read: (part: RowPart) => V): V {
+    const kept = this.kept.get(part);
+    if (kept?.key === key) return kept.value;
+    const value = read(part);
+    if (memo.enabled) this.kept.set(part, { key, value });
+    return value;
+  }
+}
+
 function sameRows(part: readonly TableRow[], rows: readonly TableRow[], from: number): boolean {
   if (from + part.length > rows.length) return false;
   for (let k = 0; k < part.length; k++) if (part[k] !== rows[from + k]) return false;

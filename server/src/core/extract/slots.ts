@@ -4,7 +4,7 @@ import { ROLE, type Slot, type SlotKind, type SlotScan, shortText } from '../slo
 import { type Range, range } from '../text';
 import { type DocumentContext, viewLine } from './context';
 import { frontMatterEnd } from '../front-matter';
-import { type RowPart, rowParts } from './row-parts';
+import { PartReadings, type RowPart, rowParts } from './row-parts';
 
 /** Date and time formats written out as letters: `YYYY-MM-DD`, `DD/MM/YYYY`, `HH:mm`, `HH:MM:SS`. */
 const FORMAT = /\b(?:YYYY|YY|MM|DD|HH|hh|mm|SS|ss)(?:[-/:.](?:YYYY|YY|MM|DD|HH|hh|mm|SS|ss))+\b/g;
@@ -212,20 +212,19 @@ export function extractSlots(ctx: DocumentContext, tables: Table[], asTemplate: 
   };
   for (const table of tables) {
     const twoColumns = table.header.cellCount === 2;
-    const context = `${twoColumns} ${asTemplate}`;
+    const readPart = (part: RowPart) => {
+      into = [];
+      // Rows in the front matter are its lines (read above).
+      for (const row of part.rows) if (row.line >= front) rowSlots(row, twoColumns);
+      const found = into;
+      into = slots;
+      return found;
+    };
     for (const part of rowParts(table.rows, ctx.memo)) {
       tick();
-      // Rows in the front matter are its lines (read above): a part that reaches into it is read each time.
-      const inFront = part.rows[0].line < front;
-      let kept = inFront ? undefined : partSlots.get(part);
-      if (kept?.context !== context) {
-        into = [];
-        for (const row of part.rows) if (row.line >= front) rowSlots(row, twoColumns);
-        kept = { context, slots: into };
-        into = slots;
-        if (ctx.memo.enabled && !inFront) partSlots.set(part, kept);
-      }
-      for (const slot of kept.slots) slots.push(slot);
+      // A part that reaches into the front matter is read again while the front matter ends elsewhere.
+      const key = `${twoColumns} ${asTemplate} ${part.rows[0].line < front ? front : -1}`;
+      for (const slot of partSlots.get(ctx.memo, part, key, readPart)) slots.push(slot);
     }
   }
 
@@ -303,7 +302,7 @@ export function extractSlots(ctx: DocumentContext, tables: Table[], asTemplate: 
 }
 
 /** The slots of a part of a table's rows (see rowParts), with what else they were read with. */
-const partSlots = new WeakMap<RowPart, { context: string; slots: Slot[] }>();
+const partSlots = new PartReadings<Slot[]>();
 
 /**
  * The tokens of one line (its prose view). In a table `TBD` is a value (`Effective: TBD`) or a

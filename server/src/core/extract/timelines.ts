@@ -8,7 +8,7 @@ import { KeptWith, type Memo, type MemoTable } from '../memo';
 import { type DocumentContext, ancestorOfKind, sectionAt, viewLine, withinKind } from './context';
 import { incidentHeadings } from './incidents';
 import { column } from './tables';
-import { type RowPart, rowParts } from './row-parts';
+import { PartReadings, type RowPart, rowParts } from './row-parts';
 
 const TIME_HEADER = /^(?:date\s*(?:(?:\/|and|&)\s*)?)?(?:time(?:stamp)?|date|when)\b/i;
 const EVENT_HEADER = /event|what|note|action|description|detail|happen|impact/i;
@@ -334,25 +334,25 @@ function tableItems(ctx: DocumentContext, table: Table, day?: Item): { items: It
   const tick = rowChecker(ctx.deadline);
   const columns = `${timeColumn} ${eventColumn} ${markerColumn}`;
   const readOnce = (row: TableRow) => readRow(row, timeColumn, eventColumn, markerColumn, columns);
+  const readPart = (part: RowPart) => {
+    const read: PartRead = { entries: [], numeric: false, marked: new Set() };
+    for (const row of part.rows) {
+      tick();
+      // A kept row, in a part made anew, reads as it did with the same columns.
+      let reading = rowReads.get(ctx.memo, row, readOnce);
+      if (reading.columns !== columns) reading = readRow(row, timeColumn, eventColumn, markerColumn, columns);
+      const entry = reading.entry;
+      if (!entry) continue;
+      read.entries.push(entry);
+      if (entry.value?.date?.numeric) read.numeric = true;
+      if (entry.marker) read.marked.add(entry.marker.kind);
+    }
+    return read;
+  };
   for (const part of rowParts(table.rows, ctx.memo)) {
     tick();
-    // A part kept from the previous version (the same rows) reads as it did with the same columns.
-    let read = partReads.get(part);
-    if (read?.columns !== columns) {
-      read = { columns, entries: [], numeric: false, marked: new Set() };
-      for (const row of part.rows) {
-        tick();
-        // So does a kept row, in a part made anew.
-        let reading = rowReads.get(ctx.memo, row, readOnce);
-        if (reading.columns !== columns) reading = readRow(row, timeColumn, eventColumn, markerColumn, columns);
-        const entry = reading.entry;
-        if (!entry) continue;
-        read.entries.push(entry);
-        if (entry.value?.date?.numeric) read.numeric = true;
-        if (entry.marker) read.marked.add(entry.marker.kind);
-      }
-      if (ctx.memo.enabled) partReads.set(part, read);
-    }
+    // So does a kept part (the same rows).
+    const read = partReads.get(ctx.memo, part, columns, readPart);
     if (!read.entries.length) continue;
     parts.push({ read, start: count });
     count += read.entries.length;
@@ -368,9 +368,8 @@ function tableItems(ctx: DocumentContext, table: Table, day?: Item): { items: It
   return { items, zone, parts };
 }
 
-/** What a part of a timeline table's rows reads as (see rowParts), with the columns it was read with. */
+/** What a part of a timeline table's rows reads as (see rowParts). */
 interface PartRead {
-  columns: string;
   entries: (Item & { kind: 'entry' })[];
   /** Whether a time holds a date written in numbers, which the timeline settles with its others (settleDates). */
   numeric: boolean;
@@ -386,7 +385,8 @@ interface PartRun {
   start: number;
 }
 
-const partReads = new WeakMap<RowPart, PartRead>();
+/** Each part's reading, by the columns it was read with. */
+const partReads = new PartReadings<PartRead>();
 
 /** What a timeline table's row reads as, with the columns it was read with (an item is not changed once made: see settleDates). */
 interface RowRead {
