@@ -31,6 +31,23 @@ test('a memo table passes on to the next analysis, and lets go what the last one
   assert.equal(computed, 204);
 });
 
+test('what an analysis keeps with its model is out of sight: the model reads, serialises and compares as a one-off analysis\'s', () => {
+  const text = generateByLines(300);
+  const lines = text.split('\n');
+  const row = lines.findIndex((l) => l.startsWith('| 2026-03-14 00:30'));
+  const at = lines.slice(0, row).join('\n').length + 31;
+  const edited = `${text.slice(0, at)}x${text.slice(at)}`;
+  // The second version reads its kept rows' and cells' results from them.
+  const remembered = analyze(edited, { previous: analyze(text, { remember: true }) });
+  const once = analyze(edited);
+  const row0 = remembered.model.tables.flatMap((t) => t.rows).find((r) => r.line === row + 1)!;
+  assert.ok(Object.getOwnPropertySymbols(row0).length > 0, 'a kept row holds what was read from it');
+  assert.deepEqual(Object.keys(row0), ['line', 'cells', 'cellCount']);
+  assert.equal(JSON.stringify(remembered.model), JSON.stringify(once.model));
+  assert.deepEqual(remembered.model, once.model);
+  assert.deepEqual(structuredClone(row0), structuredClone(once.model.tables.flatMap((t) => t.rows).find((r) => r.line === row + 1)));
+});
+
 test('a keystroke in a timeline row keeps every other row, and the views of every other line', () => {
   const text = generateByLines(300);
   const lines = text.split('\n');

@@ -1,5 +1,5 @@
 import type { TableRow } from '../model';
-import type { Memo } from '../memo';
+import { type Memo, keptOn } from '../memo';
 
 /**
  * A run of a table's rows that the readers of a long table read as one: what they read from it is
@@ -25,7 +25,6 @@ export function rowParts(rows: readonly TableRow[], memo: Memo): readonly RowPar
   if (!rows.length) return [];
   const kept = memo.byKept<TableRow, RowPart>('row-parts');
   if (!kept || rows.length <= PART_MIN) return [{ rows }];
-  const ends = memo.byKept<TableRow, boolean>('row-part-ends')!;
   const parts: RowPart[] = [];
   for (let i = 0; i < rows.length; ) {
     const before = kept.get(rows[i]);
@@ -35,7 +34,7 @@ export function rowParts(rows: readonly TableRow[], memo: Memo): readonly RowPar
       continue;
     }
     let end = i + 1;
-    while (end < rows.length && end - i < PART_MAX && !(end - i >= PART_MIN && endsPart(rows[end - 1], ends))) end++;
+    while (end < rows.length && end - i < PART_MAX && !(end - i >= PART_MIN && endsPart(rows[end - 1]))) end++;
     const part: RowPart = { rows: rows.slice(i, end) };
     kept.set(rows[i], part);
     parts.push(part);
@@ -50,13 +49,14 @@ export function rowParts(rows: readonly TableRow[], memo: Memo): readonly RowPar
  * keeps nothing.
  */
 export class PartReadings<V> {
-  private readonly kept = new WeakMap<RowPart, { key: string; value: V }>();
+  /** Each part's reading is a property of the part, not a weak map's entry (see KeptWith). */
+  private readonly slot = Symbol('reading');
 
   get(memo: Memo, part: RowPart, key: string, read: (part: RowPart) => V): V {
-    const kept = this.kept.get(part);
+    const kept = (part as unknown as Record<symbol, { key: string; value: V } | undefined>)[this.slot];
     if (kept?.key === key) return kept.value;
     const value = read(part);
-    if (memo.enabled) this.kept.set(part, { key, value });
+    if (memo.enabled) keptOn(part, this.slot, { key, value });
     return value;
   }
 }
@@ -67,17 +67,16 @@ function sameRows(part: readonly TableRow[], rows: readonly TableRow[], from: nu
   return true;
 }
 
-/** Whether a part may end after this row: one row in eight, by an FNV-1a hash of its cells' text. */
-function endsPart(row: TableRow, ends: WeakMap<TableRow, boolean>): boolean {
-  let ending = ends.get(row);
-  if (ending === undefined) {
-    let h = 0x811c9dc5;
-    for (const cell of row.cells) {
-      for (let c = 0; c < cell.text.length; c++) h = Math.imul(h ^ cell.text.charCodeAt(c), 0x01000193);
-      h = Math.imul(h ^ 0x7c, 0x01000193);
-    }
-    ending = (h >>> 0) % PART_MIN === 0;
-    ends.set(row, ending);
+/**
+ * Whether a part may end after this row: one row in eight, by an FNV-1a hash of its cells' text.
+ * Hashed anew each time, not kept with the row: only the rows of a part made anew are asked, and
+ * a weak map's entry for each row a line moved cost far more in V8's full collections (see KeptWith).
+ */
+function endsPart(row: TableRow): boolean {
+  let h = 0x811c9dc5;
+  for (const cell of row.cells) {
+    for (let c = 0; c < cell.text.length; c++) h = Math.imul(h ^ cell.text.charCodeAt(c), 0x01000193);
+    h = Math.imul(h ^ 0x7c, 0x01000193);
   }
-  return ending;
+  return (h >>> 0) % PART_MIN === 0;
 }
