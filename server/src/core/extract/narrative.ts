@@ -1,6 +1,5 @@
 import type { Cell, NarrativeBlock, SectionKind, Table } from '../model';
 import { rowChecker } from '../budget';
-import { KeptWith } from '../memo';
 import { PartReadings, type RowPart, rowParts } from './row-parts';
 import { type DocumentContext, viewSlice } from './context';
 import { OWNER } from './records';
@@ -58,8 +57,7 @@ export function extractNarrative(ctx: DocumentContext, tables: Table[]): Narrati
         for (let c = 0; c < row.cells.length; c++) {
           const cell = row.cells[c];
           if (skip.has(c) || !cell.text) continue;
-          // A kept cell (the same object, at the same place) in a part made anew has the same view.
-          const block = cellBlocks.get(ctx.memo, cell, cellBlock);
+          const block = cellBlock(cell);
           if (block) found.push(block);
         }
       }
@@ -67,7 +65,8 @@ export function extractNarrative(ctx: DocumentContext, tables: Table[]): Narrati
     };
     for (const part of rowParts(table.rows, ctx.memo)) {
       tick();
-      // So does a kept part (the same rows), the same columns left out.
+      // A kept part (the same rows, at the same lines) reads as it did, the same columns left out;
+      // a part made anew reads its few dozen rows again, cheaper than keeping a block per cell.
       for (const block of partBlocks.get(ctx.memo, part, skipped, readPart)) blocks.push(block);
     }
   }
@@ -87,9 +86,6 @@ function narrativeText(prose: string): string | null {
 
 /** The narrative blocks of each part of a table's rows (see rowParts), by the columns left out. */
 const partBlocks = new PartReadings<NarrativeBlock[]>();
-
-/** Each table cell's narrative block, kept while the cell is (a row's cells are kept only where its line and view did not change). */
-const cellBlocks = new KeptWith<Cell, NarrativeBlock | null>();
 
 function plain(text: string): string {
   return text.replace(/[*_`~]/g, '').trim();
