@@ -174,10 +174,15 @@ type LinePhrase = { at: number; phrase: string } | 'denied' | undefined;
 
 /** A mark or white space other than a plain space: what withoutMarks turns into a space. */
 const MARK_OR_SPACE = /[*_`~]|[^\S ]/;
+const MARKS_OR_SPACES = /[*_`~]|[^\S ]/g;
 
-/** A line's text with its marks and white space made single spaces, so that it keeps its length and positions (most lines have none to change). */
+/**
+ * A line's text with its marks and white space made single spaces, so that it keeps its length and
+ * positions (most lines have none to change). Only what changes is replaced: a plain space matched
+ * and written back at each of a line's dozen spaces made most of the garbage of a long timeline's reading.
+ */
 function withoutMarks(lineText: string): string {
-  return MARK_OR_SPACE.test(lineText) ? lineText.replace(/[*_`~\s]/g, ' ') : lineText;
+  return MARK_OR_SPACE.test(lineText) ? lineText.replace(MARKS_OR_SPACES, ' ') : lineText;
 }
 
 /** Where `re`'s first phrase stands in a line's text without marks (`withoutMarks`). */
