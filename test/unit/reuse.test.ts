@@ -98,6 +98,41 @@ test('a line typed above the timeline moves the kept rows and comments down by o
   assert.deepEqual(second.model.comments.map((c) => c.range.start.line), [2, 10]);
 });
 
+test('a line typed or deleted above long tables moves what was read from their parts, as a fresh reading finds it', () => {
+  const rows = (n: number, row: (i: number) => string) => Array.from({ length: n }, (_, i) => row(i)).join('\n');
+  const text = [
+    '# Post-mortem: checkout errors',
+    '',
+    'Checkout failed for some users.',
+    '',
+    '## Timeline',
+    '',
+    '| Time | Event |',
+    '|------|-------|',
+    rows(40, (i) => `| 2026-03-14 10:${String(i).padStart(2, '0')} | Shard ${i} reported "degraded" to the coordinator |`),
+    '',
+    '## Action items',
+    '',
+    '| Action | Owner | Due | Status | Customer-facing |',
+    '|--------|-------|-----|--------|-----------------|',
+    rows(30, (i) => `| Harden ${i % 3 ? `component ${i}` : i % 2 ? '{{COMPONENT}}' : '[Component name]'} | @sam | 2026-04-${String((i % 28) + 1).padStart(2, '0')} | Open | ${i % 4 ? 'Yes' : 'Yes / No / Partial'} |`),
+    '',
+  ].join('\n');
+  let previous = analyze(text, { remember: true });
+  let current = text;
+  // A line typed above both tables, another, then both deleted: every row below moves each time.
+  for (const edit of [(t: string) => t.replace('Checkout failed', 'A line.\n\nCheckout failed'), (t: string) => t.replace('## Timeline', 'More.\n\n## Timeline'), (t: string) => t.replace('A line.\n\n', '').replace('More.\n\n', '')]) {
+    current = edit(current);
+    const next = analyze(current, { previous });
+    const fresh = analyze(current);
+    assert.equal(JSON.stringify([next.model, next.diagnostics]), JSON.stringify([fresh.model, fresh.diagnostics]));
+    previous = next;
+  }
+  // What the tables' parts were read for: choices, placeholders, slots and the narrative.
+  assert.ok(previous.diagnostics.some((d) => d.code === 'unresolved-choice') && previous.diagnostics.some((d) => d.code === 'placeholder'));
+  assert.ok(previous.model.slots.slots.length > 0 && previous.model.narrative.length > 40);
+});
+
 test('the document\'s zone is read across line breaks, as in the whole text, and not inside a comment', () => {
   const zoneOf = (prelude: string) => {
     const text = `# Post-Mortem: x\n\n${prelude}\n\n## Timeline\n\n- 10:00 Outage begins.\n- 10:30 Alert fired.\n`;

@@ -52,6 +52,12 @@ export class MemoTable<V> {
 export class Memo {
   private readonly tables = new Map<string, MemoTable<unknown>>();
   private readonly byObject = new Map<string, WeakMap<object, unknown>>();
+  /**
+   * Objects of this version that are the previous version's moved by a number of lines (a table's
+   * rows below a line typed, and the parts of them: see row-parts.ts), with what they were. Let go
+   * once the analysis is made, so that no version holds on to the one before it.
+   */
+  readonly moved = new Map<object, { from: object; delta: number }>();
   private previous: Memo | undefined;
   private readonly generation: number;
 
@@ -95,6 +101,7 @@ export class Memo {
   /** The analysis is made: its tables let go of what it did not ask for, and the previous analysis's memo is not kept alive from here. */
   settle(): void {
     this.previous = undefined;
+    this.moved.clear();
     for (const table of this.tables.values()) table.settle();
   }
 }

@@ -19,6 +19,11 @@ export function range(line: number, start: number, end: number, endLine = line):
   return { start: { line, character: start }, end: { line: endLine, character: end } };
 }
 
+/** `r` moved `delta` lines down (up when negative). */
+export function shiftedRange(r: Range, delta: number): Range {
+  return range(r.start.line + delta, r.start.character, r.end.character, r.end.line + delta);
+}
+
 /**
  * The document text with a line index. A leading byte-order mark is dropped, as every editor
  * hides it, so columns on the first line match what the writer sees.

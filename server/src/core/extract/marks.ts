@@ -1,7 +1,7 @@
 import type { Choice, Field, Placeholder, Table, TableRow } from '../model';
 import { KeptWith } from '../memo';
 import { PartReadings, type RowPart, rowParts } from './row-parts';
-import { type Range, range } from '../text';
+import { type Range, range, shiftedRange } from '../text';
 import { CHOICE_SETS, PLACEHOLDER, STATUS_CHOICE_SETS, choiceListSource } from '../vocabulary';
 import { type DocumentContext, viewLine } from './context';
 
@@ -71,8 +71,8 @@ export function extractChoices(ctx: DocumentContext, tables: Table[], fields: Fi
   for (const table of tables) {
     inTable.fill(1, table.startLine, table.endLine);
     for (const choice of rowChoices.get(ctx.memo, table.header, choicesInRow)) choices.push(choice);
-    // A part kept from the previous version (the same rows) has the same choices.
-    for (const part of rowParts(table.rows, ctx.memo)) for (const choice of partChoices.get(ctx.memo, part, '', choicesInPart)) choices.push(choice);
+    // A part kept from the previous version (the same rows) has the same choices; one a line moved, the same moved.
+    for (const part of rowParts(table.rows, ctx.memo)) for (const choice of partChoices.get(ctx.memo, part, '', choicesInPart, shiftChoices)) choices.push(choice);
   }
   const valueOn = new Map<number, Field>();
   for (const field of fields) if (field.source === 'line') valueOn.set(field.line, field);
@@ -87,6 +87,10 @@ export function extractChoices(ctx: DocumentContext, tables: Table[], fields: Fi
 }
 
 /** Where a line's content starts: after its indentation, blockquote marks, list marker and task box. */
+function shiftChoices(choices: Choice[], delta: number): Choice[] {
+  return choices.map((c) => ({ options: c.options, range: shiftedRange(c.range, delta) }));
+}
+
 function contentStart(text: string): number {
   let i = 0;
   while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '>')) i++;

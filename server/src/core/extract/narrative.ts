@@ -65,9 +65,9 @@ export function extractNarrative(ctx: DocumentContext, tables: Table[]): Narrati
     };
     for (const part of rowParts(table.rows, ctx.memo)) {
       tick();
-      // A kept part (the same rows, at the same lines) reads as it did, the same columns left out;
-      // a part made anew reads its few dozen rows again, cheaper than keeping a block per cell.
-      for (const block of partBlocks.get(ctx.memo, part, skipped, readPart)) blocks.push(block);
+      // A kept part (the same rows, at the same lines) reads as it did, the same columns left out,
+      // and one a line moved as it did, moved; a part made anew reads its few dozen rows again.
+      for (const block of partBlocks.get(ctx.memo, part, skipped, readPart, shiftBlocks)) blocks.push(block);
     }
   }
   return blocks;
@@ -76,6 +76,10 @@ export function extractNarrative(ctx: DocumentContext, tables: Table[]): Narrati
     const text = narrativeText(viewSlice(ctx, views.prose, src.offsetAt(cell.range.start), src.offsetAt(cell.range.end)));
     return text === null ? null : { text, start: cell.range.start };
   }
+}
+
+function shiftBlocks(blocks: NarrativeBlock[], delta: number): NarrativeBlock[] {
+  return blocks.map((b) => ({ text: b.text, start: { line: b.start.line + delta, character: b.start.character } }));
 }
 
 /** The narrative text of a block's prose view: its quotes blanked; null when no letter is left. */

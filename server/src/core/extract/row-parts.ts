@@ -33,6 +33,13 @@ export function rowParts(rows: readonly TableRow[], memo: Memo): readonly RowPar
       i += before.rows.length;
       continue;
     }
+    const movedPart = movedFrom(rows, i, kept, memo);
+    if (movedPart) {
+      kept.set(rows[i], movedPart);
+      parts.push(movedPart);
+      i += movedPart.rows.length;
+      continue;
+    }
     let end = i + 1;
     while (end < rows.length && end - i < PART_MAX && !(end - i >= PART_MIN && endsPart(rows[end - 1]))) end++;
     const part: RowPart = { rows: rows.slice(i, end) };
@@ -52,13 +59,42 @@ export class PartReadings<V> {
   /** Each part's reading is a property of the part, not a weak map's entry (see KeptWith). */
   private readonly slot = Symbol('reading');
 
-  get(memo: Memo, part: RowPart, key: string, read: (part: RowPart) => V): V {
-    const kept = (part as unknown as Record<symbol, { key: string; value: V } | undefined>)[this.slot];
+  /**
+   * `shift`, when given: the reading of a part moved by `delta` lines from the reading of the part
+   * it was (the same rows, texts and views, as extract/tables.ts keeps a moved row), so that a line
+   * typed above a long table shifts what was read from it instead of reading it again.
+   */
+  get(memo: Memo, part: RowPart, key: string, read: (part: RowPart) => V, shift?: (value: V, delta: number, part: RowPart) => V): V {
+    const kept = this.keptOf(part);
     if (kept?.key === key) return kept.value;
-    const value = read(part);
+    const move = shift && memo.moved.get(part);
+    const before = move && this.keptOf(move.from as RowPart);
+    const value = before?.key === key ? shift!(before.value, move!.delta, part) : read(part);
     if (memo.enabled) keptOn(part, this.slot, { key, value });
     return value;
   }
+
+  private keptOf(part: RowPart): { key: string; value: V } | undefined {
+    return (part as unknown as Record<symbol, { key: string; value: V } | undefined>)[this.slot];
+  }
+}
+
+/**
+ * A part of the previous version whose rows all moved by the same number of lines to `rows` from
+ * `from` on (a line typed above them): a new part of those rows, noted as that part moved, whose
+ * readings are the old part's shifted (PartReadings); undefined when there is none.
+ */
+function movedFrom(rows: readonly TableRow[], from: number, kept: WeakMap<TableRow, RowPart>, memo: Memo): RowPart | undefined {
+  const first = memo.moved.get(rows[from]);
+  const before = first && kept.get(first.from as TableRow);
+  if (!first || !before || from + before.rows.length > rows.length) return undefined;
+  for (let k = 1; k < before.rows.length; k++) {
+    const move = memo.moved.get(rows[from + k]);
+    if (move?.from !== before.rows[k] || move.delta !== first.delta) return undefined;
+  }
+  const part: RowPart = { rows: rows.slice(from, from + before.rows.length) };
+  memo.moved.set(part, { from: before, delta: first.delta });
+  return part;
 }
 
 function sameRows(part: readonly TableRow[], rows: readonly TableRow[], from: number): boolean {

@@ -1,7 +1,7 @@
 import type { Table, TableRow } from '../model';
 import { rowChecker } from '../budget';
 import { ROLE, type Slot, type SlotKind, type SlotScan, shortText } from '../slots';
-import { type Range, range } from '../text';
+import { type Range, range, shiftedRange } from '../text';
 import { type DocumentContext, viewLine } from './context';
 import { frontMatterEnd } from '../front-matter';
 import { PartReadings, type RowPart, rowParts } from './row-parts';
@@ -222,9 +222,11 @@ export function extractSlots(ctx: DocumentContext, tables: Table[], asTemplate: 
     };
     for (const part of rowParts(table.rows, ctx.memo)) {
       tick();
-      // A part that reaches into the front matter is read again while the front matter ends elsewhere.
-      const key = `${twoColumns} ${asTemplate} ${part.rows[0].line < front ? front : -1}`;
-      for (const slot of partSlots.get(ctx.memo, part, key, readPart)) slots.push(slot);
+      // A part that reaches into the front matter is read again while the front matter ends
+      // elsewhere; one below it that a line moved has its slots moved.
+      const below = part.rows[0].line >= front;
+      const key = `${twoColumns} ${asTemplate} ${below ? -1 : front}`;
+      for (const slot of partSlots.get(ctx.memo, part, key, readPart, below ? shiftSlots : undefined)) slots.push(slot);
     }
   }
 
@@ -299,6 +301,10 @@ export function extractSlots(ctx: DocumentContext, tables: Table[], asTemplate: 
   }
   slots.sort((a, b) => a.line - b.line || a.range.start.character - b.range.start.character);
   return { slots, roles };
+}
+
+function shiftSlots(slots: Slot[], delta: number): Slot[] {
+  return slots.map((slot) => ({ ...slot, line: slot.line + delta, range: shiftedRange(slot.range, delta) }));
 }
 
 /** The slots of a part of a table's rows (see rowParts), with what else they were read with. */

@@ -36,7 +36,7 @@ export function extractTables(ctx: DocumentContext): Table[] {
       const line = token.map[0];
       const old = before && previousLine(ctx, line);
       const kept = old === undefined ? undefined : before![old];
-      const row = kept ? moved(kept, line) : splitRow(ctx, line);
+      const row = kept ? moved(ctx, kept, line) : splitRow(ctx, line);
       if (token.map[0] === current.startLine) current.header = row;
       else current.rows[rows++] = row;
     } else if (token.type === 'table_close' && current) {
@@ -63,11 +63,16 @@ function previousRows(ctx: DocumentContext): (TableRow | undefined)[] | undefine
 }
 
 /**
- * A kept row at line `line`: the same object when it has not moved. (The copy is made apart: a
- * closure over `line` here would make V8 allocate its context at every call, moved or not.)
+ * A kept row at line `line`: the same object when it has not moved, else a copy there, noted as
+ * the row it moved from (readers of its part shift what they read from it: see row-parts.ts).
+ * (The copy is made apart: a closure over `line` here would make V8 allocate its context at every
+ * call, moved or not.)
  */
-function moved(row: TableRow, line: number): TableRow {
-  return row.line === line ? row : movedCopy(row, line);
+function moved(ctx: DocumentContext, row: TableRow, line: number): TableRow {
+  if (row.line === line) return row;
+  const copy = movedCopy(row, line);
+  if (ctx.memo.enabled) ctx.memo.moved.set(copy, { from: row, delta: line - row.line });
+  return copy;
 }
 
 function movedCopy(row: TableRow, line: number): TableRow {

@@ -2,7 +2,7 @@ import type { Token } from 'markdown-it';
 import { rowChecker } from '../budget';
 import type { Marker, MarkerKind, SectionKind, Table, TableRow, Timeline, TimelineEntry, TimelineSource } from '../model';
 import { type CalendarDate, type ClockState, type Placement, TimelineClock, type TimeValue, minutesBetween, numericDateAs, parseDate, parseLeadingTime, parseTime, settleNumericDates, zoneName } from '../time';
-import { type Range, type Span, range, span, trimRuns } from '../text';
+import { type Range, type Span, range, shiftedRange, span, trimRuns } from '../text';
 import { EVENT_WORDS, type EventKind, MARKER_NAMES, NOT_HAPPENED, isPlaceholder, phrasePattern, plainText } from '../vocabulary';
 import { KeptWith, type Memo, type MemoTable } from '../memo';
 import { type DocumentContext, ancestorOfKind, sectionAt, viewLine, withinKind } from './context';
@@ -354,10 +354,22 @@ function tableItems(ctx: DocumentContext, table: Table, day?: Item): { items: It
     }
     return read;
   };
+  // A part a line moved: its entries moved, on its rows' cells, their times as they were read.
+  const shiftPart = (read: PartRead, delta: number, part: RowPart): PartRead => {
+    const first = part.rows[0].line;
+    const entries = read.entries.map((e): Item & { kind: 'entry' } => {
+      const row = part.rows[e.startLine + delta - first];
+      const time = row.cells[timeColumn] ?? { text: '', range: range(row.line, 0, 0) };
+      const event = row.cells[eventColumn] ?? { text: '', range: time.range };
+      const marker = e.marker && { ...e.marker, range: shiftedRange(e.marker.range, delta) };
+      return { kind: 'entry', value: e.value, time, event, marker, startLine: e.startLine + delta, endLine: e.endLine + delta };
+    });
+    return { entries, numeric: read.numeric, marked: read.marked, ...(read.firstNamed ? { firstNamed: new Map(read.firstNamed) } : {}) };
+  };
   for (const part of rowParts(table.rows, ctx.memo)) {
     tick();
-    // So does a kept part (the same rows).
-    const read = partReads.get(ctx.memo, part, columns, readPart);
+    // So does a kept part (the same rows), and one a line moved, moved.
+    const read = partReads.get(ctx.memo, part, columns, readPart, shiftPart);
     if (!read.entries.length) continue;
     parts.push({ read, start: count });
     count += read.entries.length;
