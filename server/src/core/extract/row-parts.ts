@@ -33,11 +33,11 @@ export function rowParts(rows: readonly TableRow[], memo: Memo): readonly RowPar
       i += before.rows.length;
       continue;
     }
-    const movedPart = movedFrom(rows, i, kept, memo);
-    if (movedPart) {
-      kept.set(rows[i], movedPart);
-      parts.push(movedPart);
-      i += movedPart.rows.length;
+    const moved = movedPart(rows, i, kept, memo);
+    if (moved) {
+      kept.set(rows[i], moved);
+      parts.push(moved);
+      i += moved.rows.length;
       continue;
     }
     let end = i + 1;
@@ -84,7 +84,7 @@ export class PartReadings<V> {
  * `from` on (a line typed above them): a new part of those rows, noted as that part moved, whose
  * readings are the old part's shifted (PartReadings); undefined when there is none.
  */
-function movedFrom(rows: readonly TableRow[], from: number, kept: WeakMap<TableRow, RowPart>, memo: Memo): RowPart | undefined {
+function movedPart(rows: readonly TableRow[], from: number, kept: WeakMap<TableRow, RowPart>, memo: Memo): RowPart | undefined {
   const first = memo.moved.get(rows[from]);
   const before = first && kept.get(first.from as TableRow);
   if (!first || !before || from + before.rows.length > rows.length) return undefined;

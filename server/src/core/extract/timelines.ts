@@ -358,9 +358,7 @@ function tableItems(ctx: DocumentContext, table: Table, day?: Item): { items: It
   const shiftPart = (read: PartRead, delta: number, part: RowPart): PartRead => {
     const first = part.rows[0].line;
     const entries = read.entries.map((e): Item & { kind: 'entry' } => {
-      const row = part.rows[e.startLine + delta - first];
-      const time = row.cells[timeColumn] ?? { text: '', range: range(row.line, 0, 0) };
-      const event = row.cells[eventColumn] ?? { text: '', range: time.range };
+      const { time, event } = rowSpans(part.rows[e.startLine + delta - first], timeColumn, eventColumn);
       const marker = e.marker && { ...e.marker, range: shiftedRange(e.marker.range, delta) };
       return { kind: 'entry', value: e.value, time, event, marker, startLine: e.startLine + delta, endLine: e.endLine + delta };
     });
@@ -416,11 +414,16 @@ const rowReads = new KeptWith<TableRow, RowRead>();
 
 function readRow(row: TableRow, timeColumn: number, eventColumn: number, markerColumn: number, columns: string): RowRead {
   if (row.cells.every((c) => !c.text)) return { columns };
-  const time = row.cells[timeColumn] ?? { text: '', range: range(row.line, 0, 0) };
-  const event = row.cells[eventColumn] ?? { text: '', range: time.range };
+  const { time, event } = rowSpans(row, timeColumn, eventColumn);
   const markerCell = markerColumn >= 0 && markerColumn !== eventColumn ? row.cells[markerColumn] : undefined;
   const marker = markerCell?.text ? markerOf(markerCell.text.replace(/^\s*(?:←|<-{1,2})\s*/, ''), markerCell.range) : inlineMarker(event);
   return { columns, entry: { kind: 'entry', value: parseTime(bare(time.text)), time, event, marker, startLine: row.line, endLine: row.line + 1 } };
+}
+
+/** A timeline row's time and event cells (empty where the row has fewer cells). */
+function rowSpans(row: TableRow, timeColumn: number, eventColumn: number): { time: Span; event: Span } {
+  const time = row.cells[timeColumn] ?? { text: '', range: range(row.line, 0, 0) };
+  return { time, event: row.cells[eventColumn] ?? { text: '', range: time.range } };
 }
 
 /** Mermaid `timeline` entries: `time : event [: event]`, with `: event` continuation lines. */
