@@ -107,7 +107,7 @@ export class Memo {
 }
 
 /**
- * A result kept with an object of the model (a table row, a cell) while the object is: the model
+ * A result kept with an object of the model (a table row) while the object is: the model
  * keeps an object from one version to the next only where what it was read from did not change
  * (see extract/tables.ts), so its result stands. Nothing is kept for a one-off analysis.
  *
@@ -116,7 +116,7 @@ export class Memo {
  * as long, but each of its entries is an ephemeron, which V8's full collection marks in rounds:
  * a line typed above a 1,600-row timeline makes every row and cell anew, and over 150 such edits
  * the longest full collection paused 207–344 ms with weak maps, 22–72 ms with the results on the
- * objects (which also hold 4 MB less heap for 50 open 2,000-line post-mortems).
+ * objects (which also hold 4–5 MB less heap for 50 open 2,000-line post-mortems).
  */
 export class KeptWith<K extends object, V> {
   private readonly slot = Symbol('kept');

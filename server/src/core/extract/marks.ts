@@ -86,11 +86,11 @@ export function extractChoices(ctx: DocumentContext, tables: Table[], fields: Fi
   return choices;
 }
 
-/** Where a line's content starts: after its indentation, blockquote marks, list marker and task box. */
 function shiftChoices(choices: Choice[], delta: number): Choice[] {
   return choices.map((c) => ({ options: c.options, range: shiftedRange(c.range, delta) }));
 }
 
+/** Where a line's content starts: after its indentation, blockquote marks, list marker and task box. */
 function contentStart(text: string): number {
   let i = 0;
   while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '>')) i++;
