@@ -20,6 +20,8 @@
   /** A line label (render/html.ts lineLabel): its selector, the start of its HTML. */
   const LABEL = 'span.ln[data-line]';
   const LABEL_HTML = '<span class="ln" data-line="';
+  /** The problems past the first few, behind a disclosure (render/problems.ts). */
+  const MORE_PROBLEMS = '.problems > details.more';
   /** Whether a patch added a line label (set by patchElement). */
   let labelAdded = false;
   /** @param {Element} el */
@@ -73,7 +75,10 @@
       const { scrollX, scrollY } = window;
       document.documentElement.classList.remove(SETTLED);
       unfreezeTables();
+      // The problems the user opened stay open: a whole body comes after a paste as after a patch.
+      const opened = root.querySelector(MORE_PROBLEMS)?.hasAttribute('open');
       root.innerHTML = message.body;
+      if (opened) root.querySelector(MORE_PROBLEMS)?.setAttribute('open', '');
       documentLines = undefined;
       renderId = message.id;
       indexBlocks();

@@ -94,6 +94,18 @@ describe('problems', () => {
       }));
   }
 
+  test('shows the first ten, and the rest when "N more problems" is clicked', () =>
+    withPage(DNS, {}, async (page) => {
+      const [{ diagnostics }] = JSON.parse(cli('lint', '--format', 'json', '--today', RENDER_TODAY, DNS)) as [{ diagnostics: { range: { start: { line: number } } }[] }];
+      assert.ok(diagnostics.length > 11);
+      const visible = () => page.$$eval('.problems .problem', (els) => els.filter((e) => (e as HTMLElement).checkVisibility()).map((e) => Number((e as HTMLElement).dataset.line)));
+      const lines = diagnostics.map((d) => d.range.start.line);
+      assert.deepEqual(await visible(), lines.slice(0, 10));
+      assert.equal(await page.textContent('.problems summary'), `${lines.length - 10} more problems`);
+      await page.click('.problems summary');
+      assert.deepEqual(await visible(), lines);
+    }));
+
   test('says so when there are none', () =>
     // The day after the incident, before any action item is due.
     withPage(CHECKOUT, { today: '2026-03-15' }, async (page) => {
