@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import type { AnalysisResult } from '../../shared/protocol';
-import { at, withServer } from './client';
+import { SEVERITY, at, today, withServer } from './client';
+import { analyze } from '../../server/src/core/analyze';
 import { TEMPLATE_GLOBS } from '../../server/src/core/template-path';
 import { CACHED_CHARS, LARGE_DOCUMENT_CHARS } from '../../server/src/lsp/analyses';
 import { generateByLines } from '../bench/generate';
@@ -183,3 +184,30 @@ test('typing into a post-mortem analysed in a worker thread, which goes on from 
   assert.ok(text.length > LARGE_DOCUMENT_CHARS);
   return typeInto(text);
 });
+
+test('each version publishes its own diagnostics, those it shares with the last reused: a message changed in place, lines moved, one gone', () =>
+  withServer({ settings: { lint: { debounceMs: 0 } } }, async (client) => {
+    const uri = await client.openLinted('typed-post-mortem.md', generateByLines(400));
+    const lineOf = (start: string) => client.text(uri).split('\n').findIndex((l) => l.startsWith(start));
+    // Each made when its turn comes, from the text as the edits before left it.
+    const edits = [
+      // Nothing the checks see: every diagnostic as it was.
+      () => ({ range: at(lineOf('| 2026-03-14 00:02'), 30), text: 'x' }),
+      // The quoted description of an action item without owner: its message changes, not its range.
+      () => ({ range: { start: at(lineOf('| 1 | Harden component 1 '), 6).start, end: at(lineOf('| 1 | Harden component 1 '), 12).end }, text: 'Secure' }),
+      // Every line below moves down one.
+      () => ({ range: at(1, 0), text: 'Written during the incident.\n' }),
+      // A placeholder filled in: one diagnostic fewer, the ones after it one place earlier.
+      () => ({ range: { start: at(lineOf('> **Project:**'), 15).start, end: at(lineOf('> **Project:**'), 31).end }, text: 'Checkout' }),
+    ];
+    let count = (await client.diagnostics(uri)).diagnostics.length;
+    for (const [i, edit] of edits.entries()) {
+      const version = await client.change(uri, [edit()]);
+      const published = (await client.diagnostics(uri, version)).diagnostics.map((d) => ({ code: d.code, range: d.range, severity: d.severity, message: d.message }));
+      const fresh = analyze(client.text(uri), { fix: { today: today() } }).diagnostics.map((d) => ({ code: d.code, range: d.range, severity: SEVERITY[d.severity], message: d.message }));
+      assert.deepEqual(published, fresh, `after edit ${i + 1}`);
+      assert.equal(published.length, i === 3 ? count - 1 : count, `after edit ${i + 1}`);
+      count = published.length;
+    }
+    assert.ok(client.text(uri).includes('| 1 | Secure component 1 against the failure mode |'));
+  }));

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { asciiJsonBytes } from '../../server/src/lsp/ascii-json';
+import { KEEPS_JSON, type KeepsJson, asciiJsonBytes } from '../../server/src/lsp/ascii-json';
 
 const diagnostic = (i: number, message: string) => ({
   range: { start: { line: i, character: 0 }, end: { line: i, character: 4 } },
@@ -37,4 +37,16 @@ test('a message is written as ASCII JSON that reads back as what JSON.stringify 
     assert.equal(bytes.toString('utf8'), bytes.toString('latin1'));
     assert.deepEqual(JSON.parse(bytes.toString('utf8')), JSON.parse(JSON.stringify(message)));
   }
+});
+
+test('an array element that keeps its JSON is stringified once, and written the same as the others', () => {
+  const kept = Array.from({ length: 20 }, (_, i) => diagnostic(i, `Zoë's slot ${i} is unfilled…`));
+  for (const d of kept) Object.defineProperty(d, KEEPS_JSON, { value: undefined, writable: true });
+  const message = { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///a.md', diagnostics: kept } };
+  const first = asciiJsonBytes(message);
+  assert.deepEqual(JSON.parse(first.toString('utf8')), JSON.parse(JSON.stringify(message)));
+  assert.equal((kept[3] as KeepsJson)[KEEPS_JSON], JSON.stringify(kept[3]).replace('ë', '\\u00eb').replace('…', '\\u2026'));
+  // Written again from what it kept (a kept element is never changed once sent: here it is, to show it).
+  kept[3].message = 'changed';
+  assert.deepEqual(asciiJsonBytes(message), first);
 });

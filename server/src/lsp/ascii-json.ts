@@ -6,6 +6,19 @@ const NON_ASCII_ALL = /[\u0080-\uffff]/g;
 
 const escape = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
+/** JSON text with each character beyond ASCII written as its `\u` escape. */
+const ascii = (json: string) => (NON_ASCII.test(json) ? json.replace(NON_ASCII_ALL, escape) : json);
+
+/**
+ * Where an element of a long array that is never changed once sent keeps its ASCII JSON: sent
+ * again (the same diagnostic at the next keystroke), it is not stringified again. Only an object
+ * with this key, which JSON.stringify and Object.entries leave out, is written from it.
+ */
+export const KEEPS_JSON = Symbol('ascii JSON');
+export interface KeepsJson {
+  [KEEPS_JSON]?: string;
+}
+
 /**
  * A message as JSON in ASCII bytes, for the stdio transport. One character beyond Latin-1 anywhere
  * in a message (a "…" in a diagnostic, a name quoted from the document) makes JSON.stringify's
@@ -16,7 +29,7 @@ const escape = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0'
  */
 export function asciiJsonBytes(value: unknown): Buffer {
   const parts: string[] = [];
-  const add = (json: string) => parts.push(NON_ASCII.test(json) ? json.replace(NON_ASCII_ALL, escape) : json);
+  const add = (json: string) => parts.push(ascii(json));
   const walk = (v: unknown): void => {
     if (Array.isArray(v)) {
       if (v.length <= 16) {
@@ -26,8 +39,10 @@ export function asciiJsonBytes(value: unknown): Buffer {
       parts.push('[');
       for (let i = 0; i < v.length; i++) {
         if (i) parts.push(',');
+        const item = v[i] as unknown;
+        if (item !== null && typeof item === 'object' && KEEPS_JSON in item) parts.push(((item as KeepsJson)[KEEPS_JSON] ??= ascii(JSON.stringify(item))));
         // As JSON.stringify writes a hole, or what has no JSON form, inside an array.
-        add(JSON.stringify(v[i]) ?? 'null');
+        else add(JSON.stringify(item) ?? 'null');
       }
       parts.push(']');
     } else if (v !== null && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON !== 'function') {
