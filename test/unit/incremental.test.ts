@@ -272,3 +272,22 @@ test('an edit far from the others re-parses only the blocks around it', () => {
   assert.notEqual(first.tokens, tokens);
   assert.equal(firstDifference(first, parseBlocks(rows)), undefined);
 });
+
+test('a word typed in a table row, a row added or deleted, at the body\'s start, middle and end, re-parses only the rows', () => {
+  const table = ['Before.', '', '| Time | Event |', '|------|-------|', ...Array.from({ length: 50 }, (_, i) => `| 10:${String(i).padStart(2, '0')} | Step ${i} |`), '', 'After.', ''];
+  const text = table.join('\n');
+  const row = (i: number) => text.indexOf(`| 10:${String(i).padStart(2, '0')} |`);
+  const edits: [string, string][] = [0, 25, 49].flatMap((i): [string, string][] => [
+    [`a word typed in row ${i}`, `${text.slice(0, row(i) + 12)}x${text.slice(row(i) + 12)}`],
+    [`a row added before row ${i}`, `${text.slice(0, row(i))}| 11:00 | New |\n${text.slice(row(i))}`],
+    // (The last row deleted leaves no row after the edit to join: the table is parsed again whole.)
+    ...(i < 49 ? [[`row ${i} deleted`, `${text.slice(0, row(i))}${text.slice(text.indexOf('\n', row(i)) + 1)}`] as [string, string]] : []),
+  ]);
+  const previous = parseBlocks(text);
+  for (const [name, edited] of edits) {
+    const before = reparseCounts.rows;
+    const parse = parseBlocks(edited, undefined, { ...previous, tokens: [...previous.tokens] });
+    assert.equal(reparseCounts.rows, before + 1, `${name}: ${JSON.stringify(reparseCounts)}`);
+    assert.equal(firstDifference(parse, parseBlocks(edited)), undefined, name);
+  }
+});

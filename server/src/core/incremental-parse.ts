@@ -124,36 +124,27 @@ function tableRows(
   env: object,
 ): Token[] | undefined {
   if (tailNewline < 0) return undefined;
-  // The top-level block the first changed line is in.
-  let open = -1;
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i];
-    if (token.level !== 0 || token.nesting === -1 || !token.map) continue;
-    if (token.map[0] > changed) break;
-    open = i;
-  }
+  // The changed row, found by halving; the table it is in, its first top-level token before it.
+  let first = blockFrom(tokens, changed);
+  // The body's first row starts where the body does.
+  if (tokens[first]?.type === 'tbody_open') first++;
+  if (tokens[first]?.type !== 'tr_open' || tokens[first].map![0] !== changed) return undefined;
+  let open = first - 1;
+  while (open >= 0 && !(tokens[open].level === 0 && tokens[open].nesting !== -1 && tokens[open].map)) open--;
   const table = tokens[open];
   if (table?.type !== 'table_open' || !table.map) return undefined;
   const [start, end] = table.map;
   if (changed < start + 2 || oldTail > end) return undefined;
-  // Where the changed rows' tokens start and where the unchanged ones after them do; the header's width.
+  // The table's close (just before the next block's first token), the first unchanged row after the edit or else the body's end, the header's width.
+  const close = blockFrom(tokens, end) - 1;
+  if (tokens[close]?.type !== 'table_close' || tokens[close].level !== 0) return undefined;
+  const tail = blockFrom(tokens, oldTail);
+  const after = tail < close && tokens[tail].type === 'tr_open' && tokens[tail].map![0] === oldTail ? tail : close - 1;
   let columns = 0;
-  let first = -1;
-  let after = -1;
-  let close = -1;
-  for (let i = open + 1; i < tokens.length; i++) {
-    const token = tokens[i];
-    if (token.type === 'th_open') columns++;
-    else if (token.type === 'tr_open' && token.map![0] === changed) first = i;
-    else if (token.type === 'tr_open' && token.map![0] === oldTail) after = i;
-    else if (token.type === 'tbody_close') after = after < 0 ? i : after;
-    else if (token.type === 'table_close' && token.level === 0) {
-      close = i;
-      break;
-    }
-  }
+  for (let i = open + 1; i < first && tokens[i].type !== 'thead_close'; i++) if (tokens[i].type === 'th_open') columns++;
   const delta = newTail - oldTail;
-  if (first < 0 || after < 0 || close < 0 || Math.max(end - start, end - start + delta) * columns > MAX_AUTOCOMPLETED_CELLS) return undefined;
+  if (tokens[after].type !== 'tr_open' && tokens[after].type !== 'tbody_close') return undefined;
+  if (Math.max(end - start, end - start + delta) * columns > MAX_AUTOCOMPLETED_CELLS) return undefined;
   // The header and delimiter lines (unchanged, before the edit) and the new rows, parsed on their own.
   const rowsStart = a.lastIndexOf('\n', p - 1) + 1;
   let headerStart = rowsStart;
@@ -308,4 +299,28 @@ export function reparseBlocks(md: MarkdownIt, core: StateCore, previous: BlockSp
   core.tokens = joinTokens(previous.tokens, from, middle, after, delta, TokenClass);
   reparseCounts.blocks++;
   return splice;
+}
+
+/** The index of the first block token (one with a line map) that starts at `line` or later. */
+function blockFrom(tokens: Token[], line: number): number {
+  let i = firstTokenFrom(tokens, line);
+  while (i < tokens.length && !tokens[i].map) i++;
+  return i;
+}
+
+/**
+ * The index of the first token of a block that starts at `line` or later, or of a closing token
+ * (no line map) before it: block tokens start in order, and closing tokens lie between them.
+ */
+export function firstTokenFrom(tokens: Token[], line: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    let m = mid;
+    while (m < tokens.length && !tokens[m].map) m++;
+    if (m === tokens.length || tokens[m].map![0] >= line) hi = mid;
+    else lo = m + 1;
+  }
+  return lo;
 }

@@ -1,6 +1,6 @@
 import type { Token } from 'markdown-it';
 import { type Deadline, rowChecker } from './budget';
-import type { LineSplice } from './incremental-parse';
+import { type LineSplice, firstTokenFrom } from './incremental-parse';
 import type { Range, SourceText } from './text';
 
 export interface HtmlComment {
@@ -123,23 +123,6 @@ export function buildViews(src: SourceText, tokens: Token[], deadline?: Deadline
     return out;
   };
   return { visible: lines(views.visible, middle.visible), prose: lines(views.prose, middle.prose), comments };
-}
-
-/**
- * The index of the first token of a block that starts at `line` or later: block tokens start in
- * order, and closing tokens (no line map) lie between them.
- */
-function firstTokenFrom(tokens: Token[], line: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    let m = mid;
-    while (m < tokens.length && !tokens[m].map) m++;
-    if (m === tokens.length || tokens[m].map![0] >= line) hi = mid;
-    else lo = m + 1;
-  }
-  return lo;
 }
 
 /** The views of lines `fromLine` to `toLine` (end exclusive), from the blocks that start there. */
