@@ -135,7 +135,8 @@ function tableRows(
   if (table?.type !== 'table_open' || !table.map) return undefined;
   const [start, end] = table.map;
   if (changed < start + 2 || oldTail > end) return undefined;
-  // The table's close (just before the next block's first token), the first unchanged row after the edit or else the body's end, the header's width.
+  // The table's close (just before the next block's first token); the first unchanged row after
+  // the edit, else the body's end; the header's width.
   const close = blockFrom(tokens, end) - 1;
   if (tokens[close]?.type !== 'table_close' || tokens[close].level !== 0) return undefined;
   const tail = blockFrom(tokens, oldTail);
