@@ -16,8 +16,10 @@ import { type DocumentContext, viewLine } from './context';
  */
 export function extractStatedFigures(ctx: DocumentContext, timelines: Timeline[], statedMetrics: StatedMetric[]): { statedFigures: StatedFigure[]; windowFigures: WindowFigure[]; keyEvents: KeyEvent[] } {
   const skip = new Uint8Array(ctx.src.lineCount);
+  // Indexed loops over the entries and tokens, not for…of: their iterator results were most of what a keystroke made here.
   for (const timeline of timelines) {
-    for (const entry of timeline.entries) skip.fill(1, entry.startLine, entry.endLine);
+    const { entries } = timeline;
+    for (let i = 0; i < entries.length; i++) skip.fill(1, entries[i].startLine, entries[i].endLine);
   }
   for (const section of ctx.sections) {
     const title = section.title.toLowerCase();
@@ -27,39 +29,29 @@ export function extractStatedFigures(ctx: DocumentContext, timelines: Timeline[]
   for (const metric of statedMetrics) fields.set(metric.field.line, [...(fields.get(metric.field.line) ?? []), metric]);
 
   const paragraph = new Int32Array(ctx.src.lineCount).fill(-1);
-  for (const token of ctx.outline) {
-    if (token.type === 'paragraph_open' && token.map) paragraph.fill(token.map[0], token.map[0], token.map[1]);
+  const { outline } = ctx;
+  for (let i = 0; i < outline.length; i++) {
+    const { type, map } = outline[i];
+    if (type === 'paragraph_open' && map) paragraph.fill(map[0], map[0], map[1]);
   }
   const sameParagraph = (other: number, line: number) => other >= 0 && other < ctx.src.lineCount && paragraph[line] >= 0 && paragraph[other] === paragraph[line] && !skip[other];
 
   const figures: StatedFigure[] = [];
   const windows: WindowFigure[] = [];
   const keyEvents: KeyEvent[] = [];
-  for (let line = 0; line < ctx.src.lineCount; line++) {
-    if (skip[line]) continue;
-    const text = viewLine(ctx, ctx.views.prose, line);
-    if (!DIGIT_OR_WORD.test(text)) continue;
-    ctx.deadline?.check();
-    const keyEvent = readKeyEvent(text, line);
-    if (keyEvent && !keyEvents.some((k) => k.kind === keyEvent.kind)) keyEvents.push(keyEvent);
+  const scans = ctx.memo.table<LineScan>('figure-scan');
+  // A function of its own, not the loop's body: a closure over the loop's `line` made V8 allocate its context at every line, figure or not.
+  const readMarks = (line: number, text: string, marks: LineScan['marks']): void => {
     const onLine = fields.get(line);
     let used: Set<StatedMetric> | undefined;
-    WORD.lastIndex = 0;
-    for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-      const pos = m.index;
-      if (pos > 0 && IN_WORD.test(text[pos - 1])) continue;
-      const numeral = DIGIT.test(m[0][0]);
-      if (!numeral && !FIGURE_WORDS.has(m[0].toLowerCase())) continue;
-      const window = numeral ? readWindow(text, pos) : undefined;
-      if (window) {
+    for (const mark of marks) {
+      const { pos } = mark;
+      if ('window' in mark) {
+        const { window } = mark;
         windows.push({ ...window, line, text: ctx.src.lines[line].slice(pos, window.end), window: ctx.src.lines[line].slice(pos, window.windowEnd), figure: range(line, window.stated.start, window.stated.end) });
-        // The length may be a stated metric too ("Duration: 21:45 to 23:28 UTC (103 minutes)"): it is read next.
-        WORD.lastIndex = window.stated.start;
         continue;
       }
-      const stated = readFigure(text, pos);
-      if (!stated) continue;
-      WORD.lastIndex = stated.end;
+      const { stated } = mark;
       const field = onLine?.find((m) => m.field.value.range.start.character <= pos && pos < m.field.value.range.end.character);
       // The field's own value is checked as the template's metric field; another figure after it is read on its own.
       if (field?.stated && pos === field.field.value.range.start.character + field.stated.start) continue;
@@ -104,8 +96,61 @@ export function extractStatedFigures(ctx: DocumentContext, timelines: Timeline[]
         ...(read?.attributive ? { attributive: true } : {}),
       });
     }
+  };
+  for (let line = 0; line < ctx.src.lineCount; line++) {
+    if (skip[line]) continue;
+    const text = viewLine(ctx, ctx.views.prose, line);
+    if (!DIGIT_OR_WORD.test(text)) continue;
+    ctx.deadline?.check();
+    const scan = scans.get(text, scanLine);
+    const keyEvent = scan.keyEvent;
+    if (keyEvent && !hasKind(keyEvents, keyEvent.kind)) keyEvents.push({ kind: keyEvent.kind, label: keyEvent.label, time: keyEvent.time, at: keyEvent.at, line });
+    if (scan.marks.length) readMarks(line, text, scan.marks);
   }
   return { statedFigures: figures, windowFigures: windows, keyEvents };
+}
+
+/**
+ * What a line's text alone says: a key event, the time windows and the figures in it, in the order
+ * they are read. Kept by the line's text from one version to the next (a keystroke changes one
+ * line, and the others are read as they were); what a figure means is read around it, by the caller.
+ */
+interface LineScan {
+  keyEvent?: Omit<KeyEvent, 'line'>;
+  /** Where each window or figure starts in the line. */
+  marks: ({ pos: number; window: WindowRead } | { pos: number; stated: StatedDuration })[];
+}
+
+const NOTHING: LineScan = { marks: [] };
+
+function scanLine(text: string): LineScan {
+  const keyEvent = readKeyEvent(text);
+  let marks: LineScan['marks'] | undefined;
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+    const pos = m.index;
+    if (pos > 0 && IN_WORD.test(text[pos - 1])) continue;
+    const numeral = DIGIT.test(m[0][0]);
+    if (!numeral && !FIGURE_WORDS.has(m[0].toLowerCase())) continue;
+    const window = numeral ? readWindow(text, pos) : undefined;
+    if (window) {
+      (marks ??= []).push({ pos, window });
+      // The length may be a stated metric too ("Duration: 21:45 to 23:28 UTC (103 minutes)"): it is read next.
+      WORD.lastIndex = window.stated.start;
+      continue;
+    }
+    const stated = readFigure(text, pos);
+    if (!stated) continue;
+    WORD.lastIndex = stated.end;
+    (marks ??= []).push({ pos, stated });
+  }
+  if (!keyEvent && !marks) return NOTHING;
+  return { ...(keyEvent ? { keyEvent } : {}), marks: marks ?? [] };
+}
+
+function hasKind(keyEvents: KeyEvent[], kind: KeyEventKind): boolean {
+  for (let i = 0; i < keyEvents.length; i++) if (keyEvents[i].kind === kind) return true;
+  return false;
 }
 
 const KEY_EVENTS = new Map<string, KeyEventKind>([
@@ -118,7 +163,7 @@ const LIST_MARKER = /^[ \t]*(?:[-*+][ \t]+)?/;
 const LABEL_EDGE = /[\s*_:]/;
 
 /** `- First detected: 2023-09-18 13:42`, `- **Resolved** 2023-09-20 19:18`: a key event's label and a time with its date, alone on a line. */
-function readKeyEvent(text: string, line: number): KeyEvent | undefined {
+function readKeyEvent(text: string): Omit<KeyEvent, 'line'> | undefined {
   const from = LIST_MARKER.exec(text)![0].length;
   let digit = from;
   while (digit < text.length && digit - from <= 40 && !(text[digit] >= '0' && text[digit] <= '9')) digit++;
@@ -129,7 +174,7 @@ function readKeyEvent(text: string, line: number): KeyEvent | undefined {
   const value = parseLeadingTime(text.slice(digit, digit + TIME_REACH));
   if (!value?.date?.year || value.seconds === undefined || text.slice(digit + value.length).trim() !== '') return undefined;
   const at = new TimelineClock().place(value);
-  return at && { kind, label, time: text.slice(digit, digit + value.length).trim(), at, line };
+  return at && { kind, label, time: text.slice(digit, digit + value.length).trim(), at };
 }
 
 /** Lines of a paragraph joined as one: "failed for just over\nnine hours" → "failed for just over nine hours". */
@@ -143,8 +188,10 @@ const CLOSE_PAREN = /\s*\)/y;
 /** How much of a line a time may take up: "September 18, 2023, 11:42 PM PDT" fits. */
 const TIME_REACH = 48;
 
+type WindowRead = { minutes: number | null; stated: StatedDuration; end: number; windowEnd: number };
+
 /** `21:45 to 23:28 UTC (103 minutes)`, `2019-02-25 23:04 - 2019-02-26 08:12 (9h 8m)`: a time range followed by its length in parentheses. */
-function readWindow(text: string, pos: number): { minutes: number | null; stated: StatedDuration; end: number; windowEnd: number } | undefined {
+function readWindow(text: string, pos: number): WindowRead | undefined {
   const first = parseLeadingTime(text.slice(pos, pos + TIME_REACH));
   if (!first || first.seconds === undefined) return undefined;
   RANGE_JOIN.lastIndex = pos + first.length;
