@@ -23,14 +23,28 @@ const choicePatterns = (sets: readonly (readonly string[])[], separator: string,
 const IN_CELL = [...choicePatterns(CHOICE_SETS, '/'), ...choicePatterns(STATUS_CHOICE_SETS, '/')];
 const IN_PROSE = [...choicePatterns(CHOICE_SETS, '[/|]'), ...choicePatterns(STATUS_CHOICE_SETS, '[/|]'), ...choicePatterns(STATUS_CHOICE_SETS, ',', 3)];
 
+/** A placeholder found in a line: its name and columns. */
+type LinePlaceholder = { name: string; start: number; end: number };
+
+function placeholdersIn(text: string): LinePlaceholder[] {
+  const found: LinePlaceholder[] = [];
+  for (const m of text.matchAll(PLACEHOLDER)) found.push({ name: m[1].trim(), start: m.index, end: m.index + m[0].length });
+  return found;
+}
+
 /** Unfilled `{{NAME}}` placeholders outside comments and code. */
 export function extractPlaceholders(ctx: DocumentContext): Placeholder[] {
   const placeholders: Placeholder[] = [];
+  // Kept by the line's text: a keystroke's version reads its other lines' placeholders as they were.
+  const byLine = ctx.memo.table<LinePlaceholder[]>('placeholders');
+  const { prose } = ctx.views;
   // A placeholder lies within a line (PLACEHOLDER holds no line break).
-  ctx.views.prose.forEach((text, line) => {
-    if (!text.includes('{{')) return;
-    for (const m of text.matchAll(PLACEHOLDER)) placeholders.push({ name: m[1].trim(), range: range(line, m.index, m.index + m[0].length) });
-  });
+  for (let line = 0; line < prose.length; line++) {
+    const text = prose[line];
+    if (!text.includes('{{')) continue;
+    const found = byLine.get(text, placeholdersIn);
+    for (let i = 0; i < found.length; i++) placeholders.push({ name: found[i].name, range: range(line, found[i].start, found[i].end) });
+  }
   return placeholders;
 }
 

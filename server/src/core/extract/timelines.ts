@@ -312,11 +312,14 @@ function documentZone(ctx: DocumentContext): string | undefined {
   return fallback;
 }
 
+/** White space, made once: a literal is a new object each time it is evaluated, here twice a character. */
+const WHITE = /\s/;
+
 /** How many words (runs of non-white space) `text` holds, counted up to `limit`. */
 function wordsUpTo(text: string, limit: number): number {
   let count = 0;
   for (let i = 0; i < text.length && count < limit; i++) {
-    if (!/\s/.test(text[i]) && (i === 0 || /\s/.test(text[i - 1]))) count++;
+    if (!WHITE.test(text[i]) && (i === 0 || WHITE.test(text[i - 1]))) count++;
   }
   return count;
 }

@@ -12,32 +12,41 @@ export const placeholder: Rule = {
     'A `{{NAME}}` from the template still in the prose, a table or the mermaid timeline. Placeholders in HTML comments, inline code and other code blocks are left alone (a `{{ .Values.tag }}` in a YAML block is yours); one in an Owner cell is reported as `missing-owner` instead. Fixes fill what is known: today\'s date for `DATE`-like names, the author from `git config user.name`, the year and sequence from the Incident ID.',
   severity: 'status',
   blocksDraft: { rank: 1, one: 'placeholder not filled in', many: 'placeholders not filled in' },
-  check({ model, fix }: RuleContext) {
+  check({ model, fix, memo }: RuleContext) {
     // Owners are reported once, as missing-owner; examples once, as leftover guidance.
     const reportedElsewhere = new RangesByLine([
       ...model.actionItems.flatMap((i) => (i.owner ? [i.owner.range] : [])),
       ...(model.followUpOwner ? [model.followUpOwner.value.range] : []),
       ...model.examples,
     ]);
+    // The same few names in every version: their messages are made once.
+    const messages = memo?.table<string>('placeholder-message');
     return model.placeholders
       .filter((p) => !reportedElsewhere.contain(p.range))
       .map((p) => ({
         range: p.range,
-        message: `Placeholder {{${p.name}}} is not filled in: replace it with ${describePlaceholder(p.name)}.`,
+        message: messages ? messages.get(p.name, message) : message(p.name),
         fixes: fillFixes(p.name, p.range, model.metadata.incidentId?.value.text, fix),
       }));
   },
 };
+
+function message(name: string): string {
+  return `Placeholder {{${name}}} is not filled in: replace it with ${describePlaceholder(name)}.`;
+}
 
 function fillFixes(name: string, range: RuleContext['model']['placeholders'][number]['range'], incidentId: string | undefined, context: RuleContext['fix']): Fix[] {
   const value = knownValue(name, incidentId, context);
   return value ? [{ title: `Fill in ${value}`, edits: [{ range, newText: value }] }] : [];
 }
 
+const DATE_NAME = /(^|_)DATE$/;
+const PERSON_NAME = /^(AUTHOR|FACILITATOR)$/;
+
 /** Values a fix can know: today's date for DATE-like names, the author, the incident ID's parts. */
 function knownValue(name: string, incidentId: string | undefined, context: RuleContext['fix']): string | undefined {
-  if (/(^|_)DATE$/.test(name) && context.today) return context.today;
-  if (/^(AUTHOR|FACILITATOR)$/.test(name) && context.author) return context.author;
+  if (DATE_NAME.test(name) && context.today) return context.today;
+  if (PERSON_NAME.test(name) && context.author) return context.author;
   const id = INCIDENT_ID.exec(incidentId ?? '');
   if (id && name === 'YYYY') return id[1];
   if (id && name === 'SEQ') return id[2];
