@@ -104,9 +104,18 @@ function teamSections({ model, template: team }: Analysis): AnalysisSummary['sec
   return below.map((s) => ({ name: s.title, present: titles.has(s.title.toLowerCase()) }));
 }
 
-/** Diagnostics as published: what is wrong and where, not how to fix it. */
+/**
+ * Diagnostics as published: what is wrong and where, not how to fix it. One without fixes is
+ * itself; one with them is written out (a rest pattern is V8's slow generic copy, and the server
+ * asks for these at every keystroke).
+ */
 export function withoutFixes(diagnostics: Diagnostic[]): Omit<Diagnostic, 'fixes'>[] {
-  return diagnostics.map(({ fixes: _, ...diagnostic }) => diagnostic);
+  const published = new Array<Omit<Diagnostic, 'fixes'>>(diagnostics.length);
+  for (let i = 0; i < diagnostics.length; i++) {
+    const d = diagnostics[i];
+    published[i] = d.fixes === undefined ? d : { range: d.range, message: d.message, code: d.code, severity: d.severity };
+  }
+  return published;
 }
 
 export function metricsText({ mttdMinutes, mttrMinutes, durationMinutes, actionItems, placeholdersLeft }: Metrics): AnalysisSummary['metricsText'] {
