@@ -20,15 +20,13 @@ export function toLspDiagnostic(d: Omit<Diagnostic, 'fixes'>): LspDiagnostic {
   return { range: d.range, severity: SEVERITY[d.severity], code: d.code, codeDescription, source: 'postmortem', message: d.message };
 }
 
-/** Whether two diagnostics made by toLspDiagnostic say the same: every field it sets. */
-function sameDiagnostic(a: LspDiagnostic, b: LspDiagnostic): boolean {
-  const [p, q] = [a.range, b.range];
+/** Whether `sent`, made by toLspDiagnostic, is what it makes of `d`: every field it sets. */
+function sayTheSame(sent: LspDiagnostic, d: Omit<Diagnostic, 'fixes'>): boolean {
+  const [p, q] = [sent.range, d.range];
   return (
-    a.message === b.message &&
-    a.code === b.code &&
-    a.severity === b.severity &&
-    a.codeDescription === b.codeDescription &&
-    a.source === b.source &&
+    sent.message === d.message &&
+    sent.code === d.code &&
+    sent.severity === SEVERITY[d.severity] &&
     p.start.line === q.start.line &&
     p.start.character === q.start.character &&
     p.end.line === q.end.line &&
@@ -37,16 +35,18 @@ function sameDiagnostic(a: LspDiagnostic, b: LspDiagnostic): boolean {
 }
 
 /**
- * `fresh` with each diagnostic that says what the one at its place in `sent` said replaced by
- * that one, whose JSON the transport kept (KEEPS_JSON): a keystroke usually leaves all of a
- * document's diagnostics as they were, and writing 323 of them again took a millisecond.
+ * `fresh` as published: where a diagnostic says what the one at its place in `sent` said, that
+ * one, whose JSON the transport kept (KEEPS_JSON); else one made anew, its JSON to be written. A
+ * keystroke usually leaves all of a document's diagnostics as they were: writing 323 of them
+ * again took a millisecond, and making their objects again was garbage at every keystroke.
  */
-function reuseSent(sent: LspDiagnostic[], fresh: LspDiagnostic[]): LspDiagnostic[] {
+function reuseSent(sent: LspDiagnostic[], fresh: Omit<Diagnostic, 'fixes'>[]): LspDiagnostic[] {
+  const published = new Array<LspDiagnostic>(fresh.length);
   for (let i = 0; i < fresh.length; i++) {
-    if (i < sent.length && sameDiagnostic(sent[i], fresh[i])) fresh[i] = sent[i];
-    else Object.defineProperty(fresh[i], KEEPS_JSON, { value: undefined, writable: true });
+    if (i < sent.length && sayTheSame(sent[i], fresh[i])) published[i] = sent[i];
+    else published[i] = Object.defineProperty(toLspDiagnostic(fresh[i]), KEEPS_JSON, { value: undefined, writable: true });
   }
-  return fresh;
+  return published;
 }
 
 /** Pushes diagnostics: at once for a document just opened, after the debounce for a change, never for a stale version. */
@@ -119,11 +119,13 @@ export class Linter {
     if (!doc) return;
     try {
       const handle = await this.session.analysisOf(doc);
-      let diagnostics = handle.exceeded ? [budgetDiagnostic(handle.exceeded)] : handle.isPostMortem ? (await handle.run('diagnostics')).map(toLspDiagnostic) : [];
+      const found = handle.exceeded || !handle.isPostMortem ? [] : await handle.run('diagnostics');
       // A newer version has its own lint coming; a closed document keeps no diagnostics.
       if (documents.get(uri) !== doc || doc.version !== handle.version) return;
-      if (!handle.exceeded) {
-        diagnostics = reuseSent(this.sent?.uri === uri ? this.sent.diagnostics : [], diagnostics);
+      let diagnostics: LspDiagnostic[];
+      if (handle.exceeded) diagnostics = [budgetDiagnostic(handle.exceeded)];
+      else {
+        diagnostics = reuseSent(this.sent?.uri === uri ? this.sent.diagnostics : [], found);
         this.sent = { uri, diagnostics };
       }
       if (!diagnostics.length && this.published.get(uri) === false) return;
