@@ -16,10 +16,8 @@ import { type DocumentContext, viewLine } from './context';
  */
 export function extractStatedFigures(ctx: DocumentContext, timelines: Timeline[], statedMetrics: StatedMetric[]): { statedFigures: StatedFigure[]; windowFigures: WindowFigure[]; keyEvents: KeyEvent[] } {
   const skip = new Uint8Array(ctx.src.lineCount);
-  // Indexed loops over the entries and tokens, not for…of: their iterator results were most of what a keystroke made here.
   for (const timeline of timelines) {
-    const { entries } = timeline;
-    for (let i = 0; i < entries.length; i++) skip.fill(1, entries[i].startLine, entries[i].endLine);
+    for (const entry of timeline.entries) skip.fill(1, entry.startLine, entry.endLine);
   }
   for (const section of ctx.sections) {
     const title = section.title.toLowerCase();
@@ -29,10 +27,8 @@ export function extractStatedFigures(ctx: DocumentContext, timelines: Timeline[]
   for (const metric of statedMetrics) fields.set(metric.field.line, [...(fields.get(metric.field.line) ?? []), metric]);
 
   const paragraph = new Int32Array(ctx.src.lineCount).fill(-1);
-  const { outline } = ctx;
-  for (let i = 0; i < outline.length; i++) {
-    const { type, map } = outline[i];
-    if (type === 'paragraph_open' && map) paragraph.fill(map[0], map[0], map[1]);
+  for (const token of ctx.outline) {
+    if (token.type === 'paragraph_open' && token.map) paragraph.fill(token.map[0], token.map[0], token.map[1]);
   }
   const sameParagraph = (other: number, line: number) => other >= 0 && other < ctx.src.lineCount && paragraph[line] >= 0 && paragraph[other] === paragraph[line] && !skip[other];
 
