@@ -122,12 +122,8 @@ export class Linter {
       const found = handle.exceeded || !handle.isPostMortem ? [] : await handle.run('diagnostics');
       // A newer version has its own lint coming; a closed document keeps no diagnostics.
       if (documents.get(uri) !== doc || doc.version !== handle.version) return;
-      let diagnostics: LspDiagnostic[];
-      if (handle.exceeded) diagnostics = [budgetDiagnostic(handle.exceeded)];
-      else {
-        diagnostics = reuseSent(this.sent?.uri === uri ? this.sent.diagnostics : [], found);
-        this.sent = { uri, diagnostics };
-      }
+      const diagnostics = handle.exceeded ? [budgetDiagnostic(handle.exceeded)] : reuseSent(this.sent?.uri === uri ? this.sent.diagnostics : [], found);
+      if (!handle.exceeded) this.sent = { uri, diagnostics };
       if (!diagnostics.length && this.published.get(uri) === false) return;
       this.published.set(uri, diagnostics.length > 0);
       await connection.sendDiagnostics({ uri, version: handle.version, diagnostics });
