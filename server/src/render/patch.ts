@@ -229,8 +229,12 @@ export function diffBlocks(before: string[], after: string[], top = true): Patch
     run.add.push(html);
   };
   const free = (j: number) => j >= 0 && j < before.length && !used[j];
-  /** The old block with new block `i`'s key, if only one has it. */
-  const moved = (i: number) => keys().once.get(keys().after[i].hash) ?? -1;
+  /**
+   * The old block with new block `i`'s key, if only one has it. Never a part above the document:
+   * each has its place, and they change together (the header and the problems at most edits),
+   * where looking for one would hash every block of the page, the long tables' included.
+   */
+  const moved = (i: number) => (top && after[i].startsWith(PART_MARK) ? -1 : (keys().once.get(keys().after[i].hash) ?? -1));
   let last = -1;
   for (let i = 0; i < after.length; i++) {
     const next = free(last + 1) ? last + 1 : -1;
@@ -256,11 +260,10 @@ export function diffBlocks(before: string[], after: string[], top = true): Patch
     // Replaced (the blocks after it go on the stretch): no need to look further.
     const replaced = j < 0 && next >= 0 && (next + 1 === before.length ? i + 1 === after.length : i + 1 < after.length && free(next + 1) && shiftBetween(before[next + 1], after[i + 1]) !== undefined);
     if (j < 0 && !replaced) {
-      const { before: beforeKeys, after: afterKeys } = keys();
       const at = moved(i);
       if (free(at)) {
         j = at;
-        const [from, to] = [beforeKeys[at].base, afterKeys[i].base];
+        const [from, to] = [keys().before[at].base, keys().after[i].base];
         shift = from === null || to === null ? null : to - from;
       }
     }
