@@ -134,6 +134,8 @@ function viewsOf(src: SourceText, tokens: Token[], fromLine: number, toLine: num
   const visible = new ViewBuilder(text, start, end);
   const prose = new ViewBuilder(text, start, end);
   const comments: HtmlComment[] = [];
+  // One for every block, not an object a block.
+  const out: Out = { visible, prose, comments, src, marks: new NextMarks(text) };
 
   const tick = rowChecker(deadline);
   // Blocks start in token order: the lines' tokens are found by halving, not by walking them all.
@@ -148,12 +150,12 @@ function viewsOf(src: SourceText, tokens: Token[], fromLine: number, toLine: num
       case 'heading_open':
       case 'tr_open': {
         const [start, end] = lineSpan(from, to);
-        lexInline(text, start, end, { visible, prose, comments, src }, true);
+        lexInline(text, start, end, out, true);
         break;
       }
       case 'html_block': {
         const [start, end] = lineSpan(from, to);
-        lexInline(text, start, end, { visible, prose, comments, src }, false);
+        lexInline(text, start, end, out, false);
         break;
       }
       case 'fence':
@@ -174,6 +176,35 @@ interface Out {
   prose: ViewBuilder;
   comments: HtmlComment[];
   src: SourceText;
+  marks: NextMarks;
+}
+
+/**
+ * Where the next `<`, `\` and `` ` `` are, the only characters `lexInline` acts on: found by the
+ * engine's own search, not a test of every character, and kept across the blocks of one pass
+ * (they come in order), so that each search starts past the last one's find and the text is
+ * searched once in all.
+ */
+class NextMarks {
+  private lt = -1;
+  private backslash = -1;
+  private backtick = -1;
+
+  constructor(private readonly text: string) {}
+
+  /** The first of them at `i` or after it (only `<` when `codeSpans` is false), or the text's length. */
+  from(i: number, codeSpans: boolean): number {
+    const { text } = this;
+    if (this.lt < i) this.lt = found(text.indexOf('<', i), text);
+    if (!codeSpans) return this.lt;
+    if (this.backslash < i) this.backslash = found(text.indexOf('\\', i), text);
+    if (this.backtick < i) this.backtick = found(text.indexOf('`', i), text);
+    return Math.min(this.lt, this.backslash, this.backtick);
+  }
+}
+
+function found(at: number, text: string): number {
+  return at < 0 ? text.length : at;
 }
 
 /** Reads a block's inline text: comments are hidden from both views, code spans from prose. */
@@ -184,9 +215,11 @@ function lexInline(text: string, start: number, end: number, out: Out, codeSpans
     out.visible.keep(keptFrom, to);
     out.prose.keep(keptFrom, to);
   };
-  while (i < end) {
+  for (;;) {
+    i = out.marks.from(i, codeSpans);
+    if (i >= end) break;
     const c = text.charCodeAt(i);
-    if (c === 0x5c /* \ */ && codeSpans) {
+    if (c === 0x5c /* \ */) {
       i += 2;
     } else if (c === 0x3c /* < */ && text.startsWith('<!--', i)) {
       keepBoth(i);
@@ -195,7 +228,7 @@ function lexInline(text: string, start: number, end: number, out: Out, codeSpans
       const stop = inner === end ? end : close + 3;
       out.comments.push({ text: text.slice(i + 4, inner).trim(), range: out.src.rangeOf(i, stop) });
       i = keptFrom = stop;
-    } else if (c === 0x60 /* ` */ && codeSpans) {
+    } else if (c === 0x60 /* ` */) {
       let n = 1;
       while (text.charCodeAt(i + n) === 0x60) n++;
       const close = findBacktickRun(text, i + n, end, n);
