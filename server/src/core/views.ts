@@ -82,8 +82,18 @@ class ViewBuilder {
   }
 }
 
+/** `s` with every character but line breaks a space. */
 function blank(s: string): string {
-  return s.replace(/[^\r\n]+/g, (run) => ' '.repeat(run.length));
+  // A view's pieces lie within a line: most have no break, and are spaces of their length.
+  if (!s.includes('\n') && !s.includes('\r')) return spaces(s.length);
+  return s.replace(/[^\r\n]+/g, (run) => spaces(run.length));
+}
+
+const SPACES = ' '.repeat(256);
+
+/** `n` spaces: most a slice of one string, not a new one each time. */
+function spaces(n: number): string {
+  return n <= SPACES.length ? SPACES.slice(0, n) : ' '.repeat(n);
 }
 
 /** What the views of the previous version lend the next: that version's views, and the lines its re-parse read again. */
