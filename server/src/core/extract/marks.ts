@@ -4,6 +4,7 @@ import { PartReadings, type RowPart, rowParts } from './row-parts';
 import { type Range, range, shiftedRange } from '../text';
 import { CHOICE_SETS, PLACEHOLDER, STATUS_CHOICE_SETS, choiceListSource } from '../vocabulary';
 import { type DocumentContext, viewLine } from './context';
+import { innerFrom, innerTo } from './tables';
 
 interface ChoicePattern {
   list: RegExp;
@@ -71,8 +72,8 @@ export function extractChoices(ctx: DocumentContext, tables: Table[], fields: Fi
     const inRow: Choice[] = [];
     const prose = viewLine(ctx, ctx.views.prose, row.line);
     for (const cell of row.cells) {
-      const from = cell.inner.start.character;
-      collect(prose.slice(from, cell.inner.end.character), IN_CELL, row.line, from, inRow);
+      const from = innerFrom(cell);
+      collect(prose.slice(from, innerTo(cell)), IN_CELL, row.line, from, inRow);
     }
     return inRow;
   };

@@ -76,8 +76,51 @@ function moved(ctx: DocumentContext, row: TableRow, line: number): TableRow {
 }
 
 function movedCopy(row: TableRow, line: number): TableRow {
-  const at = (r: Range): Range => ({ start: { line, character: r.start.character }, end: { line, character: r.end.character } });
-  return { line, cells: row.cells.map((c) => ({ text: c.text, range: at(c.range), inner: at(c.inner) })), cellCount: row.cellCount };
+  // A row's cells are all split here (splitRow).
+  return { line, cells: row.cells.map((c) => (c as TableCell).at(line)), cellCount: row.cellCount };
+}
+
+/**
+ * A cell of a row split here: its columns on its line, its ranges made when first asked for. A
+ * long table has tens of thousands of cells and most ranges are never read; as plain objects
+ * each cell was seven, a third of what a large post-mortem's analysis holds.
+ */
+class TableCell implements Cell {
+  #range: Range | undefined;
+  #inner: Range | undefined;
+
+  constructor(
+    readonly text: string,
+    readonly line: number,
+    /** The trimmed text's columns, then those between the pipes. */
+    readonly start: number,
+    readonly end: number,
+    readonly from: number,
+    readonly to: number,
+  ) {}
+
+  get range(): Range {
+    return (this.#range ??= range(this.line, this.start, this.end));
+  }
+
+  get inner(): Range {
+    return (this.#inner ??= range(this.line, this.from, this.to));
+  }
+
+  /** The same cell on another line. */
+  at(line: number): TableCell {
+    return new TableCell(this.text, line, this.start, this.end, this.from, this.to);
+  }
+}
+
+/** The column where the text between a cell's pipes starts: its range not made for it. */
+export function innerFrom(cell: Cell): number {
+  return cell instanceof TableCell ? cell.from : cell.inner.start.character;
+}
+
+/** The column where the text between a cell's pipes ends. */
+export function innerTo(cell: Cell): number {
+  return cell instanceof TableCell ? cell.to : cell.inner.end.character;
 }
 
 function splitRow(ctx: DocumentContext, line: number): TableRow {
@@ -111,7 +154,7 @@ function cell(line: number, visible: string, from: number, to: number): Cell {
   const text = visible.slice(start, end);
   // An empty cell points one space in, where a typed or inserted value belongs.
   if (start === end) start = end = Math.min(from + 1, to);
-  return { text: text.includes('\\|') ? text.replace(/\\\|/g, '|') : text, range: range(line, start, end), inner: range(line, from, to) };
+  return new TableCell(text.includes('\\|') ? text.replace(/\\\|/g, '|') : text, line, start, end, from, to);
 }
 
 function isBlank(code: number): boolean {
