@@ -1,8 +1,8 @@
-// Analysis end to end against a bare markdown-it parse and markdownlint, measured in one run.
+// Analysis end to end (as shipped: bundled.ts) against a bare markdown-it parse and markdownlint, measured in one run.
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import MarkdownIt from 'markdown-it';
-import { analyze } from '../../server/src/core/analyze';
+import { bundledAnalyze } from './bundled';
 import { generatePostMortem } from './generate';
 
 function median(times: number[]): number {
@@ -12,14 +12,24 @@ function median(times: number[]): number {
 
 /** Median wall time of `fn` over `runs` runs, after one warm-up run. */
 function time(fn: () => unknown, runs: number): number {
-  fn();
-  const times: number[] = [];
+  return timeInTurn([fn], runs)[0];
+}
+
+/**
+ * Median wall time of each of `fns` over `runs` runs, one run of each in turn (after one warm-up
+ * run of each): a ratio between them is taken in the same state of the machine and of the heap.
+ */
+function timeInTurn(fns: (() => unknown)[], runs: number): number[] {
+  for (const fn of fns) fn();
+  const times = fns.map((): number[] => []);
   for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    fn();
-    times.push(performance.now() - start);
+    fns.forEach((fn, k) => {
+      const start = performance.now();
+      fn();
+      times[k].push(performance.now() - start);
+    });
   }
-  return median(times);
+  return times.map(median);
 }
 
 async function main() {
@@ -27,10 +37,10 @@ async function main() {
   const large = generatePostMortem({ timelineRows: 5000, actionItems: 500 });
   const typical = readFileSync(new URL('../../examples/2026-03-14-checkout-latency-post-mortem.md', import.meta.url), 'utf8');
   const md = new MarkdownIt();
+  const analyze = bundledAnalyze();
   console.log(`machine: ${cpus().length} × ${cpus()[0].model}, Node ${process.version}`);
-  for (const [name, text, runs, lintRuns] of [['generated', large, 9, 1], ['typical', typical, 200, 20]] as const) {
-    const parse = time(() => md.parse(text, {}), runs);
-    const analysis = time(() => analyze(text), runs);
+  for (const [name, text, runs, lintRuns] of [['generated', large, 15, 1], ['typical', typical, 200, 20]] as const) {
+    const [parse, analysis] = timeInTurn([() => md.parse(text, {}), () => analyze(text)], runs);
     // One character typed mid-document and taken back, each version analysed from the last (incremental parse).
     const middle = text.indexOf('\n', text.length >> 1) + 5;
     // As the language server makes it: the first version's analysis keeps what the next reuses.
