@@ -93,6 +93,24 @@ test('a denied or hypothetical event is no event: "no alert fired", "would have 
   assert.deepEqual(metricsOf('## Timeline\n\n- 09:00 Outage begins\n- 09:10 Nothing was detected yet\n- 09:30 Service was not restored by the restart\n'), [null, null, null]);
 });
 
+test('marks read as spaces: between a phrase\'s words, around them and in the clause that denies one', () => {
+  const text = `| Time | Event |
+|------|-------|
+| 09:00 | **Outage** begins for EU users |
+| 09:04 | No \`alert\` fired: the threshold was too high |
+| 09:09 | The _alert_   fired in #ops |
+| 09:20 | Change \`rolled\` **back** |
+| 09:30 | Service_restored for everyone |
+`;
+  const { metrics } = analyze(`## Timeline\n\n${text}`);
+  // Each phrase as written but for its marks, which read as spaces: it keeps its length.
+  assert.deepEqual(metrics.markers.map((m) => [m.kind, m.time, m.phrase]), [
+    ['start', '09:00', 'Outage   begins'], ['detection', '09:09', 'alert    fired'], ['mitigated', '09:20', 'rolled    back'], ['resolved', '09:30', 'Service restored'],
+  ]);
+  // A letter, digit or apostrophe joined to a phrase is another word; a mark there is not.
+  assert.deepEqual(metricsOf('## Timeline\n\n- 09:00 Outage begins\n- 09:10 Realert fired\n- 09:20 alert fired2\n- 09:30 Service restored\n'), [null, 30, 30]);
+});
+
 test('an unknown start, or events before the start, give no metric', () => {
   // The start's own entry has no time: no word marker at all.
   assert.deepEqual(metricsOf('## Timeline\n\n| Time | Event |\n|---|---|\n| ??? | Outage begins |\n| 09:10 | Alert fired |\n| 09:40 | Outage ends |\n'), [null, null, null]);

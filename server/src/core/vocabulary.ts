@@ -179,13 +179,21 @@ export const EVENT_WORDS: Record<EventKind, readonly string[]> = {
   ],
 };
 
-/** A whole-word, case-blind alternation of `phrases`, any run of spaces between their words: literals and ` +` only, so linear. */
+/**
+ * A whole-word, case-blind alternation of `phrases` as they read in a line whose marks are spaces
+ * ("rolled **back**", "`failover` completed"): between their words any run of spaces, marks
+ * (`*_\`~`) and other white space; before and after them no letter, digit or apostrophe (a mark
+ * reads as a space there too). Read so on the line as written, not on a copy of it with its marks
+ * replaced, which a long timeline made at every row. Literals and one class repeated, so linear.
+ */
 export function phrasePattern(phrases: readonly string[]): RegExp | undefined {
-  const words = [...new Set(phrases.map((p) => p.trim().toLowerCase().replace(/\s+/g, ' ')).filter(Boolean))];
+  const words = [...new Set(phrases.map((p) => p.trim().toLowerCase().replace(/\s+/g, ' ')).filter(Boolean))]
+    // A mark in a phrase never meets one in a line, where marks read as spaces.
+    .filter((w) => !/[*_`~]/.test(w));
   if (!words.length) return undefined;
   // Longest first, so that "alerts fired" is taken whole rather than as "alerts".
   words.sort((a, b) => b.length - a.length);
-  return new RegExp(`(?<![\\w'])(?:${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replaceAll(' ', ' +')).join('|')})(?![\\w'])`, 'i');
+  return new RegExp(`(?<![A-Za-z0-9'])(?:${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replaceAll(' ', '[\\s*_`~]+')).join('|')})(?![A-Za-z0-9'])`, 'i');
 }
 
 /** Words before an event's phrase, in the same clause, that deny it or make it hypothetical: "no alert fired", "would have paged". */

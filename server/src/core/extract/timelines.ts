@@ -176,23 +176,29 @@ type LinePhrase = { at: number; phrase: string } | 'denied' | undefined;
 const MARK_OR_SPACE = /[*_`~]|[^\S ]/;
 const MARKS_OR_SPACES = /[*_`~]|[^\S ]/g;
 
-/**
- * A line's text with its marks and white space made single spaces, so that it keeps its length and
- * positions (most lines have none to change). Only what changes is replaced: a plain space matched
- * and written back at each of a line's dozen spaces made most of the garbage of a long timeline's reading.
- */
-function withoutMarks(lineText: string): string {
-  return MARK_OR_SPACE.test(lineText) ? lineText.replace(MARKS_OR_SPACES, ' ') : lineText;
+/** A text with its marks and white space made single spaces, so that it keeps its length and positions. */
+function withoutMarks(text: string): string {
+  return MARK_OR_SPACE.test(text) ? text.replace(MARKS_OR_SPACES, ' ') : text;
 }
 
-/** Where `re`'s first phrase stands in a line's text without marks (`withoutMarks`). */
+/** How far back from a phrase its clause is read for a denial. */
+const CLAUSE_CHARS = 40;
+
+/**
+ * Where `re`'s first phrase (phrasePattern: marks read as spaces) stands in a line's text, its words
+ * with their marks as spaces; `denied` by the last CLAUSE_CHARS characters of its clause before it.
+ */
 function phraseInLine(text: string, re: RegExp): LinePhrase {
   const m = re.exec(text);
   if (!m) return undefined;
   const at = m.index;
-  const clause = text.slice(0, at).split(/[.;!?:()]/).pop()!.slice(-40);
-  return NOT_HAPPENED.test(clause) ? 'denied' : { at, phrase: m[0] };
+  let from = at;
+  while (from > 0 && from > at - CLAUSE_CHARS && !CLAUSE_END.has(text.charCodeAt(from - 1))) from--;
+  return NOT_HAPPENED.test(withoutMarks(text.slice(from, at))) ? 'denied' : { at, phrase: withoutMarks(m[0]) };
 }
+
+/** What ends a clause before an event's phrase. */
+const CLAUSE_END = new Set([...'.;!?:()'].map((c) => c.charCodeAt(0)));
 
 /**
  * The first phrase in the entry's lines that is neither denied nor hypothetical in its clause ("no
@@ -223,17 +229,10 @@ function markByWords(entries: TimelineEntry[], linesOf: (entry: TimelineEntry) =
   else for (const e of entries) if (e.marker) explicit.add(e.marker.kind);
   // By the entry's position: a marked entry is replaced, as an entry may be a kept one (see place).
   const found = new Map<number, Marker>();
-  // Each line's text without marks, made once for all the kinds that read it.
-  const plainTexts = new Map<string, string>();
-  const plain = (text: string) => {
-    let made = plainTexts.get(text);
-    if (made === undefined) plainTexts.set(text, (made = withoutMarks(text)));
-    return made;
-  };
   for (const [kind, re] of events) {
     if (explicit.has(kind)) continue;
     const phrases = memo.table<LinePhrase>(`phrase:${kind}`, re);
-    const read = (text: string) => phraseInLine(plain(text), re);
+    const read = (text: string) => phraseInLine(text, re);
     const named = (from: number, to: number) => {
       for (let i = from; i < to; i++) if (phraseIn(linesOf(entries[i]), phrases, read)) return i;
       return -1;
