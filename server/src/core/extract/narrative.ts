@@ -1,7 +1,7 @@
 import type { Cell, NarrativeBlock, SectionKind, Table } from '../model';
 import { rowChecker } from '../budget';
 import { PartReadings, type RowPart, rowParts } from './row-parts';
-import { type DocumentContext, viewSlice } from './context';
+import { type DocumentContext, viewLine, viewSlice } from './context';
 import { OWNER } from './records';
 import { column } from './tables';
 
@@ -72,9 +72,11 @@ export function extractNarrative(ctx: DocumentContext, tables: Table[]): Narrati
   }
   return blocks;
 
+  /** A cell lies on its row's line: its text is that line's view between its columns. */
   function cellBlock(cell: Cell): NarrativeBlock | null {
-    const text = narrativeText(viewSlice(ctx, views.prose, src.offsetAt(cell.range.start), src.offsetAt(cell.range.end)));
-    return text === null ? null : { text, start: cell.range.start };
+    const { start, end } = cell.range;
+    const text = narrativeText(viewLine(ctx, views.prose, start.line).slice(start.character, end.character));
+    return text === null ? null : { text, start };
   }
 }
 
@@ -85,8 +87,11 @@ function shiftBlocks(blocks: NarrativeBlock[], delta: number): NarrativeBlock[] 
 /** The narrative text of a block's prose view: its quotes blanked; null when no letter is left. */
 function narrativeText(prose: string): string | null {
   const text = blankQuotes(prose);
-  return /\p{L}/u.test(text) ? text : null;
+  return LETTER.test(text) ? text : null;
 }
+
+/** (Made once: a literal makes its object anew each time it is evaluated, at every block.) */
+const LETTER = /\p{L}/u;
 
 /** The narrative blocks of each part of a table's rows (see rowParts), by the columns left out. */
 const partBlocks = new PartReadings<NarrativeBlock[]>();
@@ -116,6 +121,8 @@ function isNarrative(ctx: DocumentContext, line: number): boolean {
  * quote leaves the rest as it is. Line structure and length are kept.
  */
 export function blankQuotes(text: string): string {
+  // Most blocks quote nothing.
+  if (!text.includes('"') && !text.includes('\u201c')) return text;
   const open = /["\u201c]/g;
   let out = '';
   let kept = 0;
