@@ -44,6 +44,19 @@ test('what is not a time, or not a real one', () => {
   assert.equal(iso('14:65'), 'no such time');
 });
 
+test('a timeline cell\'s common forms, read character by character, and what only looks like them', () => {
+  assert.deepEqual(parseTime('14:05'), { seconds: 50700, length: 5 });
+  assert.deepEqual(parseTime('4:05'), { seconds: 14700, length: 4 });
+  assert.deepEqual(parseTime('2026-03-14 14:05'), { date: { year: 2026, month: 3, day: 14 }, seconds: 50700, length: 16 });
+  assert.deepEqual(parseTime('2026-03-14T4:05'), { date: { year: 2026, month: 3, day: 14 }, seconds: 14700, length: 15 });
+  assert.deepEqual(parseTime('14:65'), { seconds: NaN, length: 5, problem: { kind: 'minutes', minutes: 65 } });
+  assert.deepEqual(parseTime('2026-03-14 25:10'), { date: { year: 2026, month: 3, day: 14 }, seconds: NaN, length: 16, problem: { kind: 'hour', hour: 25 } });
+  // Not those forms: read as any other time (the keys in another order), or not at all.
+  assert.deepEqual(parseTime('2026-3-14 14:05'), { length: 15, date: { year: 2026, month: 3, day: 14 }, seconds: 50700 });
+  assert.deepEqual(parseTime('2026-03-14  14:05'), { length: 17, date: { year: 2026, month: 3, day: 14 }, seconds: 50700 });
+  for (const text of ['', '05', ':05', '1:5', '114:05', '2026-03-14_14:05', '12026-03-14 14:05', '١٤:٠٥']) assert.equal(parseTime(text), undefined, text);
+});
+
 test('a leading time stops where the event starts, and a range is not a zone', () => {
   assert.equal(parseLeadingTime('2:54 PM PST: config merged')!.length, '2:54 PM PST'.length);
   assert.equal(parseLeadingTime('10:00-11:30 rollback window')!.zone, undefined);

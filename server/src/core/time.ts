@@ -97,8 +97,36 @@ const ZONE_WORD = /\s*\(?((?:Z|[A-Z]{2,5})(?:\s*[+-]\d{1,2}(?::?\d{2})?)?)\)?(?!
 const ZONE_OFFSET = /( ?)([+-]\d{2}:?\d{2})(?![\w:])/y;
 const APPROXIMATELY = /(?:~|≈|approx\.?\s+|about\s+|around\s+|circa\s+|c\.\s*)?/iy;
 
-/** `14:05` or `2026-03-14 14:05`, a whole cell. */
-const COMMON_CELL = /^(?:(\d{4})-(\d{2})-(\d{2})[ T])?(\d{1,2}):(\d{2})$/;
+/**
+ * Where the hours start when `text` is `14:05` or `2026-03-14 14:05` (`T` or a space between), a
+ * whole cell, else -1: read character by character, as a pattern's match made an array and five
+ * strings at every row of a timeline table.
+ */
+function commonCell(text: string): number {
+  const n = text.length;
+  if (n < 4 || text.charCodeAt(n - 3) !== 0x3a /* : */ || !digits(text, n - 2, n) || !digits(text, n - 4, n - 3)) return -1;
+  const hours = n >= 5 && digits(text, n - 5, n - 4) ? n - 5 : n - 4;
+  if (hours === 0) return 0;
+  const between = text.charCodeAt(10);
+  const dated = hours === 11 && (between === 0x20 || between === 0x54) /* space, T */ && digits(text, 0, 4) && text.charCodeAt(4) === 0x2d && digits(text, 5, 7) && text.charCodeAt(7) === 0x2d && digits(text, 8, 10);
+  return dated ? hours : -1;
+}
+
+/** Whether `text` from `from` to `to` is ASCII digits only. */
+function digits(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
+
+/** The number the ASCII digits from `from` to `to` write. */
+function numberAt(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + text.charCodeAt(i) - 0x30;
+  return n;
+}
 
 /**
  * Reads the time at the start of `text`: `14:05`, `14:05:09`, `2:54 PM PST`, `07:30am`,
@@ -176,12 +204,13 @@ function dateAfter(text: string, pos: number): { date: CalendarDate; end: number
 /** Reads a whole cell as a time: a time followed by nothing, or by a parenthesis or dash remark. */
 export function parseTime(text: string): TimeValue | undefined {
   // The forms timeline tables hold by far the most often, read in one step.
-  const common = COMMON_CELL.exec(text);
-  if (common) {
-    const [, year, month, day, hours, minutes] = common;
-    const problem: TimeProblem | undefined = Number(minutes) >= 60 ? { kind: 'minutes', minutes: Number(minutes) } : Number(hours) >= 24 ? { kind: 'hour', hour: Number(hours) } : undefined;
-    const seconds = problem ? NaN : Number(hours) * 3600 + Number(minutes) * 60;
-    const date = year ? { year: Number(year), month: Number(month), day: Number(day) } : undefined;
+  const common = commonCell(text);
+  if (common >= 0) {
+    const hours = numberAt(text, common, text.length - 3);
+    const minutes = numberAt(text, text.length - 2, text.length);
+    const problem: TimeProblem | undefined = minutes >= 60 ? { kind: 'minutes', minutes } : hours >= 24 ? { kind: 'hour', hour: hours } : undefined;
+    const seconds = problem ? NaN : hours * 3600 + minutes * 60;
+    const date = common > 0 ? { year: numberAt(text, 0, 4), month: numberAt(text, 5, 7), day: numberAt(text, 8, 10) } : undefined;
     // Literals rather than spreads: this runs for every row of a timeline table.
     if (problem) return date ? { date, seconds, length: text.length, problem } : { seconds, length: text.length, problem };
     return date ? { date, seconds, length: text.length } : { seconds, length: text.length };
