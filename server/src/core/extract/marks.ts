@@ -71,6 +71,8 @@ export function extractChoices(ctx: DocumentContext, tables: Table[], fields: Fi
   const choicesInRow = (row: TableRow) => {
     const inRow: Choice[] = [];
     const prose = viewLine(ctx, ctx.views.prose, row.line);
+    // A cell's options are apart by `/` (IN_CELL): a row without one has no cell to read.
+    if (!prose.includes('/')) return inRow;
     for (const cell of row.cells) {
       const from = innerFrom(cell);
       collect(prose.slice(from, innerTo(cell)), IN_CELL, row.line, from, inRow);

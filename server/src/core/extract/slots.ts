@@ -29,8 +29,12 @@ const CAPITALS = /\b[A-Z]{2,}(?:[ _-][A-Z]{2,}){0,5}\b/g;
 /** The most tokens one line reports: a template's line has a few, and the overlap check stays cheap on a hostile one. */
 const MAX_TOKENS_PER_LINE = 32;
 
-/** What a line needs for any token above: most lines of a finished post-mortem have none, and skip the scans. */
-const MAY_HOLD_TOKEN = /[[<$?]|[A-Z]{2}|[xX]{4}|[Ll]orem|(?:hh|mm|ss)[-/:.]/;
+/**
+ * What a line needs for any token above: most lines of a finished post-mortem have none, and skip
+ * the scans. Two patterns, the characters apart: as one alternation the scan took half as long again.
+ */
+const MAY_HOLD_MARK = /[[<$?]/;
+const MAY_HOLD_WORD = /[A-Z]{2}|[xX]{4}|[Ll]orem|(?:hh|mm|ss)[-/:.]/;
 
 /** Words that name what a slot asks for: `[Date]`, `<service name>`, `ISSUE NAME`. */
 const SLOT_WORDS = new Set([
@@ -319,7 +323,7 @@ type SlotToken = { start: number; end: number; builtin: boolean };
 
 function tokensOnLine(text: string, inTable: boolean): SlotToken[] {
   const out: SlotToken[] = [];
-  if (!MAY_HOLD_TOKEN.test(text)) return out;
+  if (!MAY_HOLD_MARK.test(text) && !MAY_HOLD_WORD.test(text)) return out;
   const push = (start: number, end: number, builtin: boolean) => {
     if (out.length < MAX_TOKENS_PER_LINE && !out.some((o) => start < o.end && o.start < end)) out.push({ start, end, builtin });
   };
