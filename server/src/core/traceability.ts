@@ -360,12 +360,12 @@ export function contentWords(text: string): string[] {
 /** Each content word's stem → the word as first written (lower-cased), for messages. */
 export function wordForms(text: string): Map<string, string> {
   const words = new Map<string, string>();
-  for (const m of text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu)) {
+  for (const m of text.matchAll(FORM_WORD)) {
     const raw = m[0];
-    const lower = raw.toLowerCase().replace(/['’]s$/, '');
-    if (STOP.has(lower) || /^\d/.test(lower)) continue;
+    const lower = raw.toLowerCase().replace(POSSESSIVE_S, '');
+    if (STOP.has(lower) || LEADING_DIGIT.test(lower)) continue;
     // Two-letter acronyms (CI, DB, QA) count; other short words do not.
-    if (lower.length < 3 && !(lower.length === 2 && raw === raw.toUpperCase() && /^\p{L}+$/u.test(raw))) continue;
+    if (lower.length < 3 && !(lower.length === 2 && raw === raw.toUpperCase() && LETTERS.test(raw))) continue;
     if (lower.includes("'") || lower.includes('’')) continue;
     const stemmed = stem(lower);
     if (STOP.has(stemmed) || words.has(stemmed)) continue;
@@ -375,6 +375,13 @@ export function wordForms(text: string): Map<string, string> {
   return words;
 }
 
+// The patterns of wordForms and stem, made once: a literal makes its object anew each time it is read, at every word.
+const FORM_WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+const POSSESSIVE_S = /['’]s$/;
+const LEADING_DIGIT = /^\d/;
+const LETTERS = /^\p{L}+$/u;
+const SIBILANT_ES = /(?:ss|x|z|ch|sh)es$/;
+
 /** How many letters of a word a stem keeps. */
 const STEM_LENGTH = 6;
 
@@ -382,7 +389,7 @@ const STEM_LENGTH = 6;
 export function stem(word: string): string {
   let w = word;
   if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
-  else if (w.length > 4 && /(?:ss|x|z|ch|sh)es$/.test(w)) w = w.slice(0, -2);
+  else if (w.length > 4 && SIBILANT_ES.test(w)) w = w.slice(0, -2);
   else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) w = w.slice(0, -1);
   if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
   else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
