@@ -336,3 +336,10 @@ Payments were down for 40 minutes.
     "14:24-14:34 warning 'down for 40 minutes' but the timeline gives a duration of 50m (09:00 start to 09:50 resolved): correct the figure or the timeline. [metric-mismatch]",
   ]);
 });
+
+test('a line is read for figures up to its 100th number: a line of hundreds is data, not a sentence', () => {
+  const numbers = (n: number) => Array.from({ length: n }, (_, i) => `ID-${i}`).join(', ');
+  assert.deepEqual(figures(`${TIMELINE}\nThe outage lasted 48 minutes. Affected: ${numbers(99)}.\n`), ['11 duration exact "48 minutes"']);
+  assert.deepEqual(figures(`${TIMELINE}\nAffected: ${numbers(99)}. The outage lasted 48 minutes.\n`), ['11 duration exact "48 minutes"']);
+  assert.deepEqual(figures(`${TIMELINE}\nAffected: ${numbers(100)}. The outage lasted 48 minutes.\n`), []);
+});

@@ -119,15 +119,24 @@ interface LineScan {
 
 const NOTHING: LineScan = { marks: [] };
 
+/**
+ * At most this many numbers (and number words) of a line are read for a figure: a sentence states
+ * a few, and each costs a dozen patterns' tries; a line of hundreds is data (a log, a list of
+ * IDs) or junk (a 100 KB line of `1%` took four times a whole post-mortem's analysis).
+ */
+const MAX_NUMBERS_PER_LINE = 100;
+
 function scanLine(text: string): LineScan {
   const keyEvent = readKeyEvent(text);
   let marks: LineScan['marks'] | undefined;
+  let numbers = 0;
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
     const pos = m.index;
     if (pos > 0 && IN_WORD.test(text[pos - 1])) continue;
     const numeral = DIGIT.test(m[0][0]);
     if (!numeral && !FIGURE_WORDS.has(m[0].toLowerCase())) continue;
+    if (++numbers > MAX_NUMBERS_PER_LINE) break;
     const window = numeral ? readWindow(text, pos) : undefined;
     if (window) {
       (marks ??= []).push({ pos, window });
