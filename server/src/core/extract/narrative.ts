@@ -3,7 +3,7 @@ import { rowChecker } from '../budget';
 import { PartReadings, type RowPart, rowParts } from './row-parts';
 import { type DocumentContext, viewLine, viewSlice } from './context';
 import { OWNER } from './records';
-import { column } from './tables';
+import { column, columnNames } from './tables';
 
 /**
  * Sections that are not the story of the incident: who wrote and signed the document, its
@@ -46,7 +46,8 @@ export function extractNarrative(ctx: DocumentContext, tables: Table[]): Narrati
   }
   for (const table of tables) {
     if (!narrative(table.startLine) || quotedTable(src.lines[table.startLine])) continue;
-    const skip = new Set(table.header.cells.map((_, c) => c).filter((c) => PEOPLE_COLUMN.test(plain(table.header.cells[c].text))));
+    const names = columnNames(table);
+    const skip = new Set(names.map((_, c) => c).filter((c) => PEOPLE_COLUMN.test(names[c])));
     const owner = column(table, OWNER);
     if (owner >= 0) skip.add(owner);
     const skipped = [...skip].join(' ');
@@ -95,10 +96,6 @@ const LETTER = /\p{L}/u;
 
 /** The narrative blocks of each part of a table's rows (see rowParts), by the columns left out. */
 const partBlocks = new PartReadings<NarrativeBlock[]>();
-
-function plain(text: string): string {
-  return text.replace(/[*_`~]/g, '').trim();
-}
 
 /** A table inside a blockquote (`> | a | b |`) is quoted as a whole. */
 function quotedTable(line: string | undefined): boolean {

@@ -161,7 +161,17 @@ function isBlank(code: number): boolean {
   return code === 0x20 || code === 0x09;
 }
 
+/** Each table's header cells as plain text, made once for the dozen columns looked up in it (a 100 KB header cell was read at each). */
+const headerTexts = new WeakMap<Table, string[]>();
+
+/** A table's column names: its header cells as plain text. */
+export function columnNames(table: Table): readonly string[] {
+  let names = headerTexts.get(table);
+  if (!names) headerTexts.set(table, (names = table.header.cells.map((c) => plainText(c.text))));
+  return names;
+}
+
 /** The index of the first header cell matching `re`, or -1. */
 export function column(table: Table, re: RegExp): number {
-  return table.header.cells.findIndex((c) => re.test(plainText(c.text)));
+  return columnNames(table).findIndex((name) => re.test(name));
 }

@@ -269,6 +269,8 @@ function markByWords(entries: TimelineEntry[], linesOf: (entry: TimelineEntry) =
 
 /** At most this many words after "time" are read for a zone: "times are shown in the UTC". */
 const ZONE_WORDS = 6;
+/** And at most this many characters: the longest such phrase, a zone's name included, is far shorter (a 100 KB word after "Time" was read whole, then again with each line added). */
+const ZONE_REACH = 200;
 
 /**
  * The zone the document states its times in, as `ZONE_PHRASE` reads it after each "time" word of
@@ -288,9 +290,11 @@ function documentZone(ctx: DocumentContext): string | undefined {
     TIME_WORD.lastIndex = 0;
     for (let m = TIME_WORD.exec(text); m; m = TIME_WORD.exec(text)) {
       if (line < endLine || (line === endLine && m.index < endColumn)) continue;
-      let reach = text.slice(m.index);
+      let reach = text.slice(m.index, m.index + ZONE_REACH);
       let last = line;
-      while (last + 1 < lines.length && wordsUpTo(reach, ZONE_WORDS + 1) <= ZONE_WORDS) reach += ctx.src.text.slice(ctx.src.lineStart(last) + lines[last].length, ctx.src.lineStart(last + 1)) + lines[++last];
+      while (reach.length < ZONE_REACH && last + 1 < lines.length && wordsUpTo(reach, ZONE_WORDS + 1) <= ZONE_WORDS) {
+        reach += (ctx.src.text.slice(ctx.src.lineStart(last) + lines[last].length, ctx.src.lineStart(last + 1)) + lines[++last]).slice(0, ZONE_REACH - reach.length);
+      }
       ZONE_PHRASE.lastIndex = 0;
       const phrase = ZONE_PHRASE.exec(reach);
       if (!phrase) continue;
