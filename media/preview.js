@@ -51,7 +51,8 @@
   settle();
   /** The scroll position a `scroll-to-line` set: reaching it is not the user scrolling. */
   let expectedScrollY = NaN;
-  let reportPending = false;
+  /** The timer of a scroll report to come, if any. */
+  let pendingReport = 0;
   let lastReported = -1;
   /**
    * VS Code scrolls a new page to where the page before it was (another document's, maybe): not
@@ -95,6 +96,9 @@
       renderId = message.id;
     } else if (message?.type === 'scroll-to-line') {
       placed = true;
+      // A report the user's last scroll scheduled would read the place asked for, and echo it.
+      clearTimeout(pendingReport);
+      pendingReport = 0;
       scrollToLine(message.line);
     }
   });
@@ -520,10 +524,9 @@ ${t} > tbody > tr:first-child > * { border-top-width: 0; }
         return;
       }
       expectedScrollY = NaN;
-      if (reportPending || !placed) return;
-      reportPending = true;
-      setTimeout(() => {
-        reportPending = false;
+      if (pendingReport || !placed) return;
+      pendingReport = window.setTimeout(() => {
+        pendingReport = 0;
         const line = lineAtTop();
         if (line !== undefined && line !== lastReported) {
           lastReported = line;

@@ -28,6 +28,18 @@ async function postedSince(page: Page, from: number, types = ['reveal', 'open-li
 }
 
 /**
+ * The user touches the page (a wheel of one pixel), which lets it report scrolls; resolves once
+ * that scroll's own report is posted and nothing is pending, so that report cannot be taken for
+ * the report of a scroll made after it.
+ */
+async function touch(page: Page): Promise<void> {
+  const from = (await posted(page)).length;
+  await page.mouse.wheel(0, 1);
+  await page.waitForFunction((n) => (window as unknown as { __posted: Posted[] }).__posted.slice(n).some((m) => m.type === 'scrolled'), from);
+  await settled(page);
+}
+
+/**
  * Scrolls the page to `y` as a script (not the user) does, and resolves once the page has handled
  * the scroll event and stopped there. Where it stops may differ by a few pixels from `y` (scroll
  * anchoring, as a part of a long table is drawn and takes its real height), or the page may have
@@ -143,6 +155,24 @@ describe('preview.js', () => {
       }, heading);
       await page.waitForFunction((n) => (window as unknown as { __posted: unknown[] }).__posted.length > n, before);
       assert.deepEqual(await postedSince(page, before, ['scrolled']), [{ type: 'scrolled', line: heading }]);
+    }));
+
+  test('a scroll-to-line just after the user scrolled is not echoed by the report that scroll scheduled', () =>
+    withWebview(async (page) => {
+      const row = lineOf(DNS_TEXT, '| 09:58');
+      const before = (await posted(page)).length;
+      // The user scrolls (a wheel places the page), and before the report is due the editor asks for a line.
+      await page.evaluate((l) => new Promise<void>((resolve) => {
+        window.dispatchEvent(new WheelEvent('wheel'));
+        window.addEventListener('scroll', () => {
+          window.addEventListener('scroll', () => resolve(), { once: true });
+          window.postMessage({ type: 'scroll-to-line', line: l }, '*');
+        }, { once: true });
+        window.scrollBy(0, 300);
+      }), row);
+      await page.waitForFunction((l) => Math.abs(document.querySelector(`.document tr[data-line="${l}"]`)!.getBoundingClientRect().top) < 1, row);
+      await settled(page);
+      assert.deepEqual(await postedSince(page, before, ['scrolled']), []);
     }));
 
   test('a new page VS Code scrolls to the previous page’s place reports nothing until placed; the first line is the top', () =>
@@ -333,8 +363,8 @@ describe('preview.js patches', () => {
       await page.waitForFunction(() => Math.abs(document.querySelector('[data-target]')!.getBoundingClientRect().top) < 1);
       const heading = lineOf(text, '## 5. Root Cause Analysis');
       await mark('.document h2', heading);
+      await touch(page);
       const count = (await posted(page)).length;
-      await page.mouse.wheel(0, 1);
       await page.evaluate(() => window.scrollTo(0, document.querySelector('[data-target]')!.getBoundingClientRect().top + window.scrollY));
       await page.waitForFunction((n) => (window as unknown as { __posted: { type: string }[] }).__posted.slice(n).some((m) => m.type === 'scrolled'), count);
       assert.deepEqual((await postedSince(page, count, ['scrolled'])).at(-1), { type: 'scrolled', line: heading });
@@ -358,7 +388,7 @@ describe('preview.js patches', () => {
             .filter(({ el }) => article.contains(el) && el.getClientRects().length > 0)
             .map(({ el, line: l }) => ({ line: l, top: el.getBoundingClientRect().top }));
         });
-      await page.mouse.wheel(0, 1);
+      await touch(page);
       // From the document's start (above it, the problems all report its first line) to the page's end.
       const [start, height] = await page.evaluate(() => [document.querySelector('article.document')!.getBoundingClientRect().top + window.scrollY, document.documentElement.scrollHeight - window.innerHeight]);
       for (let k = 1; k <= 12; k++) {
