@@ -15,7 +15,8 @@ test('a repository’s glob that a regex would backtrack on is matched at once',
     await client.open(uri, readFixture('lsp', 'README.md'));
     assert.deepEqual((await client.diagnostics(uri, 1)).diagnostics, []);
     const elapsed = performance.now() - start;
-    assert.ok(elapsed < 200, `${Math.round(elapsed)} ms`);
+    // A bound, not a benchmark: a loaded machine stretches the usual few ms, and the regression took seconds.
+    assert.ok(elapsed < 2000, `${Math.round(elapsed)} ms`);
     // The glob still works: a name it matches is a post-mortem.
     const matching = await client.openFixture('README.md', `${'ab'.repeat(12)}.md`);
     assert.deepEqual((await client.diagnostics(matching, 1)).diagnostics.map((d) => d.code), ['placeholder', 'missing-owner', 'action-due']);
