@@ -35,8 +35,13 @@ async function postedSince(page: Page, from: number, types = ['reveal', 'open-li
 async function touch(page: Page): Promise<void> {
   const from = (await posted(page)).length;
   await page.mouse.wheel(0, 1);
-  await page.waitForFunction((n) => (window as unknown as { __posted: Posted[] }).__posted.slice(n).some((m) => m.type === 'scrolled'), from);
+  await scrollReported(page, from);
   await settled(page);
+}
+
+/** Resolves once a scroll has been reported since the `from`th message the page posted. */
+async function scrollReported(page: Page, from = 0): Promise<void> {
+  await page.waitForFunction((n) => (window as unknown as { __posted: Posted[] }).__posted.slice(n).some((m) => m.type === 'scrolled'), from);
 }
 
 /**
@@ -186,7 +191,7 @@ describe('preview.js', () => {
       await page.waitForFunction(() => window.scrollY === 0);
       // Placed: the user's scrolls are reported again.
       await page.mouse.wheel(0, 600);
-      await page.waitForFunction(() => (window as unknown as { __posted: { type: string }[] }).__posted.some((m) => m.type === 'scrolled'));
+      await scrollReported(page);
     }));
 
   test('a click that ends a text selection does not jump to the source', () =>
@@ -366,7 +371,7 @@ describe('preview.js patches', () => {
       await touch(page);
       const count = (await posted(page)).length;
       await page.evaluate(() => window.scrollTo(0, document.querySelector('[data-target]')!.getBoundingClientRect().top + window.scrollY));
-      await page.waitForFunction((n) => (window as unknown as { __posted: { type: string }[] }).__posted.slice(n).some((m) => m.type === 'scrolled'), count);
+      await scrollReported(page, count);
       assert.deepEqual((await postedSince(page, count, ['scrolled'])).at(-1), { type: 'scrolled', line: heading });
     });
   });
@@ -394,7 +399,7 @@ describe('preview.js patches', () => {
       for (let k = 1; k <= 12; k++) {
         const count = (await posted(page)).length;
         await scrollTo(page, Math.round(start + ((height - start) * k) / 13) + 7);
-        await page.waitForFunction((n) => (window as unknown as { __posted: { type: string }[] }).__posted.slice(n).some((m) => m.type === 'scrolled'), count);
+        await scrollReported(page, count);
         const els = await measured();
         const tops = els.map((e) => e.top);
         let i = tops.findIndex((t) => t > 1) - 1;
